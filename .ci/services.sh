@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Throwaway test servers on loopback, owned by this run: started on a free uncommon port, recorded by pid,
+# stopped by that pid only. Sourced by test.sh; safe on a machine other processes share.
+#
+#   services_install            apt-get the server packages that are missing
+#   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
+
+BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-$(mktemp -d /tmp/baas-services.XXXXXX)}"
+chmod 755 "$BAAS_SERVICES_DIR"  # the postgres user must reach its cluster inside
+
+_log() { printf '[services] %s\n' "$*" >&2; }
+
+# A TCP port on 127.0.0.1 that nothing listens on now, from a range the usual servers do not use.
+free_port() {
+  python3 - "$1" <<'PY'
+import random, socket, sys
+lo = int(sys.argv[1])
+ports = list(range(lo, lo + 2000)); random.shuffle(ports)
+for p in ports:
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); s.close(); print(p); break
+    except OSError:
+        s.close()
+else:
+    sys.exit("no free port in range")
+PY
+}
+
+pg_bindir() {
+  local d
+  for d in /usr/lib/postgresql/*/bin; do
+    [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+services_install() {
+  local need=()
+  pg_bindir >/dev/null || need+=(postgresql)
+  if [ ${#need[@]} -gt 0 ]; then
+    _log "installing: ${need[*]}"
+    if [ "$(id -u)" -ne 0 ]; then _log "need root to apt-get install ${need[*]}"; return 1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null ||
+      { _log "apt-get install ${need[*]} failed"; return 1; }
+  fi
+}
+
+postgres_start() {
+  local bin port dir
+  bin=$(pg_bindir) || { _log "PostgreSQL is not installed (apt-get install postgresql)"; return 1; }
+  port=$(free_port 55400) || return 1
+  dir="$BAAS_SERVICES_DIR/pg"
+  mkdir -p "$dir"
+  # PostgreSQL refuses to run as root: the cluster belongs to the postgres user when we are root.
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$dir"; run=(runuser -u postgres --); fi
+  "${run[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+    { _log "initdb failed:"; cat "$dir/initdb.log" >&2; return 1; }
+  # fsync off: a throwaway cluster for tests, speed over durability.
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null ||
+    { _log "PostgreSQL did not start:"; cat "$dir/server.log" >&2; return 1; }
+  head -n1 "$dir/data/postmaster.pid" >"$dir/pid"
+  POSTGRES_PID=$(cat "$dir/pid")
+  export BAAS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  _log "PostgreSQL pid $POSTGRES_PID on 127.0.0.1:$port"
+}
+
+postgres_stop() {
+  local dir="$BAAS_SERVICES_DIR/pg" bin pid
+  [ -f "$dir/pid" ] || return 0
+  pid=$(cat "$dir/pid")
+  bin=$(pg_bindir)
+  local run=(); [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null
+  rm -f "$dir/pid"
+}
+
+services_cleanup() {
+  postgres_stop
+  rm -rf "$BAAS_SERVICES_DIR"
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test suite of the repository on a fresh Debian machine with the .NET SDK:
+# installs what the tests need, starts PostgreSQL on loopback for this run only, builds, runs each suite,
+# stops what it started, and prints "N passed, N failed, N skipped" as its last line.
+# Exit code: 0 only when something ran and nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+LOG_DIR="$ROOT/.ci/tmp"
+rm -rf "$LOG_DIR"; mkdir -p "$LOG_DIR"
+
+source .ci/services.sh
+trap services_cleanup EXIT
+
+passed=0; failed=0; skipped=0
+
+services_install || { echo "0 passed, 1 failed"; exit 1; }
+postgres_start || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "== build"
+if ! dotnet build BaaS.sln -c Release -nologo -v q >"$LOG_DIR/build.log" 2>&1; then
+  grep -E 'error|Error' "$LOG_DIR/build.log" | sort -u | head -n 50
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# .NET suites: every *.Tests project in the solution, one after another (each is parallel inside).
+for proj in $(dotnet sln BaaS.sln list | grep -E '\.Tests\.csproj$'); do
+  name=$(basename "$proj" .csproj)
+  echo "== $name"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$LOG_DIR/$name.log" 2>&1
+  line=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$LOG_DIR/$name.log" | tail -n1)
+  if [ -z "$line" ]; then
+    echo "   no summary from $name (crashed or did not run):"; tail -n 30 "$LOG_DIR/$name.log"
+    failed=$((failed + 1)); continue
+  fi
+  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
+  p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
+  echo "   $line"
+  if [ "$f" -gt 0 ]; then grep -E '^\s+Failed ' "$LOG_DIR/$name.log" | head -n 40; fi
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
