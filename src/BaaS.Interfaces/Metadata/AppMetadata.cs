@@ -1,0 +1,17 @@
+namespace BaaS.Metadata;
+
+/// <summary>
+/// The document at <c>/metadata/app.json</c>: the app and every operation and type it serves. Built once at startup;
+/// the Admin UI, the API Explorer, OpenAPI and the native-types generators all read it. See docs/metadata.md.
+/// </summary>
+public class AppMetadata
+{
+    /// <summary>The app itself.</summary>
+    public AppInfo App { get; set; } = new();
+
+    /// <summary>Every operation and every type reachable from them.</summary>
+    public MetadataTypes Api { get; set; } = new();
+
+    /// <summary>What each enabled feature tells clients about itself, by feature name (e.g. <c>autoQuery</c>).</summary>
+    public Dictionary<string, Dictionary<string, string>> Plugins { get; set; } = [];
+}
