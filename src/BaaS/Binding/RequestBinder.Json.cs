@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace BaaS.Binding;
+
+internal sealed partial class RequestBinder
+{
+    private async ValueTask ReadJsonBodyAsync(HttpContext context, BindingState state)
+    {
+        var result = await RequestBody.ReadAllAsync(context, _maxBodySize).ConfigureAwait(false);
+        try
+        {
+            ReadJson(result.Buffer, state);
+        }
+        finally
+        {
+            context.Request.BodyReader.AdvanceTo(result.Buffer.End);
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON object property by property: each known property is deserialised on its own so a bad value is
+    /// reported against its field (and the others are still checked), and the properties that were sent are recorded.
+    /// </summary>
+    private void ReadJson(ReadOnlySequence<byte> body, BindingState state)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        string? field = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType == JsonTokenType.Null) return; // an empty body or `null`: nothing to bind
+            if (reader.TokenType != JsonTokenType.StartObject)
+                throw new HttpError(400, "SerializationException", $"The request body must be a JSON object, not {Describe(reader.TokenType)}.");
+
+            Span<char> nameBuffer = stackalloc char[128];
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var property = FindJsonProperty(ref reader, nameBuffer);
+                field = property?.Name;
+                reader.Read();
+                if (property is null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.TokenType == JsonTokenType.Null && property.IgnoresNull) continue;
+
+                var start = reader;
+                try
+                {
+                    property.Set(state.Dto, JsonSerializer.Deserialize(ref reader, property.Json));
+                    state.Sent[property.Index] = true;
+                }
+                catch (JsonException e)
+                {
+                    state.AddError(new ResponseError("InvalidValue", property.Name, InvalidValueMessage(property, start, e)));
+                    reader = start;
+                    reader.Skip();
+                }
+            }
+            field = null;
+            reader.Read(); // throws on anything but white space after the object
+
+        }
+        catch (JsonException e)
+        {
+            // The JSON itself is malformed (not just one value): nothing more can be read.
+            var at = $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}";
+            var error = new HttpError(400, "SerializationException", $"The request body is not valid JSON ({at}).");
+            if (field is not null) error.FieldErrors.Add(new ResponseError("SerializationException", field, $"The value of {field} is not valid JSON ({at})."));
+            throw error;
+        }
+    }
+
+    private DtoProperty? FindJsonProperty(ref Utf8JsonReader reader, scoped Span<char> buffer)
+    {
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (length <= buffer.Length && !reader.ValueIsEscaped)
+        {
+            var written = reader.CopyString(buffer);
+            return _bySpan.TryGetValue(buffer[..written], out var found) ? found : null;
+        }
+        return _byName.GetValueOrDefault(reader.GetString()!);
+    }
+
+    private static string InvalidValueMessage(DtoProperty property, Utf8JsonReader value, JsonException e)
+    {
+        var shown = value.TokenType switch
+        {
+            JsonTokenType.String => $"'{Text.WireFormat.Clip(value.GetString() ?? "")}'",
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => System.Text.Encoding.UTF8.GetString(
+                value.HasValueSequence ? value.ValueSequence.ToArray() : value.ValueSpan),
+            _ => Describe(value.TokenType),
+        };
+        // Our converters explain themselves (enums list their names); STJ's own messages only name a CLR type.
+        var reason = e.Message.Contains("Path:", StringComparison.Ordinal) || e.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? $"expected {property.Parser.Expectation}"
+            : e.Message.TrimEnd('.');
+        return $"{shown} is not a valid value for {property.Name}: {reason}.";
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,72 @@
+using System.Data;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Http;
+
+namespace BaaS.Errors;
+
+/// <summary>
+/// Turns any exception into the HTTP status and <see cref="ResponseStatus"/> the client gets. Exceptions that say
+/// what they are (<see cref="IHasStatusCode"/>, <see cref="IResponseStatusConvertible"/>) speak for themselves;
+/// well-known .NET exceptions map by type; anything else is a 500.
+/// </summary>
+public sealed class ErrorMapper(bool includeDetails)
+{
+    /// <summary>True in Development: 500s carry the exception's message and stack trace.</summary>
+    public bool IncludeDetails { get; } = includeDetails;
+
+    /// <summary>The status and body for <paramref name="exception"/>.</summary>
+    public (int StatusCode, ResponseStatus Status) Map(Exception exception)
+    {
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            exception = aggregate.InnerExceptions[0];
+
+        var status = StatusOf(exception);
+        ResponseStatus responseStatus;
+        if (exception is IResponseStatusConvertible convertible)
+        {
+            responseStatus = convertible.ToResponseStatus();
+            responseStatus.ErrorCode ??= ErrorCodeOf(exception);
+            responseStatus.Message ??= exception.Message;
+        }
+        else if (status >= 500 && !IncludeDetails)
+        {
+            // Outside Development an unexpected failure's message may reveal internals (SQL, paths): say less.
+            responseStatus = new ResponseStatus(ErrorCodeOf(exception), "An unexpected error occurred. It has been logged.");
+        }
+        else
+        {
+            responseStatus = new ResponseStatus(ErrorCodeOf(exception), exception.Message);
+            if (exception is ArgumentException { ParamName: { Length: > 0 } param })
+            {
+                var message = exception.Message;
+                // ArgumentException appends " (Parameter 'x')" to its message: the field name says that already.
+                var suffix = $" (Parameter '{param}')";
+                if (message.EndsWith(suffix, StringComparison.Ordinal)) message = message[..^suffix.Length];
+                responseStatus.Message = message;
+                responseStatus.Errors = [new ResponseError(responseStatus.ErrorCode!, param, message)];
+            }
+        }
+        responseStatus.Errors ??= [];
+        if (IncludeDetails && status >= 500)
+            responseStatus.StackTrace = exception.ToString();
+        return (status, responseStatus);
+    }
+
+    /// <summary>The HTTP status an exception answers with.</summary>
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        IHasStatusCode hasStatus => hasStatus.StatusCode,
+        BadHttpRequestException bad => bad.StatusCode,
+        IResponseStatusConvertible => 400,
+        ArgumentException => 400,
+        AuthenticationException => 401,
+        UnauthorizedAccessException => 403,
+        KeyNotFoundException or FileNotFoundException or DirectoryNotFoundException => 404,
+        NotImplementedException or NotSupportedException => 405,
+        DBConcurrencyException => 409,
+        _ => 500,
+    };
+
+    private static string ErrorCodeOf(Exception exception) =>
+        exception is IHasErrorCode { ErrorCode: { Length: > 0 } code } ? code : exception.GetType().Name;
+}

@@ -1,0 +1,38 @@
+using BaaS.Formats;
+using BaaS.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace BaaS.Errors;
+
+/// <summary>Writes an exception as <c>{ "responseStatus": ... }</c> with its status, and logs it.</summary>
+internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILogger logger)
+{
+    public async Task WriteAsync(HttpContext context, string operation, Exception exception)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            Log.Aborted(logger, operation);
+            return;
+        }
+
+        var (status, responseStatus) = mapper.Map(exception);
+        if (status >= 500) Log.ServerError(logger, operation, status, exception);
+        else Log.ClientError(logger, operation, status, responseStatus.ErrorCode, responseStatus.Message);
+
+        if (context.Response.HasStarted)
+        {
+            // Part of the body is already on the wire (a streamed CSV, say): the only honest signal left is to cut it.
+            context.Abort();
+            return;
+        }
+        context.Response.Clear();
+        await WriteAsync(context, status, responseStatus).ConfigureAwait(false);
+    }
+
+    public Task WriteAsync(HttpContext context, int status, ResponseStatus responseStatus)
+    {
+        responseStatus.Errors ??= [];
+        return writer.WriteJsonAsync(context, new ErrorResponse { ResponseStatus = responseStatus }, status);
+    }
+}

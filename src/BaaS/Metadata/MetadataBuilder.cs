@@ -1,0 +1,224 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
+
+namespace BaaS.Metadata;
+
+/// <summary>
+/// Builds the one <see cref="AppMetadata"/> of the app at startup from the <see cref="OperationCatalog"/>: each
+/// operation with its full request type, and every other type reachable from requests and responses (base types,
+/// property types, generic arguments, enums), generic definitions listed once.
+/// </summary>
+internal sealed class MetadataBuilder
+{
+    private readonly Dictionary<Type, MetadataType> _types = [];
+    private readonly HashSet<Type> _requestTypes = [];
+
+    public static AppMetadata Build(OperationCatalog catalog, BaaSOptions options)
+    {
+        var builder = new MetadataBuilder();
+        var visible = catalog.Operations.Where(o => !o.ExcludeFromMetadata).ToList();
+        foreach (var operation in visible) builder._requestTypes.Add(operation.RequestType);
+
+        var operations = new List<MetadataOperationType>();
+        foreach (var operation in visible)
+        {
+            var routeVariables = operation.Routes
+                .SelectMany(r => Routing.RouteTemplate.Parse(r.Path, operation.Name).Parameters)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var request = builder.Describe(operation.RequestType);
+            foreach (var property in request.Properties ?? [])
+                if (routeVariables.Contains(property.Name)) property.ParamType = "path";
+            builder.Walk(operation.RequestType, includeSelf: false);
+            if (operation.ResponseType is not null) builder.Walk(operation.ResponseType, includeSelf: true);
+
+            operations.Add(new MetadataOperationType
+            {
+                Request = request,
+                Response = operation.ResponseType is null ? null : TypeNames.RefOf(operation.ResponseType),
+                Actions = [.. operation.Actions],
+                Method = operation.PreferredVerb,
+                ReturnsVoid = operation.ReturnsVoid,
+                Routes = [.. operation.Routes.Select(r => new MetadataRoute { Path = r.Path, Verbs = r.Verbs, Summary = r.Summary, Notes = r.Notes })],
+                DataModel = operation.DataModel is null ? null : TypeNames.RefOf(operation.DataModel),
+                Tags = operation.Tags.Count == 0 ? null : [.. operation.Tags],
+            });
+        }
+
+        var types = builder._types.Values.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new AppMetadata
+        {
+            App = new AppInfo
+            {
+                ServiceName = options.ServiceName,
+                Version = typeof(MetadataBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                ApiBasePath = "/" + options.ApiBasePath.Trim('/'),
+                Formats = ["json", "csv", "jsonl"],
+            },
+            Api = new MetadataTypes
+            {
+                Operations = operations,
+                Types = types,
+                Namespaces = [.. types.Select(t => t.Namespace).Concat(operations.Select(o => o.Request.Namespace))
+                    .OfType<string>().Distinct().Order(StringComparer.Ordinal)],
+            },
+        };
+    }
+
+    /// <summary>Adds a type and everything it refers to.</summary>
+    private void Walk(Type type, bool includeSelf)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying) type = underlying;
+        if (type.IsArray) { Walk(type.GetElementType()!, true); return; }
+        if (type.IsGenericType)
+        {
+            foreach (var argument in type.GetGenericArguments()) Walk(argument, true);
+            if (!type.IsGenericTypeDefinition) type = type.GetGenericTypeDefinition();
+        }
+        if (type.IsGenericParameter || IsSystemType(type)) return;
+        if (includeSelf)
+        {
+            if (_types.ContainsKey(type) || _requestTypes.Contains(type)) return;
+            _types[type] = Describe(type);
+        }
+        if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && baseType != typeof(Enum))
+        {
+            if (baseType.IsGenericType)
+                foreach (var argument in baseType.GetGenericArguments()) Walk(argument, true);
+            Walk(baseType, true);
+        }
+        if (type.IsEnum) return;
+        foreach (var property in DeclaredProperties(type)) Walk(property.PropertyType, true);
+        foreach (var iface in ClientInterfaces(type))
+            foreach (var argument in iface.GetGenericArguments()) Walk(argument, true);
+    }
+
+    private MetadataType Describe(Type type)
+    {
+        var api = type.GetCustomAttribute<ApiAttribute>(false);
+        var described = new MetadataType
+        {
+            Name = type.Name,
+            Namespace = type.Namespace,
+            Description = api?.Description ?? type.GetCustomAttribute<DescriptionAttribute>(false)?.Description ?? XmlDocs.Summary(type),
+            Notes = api?.Notes,
+            IsNested = type.IsNested ? true : null,
+            IsAbstract = type is { IsAbstract: true, IsInterface: false, IsSealed: false } ? true : null,
+            IsInterface = type.IsInterface ? true : null,
+        };
+        if (type.IsGenericTypeDefinition)
+        {
+            described.IsGenericTypeDef = true;
+            described.GenericArgs = [.. type.GetGenericArguments().Select(a => a.Name)];
+        }
+        if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && baseType != typeof(Enum))
+            described.Inherits = TypeNames.RefOf(baseType);
+
+        if (type.IsEnum)
+        {
+            DescribeEnum(type, described);
+            return described;
+        }
+
+        var interfaces = ClientInterfaces(type).Select(TypeNames.RefOf).ToList();
+        if (interfaces.Count > 0) described.Implements = interfaces;
+        var attributes = AttributesOf(type.GetCustomAttributes(false));
+        if (attributes.Count > 0) described.Attributes = attributes;
+
+        var properties = DeclaredProperties(type).Select(DescribeProperty).ToList();
+        if (properties.Count > 0) described.Properties = properties;
+        return described;
+    }
+
+    private static void DescribeEnum(Type type, MetadataType described)
+    {
+        described.IsEnum = true;
+        var names = new List<string>();
+        var values = new List<string>();
+        var descriptions = new List<string>();
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            names.Add(field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name);
+            values.Add(Convert.ToInt64(field.GetValue(null), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+            descriptions.Add(field.GetCustomAttribute<DescriptionAttribute>()?.Description ?? XmlDocs.Summary(field) ?? "");
+        }
+        described.EnumNames = names;
+        described.EnumValues = values;
+        if (descriptions.Any(d => d.Length > 0)) described.EnumDescriptions = descriptions;
+        var asNumber = type.IsDefined(typeof(FlagsAttribute), false) || type.GetCustomAttributes(false).Any(a => a.GetType().Name == "EnumAsIntAttribute");
+        if (asNumber) described.IsEnumInt = true;
+    }
+
+    private static MetadataPropertyType DescribeProperty(PropertyInfo property)
+    {
+        var type = property.PropertyType;
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var member = property.GetCustomAttribute<ApiMemberAttribute>(true);
+        var described = new MetadataPropertyType
+        {
+            Name = property.Name,
+            Type = TypeNames.NameOf(type),
+            Namespace = type.IsArray ? type.GetElementType()!.Namespace : type.Namespace,
+            GenericArgs = TypeNames.GenericArgsOf(type),
+            IsValueType = type.IsValueType ? true : null,
+            IsEnum = underlying.IsEnum ? true : null,
+            IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) || member?.IsRequired == true ? true : null,
+            Description = member?.Description ?? property.GetCustomAttribute<DescriptionAttribute>(true)?.Description ?? XmlDocs.Summary(property),
+        };
+        var attributes = AttributesOf(property.GetCustomAttributes(true));
+        if (attributes.Count > 0) described.Attributes = attributes;
+        return described;
+    }
+
+    private static IEnumerable<PropertyInfo> DeclaredProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } &&
+                        !p.IsDefined(typeof(JsonIgnoreAttribute), true) && !p.IsDefined(typeof(IgnoreDataMemberAttribute), true) &&
+                        p.GetCustomAttribute<ApiMemberAttribute>(true)?.ExcludeInSchema != true);
+
+    /// <summary>Interfaces clients know: the contract's own (IReturn`1, IGet, ...), not .NET's.</summary>
+    private static IEnumerable<Type> ClientInterfaces(Type type) =>
+        type.GetInterfaces().Where(i => i.Namespace?.StartsWith("BaaS", StringComparison.Ordinal) == true && i != typeof(IHasResponseStatus) && i != typeof(IReturn))
+            .OrderBy(i => i.Name, StringComparer.Ordinal);
+
+    /// <summary>Attributes from the contract (validation, data model, UI hints), minus those described elsewhere.</summary>
+    private static List<MetadataAttribute> AttributesOf(object[] attributes)
+    {
+        var list = new List<MetadataAttribute>();
+        foreach (var attribute in attributes)
+        {
+            var type = attribute.GetType();
+            if (type.Namespace?.StartsWith("BaaS", StringComparison.Ordinal) != true) continue;
+            if (attribute is RouteAttribute or TagAttribute or ApiAttribute or ApiMemberAttribute or ExcludeMetadataAttribute) continue;
+            var args = new List<MetadataPropertyType>();
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.Name == nameof(Attribute.TypeId) || property.GetIndexParameters().Length > 0) continue;
+                var value = property.GetValue(attribute);
+                if (value is null || (property.PropertyType.IsValueType && value.Equals(Activator.CreateInstance(property.PropertyType)))) continue;
+                args.Add(new MetadataPropertyType
+                {
+                    Name = property.Name,
+                    Type = TypeNames.NameOf(property.PropertyType),
+                    Value = value switch
+                    {
+                        Type t => t.Name,
+                        string[] strings => string.Join(",", strings),
+                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                        _ => value.ToString(),
+                    },
+                });
+            }
+            var name = type.Name.EndsWith("Attribute", StringComparison.Ordinal) ? type.Name[..^"Attribute".Length] : type.Name;
+            list.Add(new MetadataAttribute { Name = name, Args = args.Count > 0 ? args : null });
+        }
+        return list;
+    }
+
+    private static bool IsSystemType(Type type) =>
+        type.IsPrimitive || type == typeof(string) || type == typeof(object) ||
+        (type.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)));
+}
