@@ -97,8 +97,19 @@ public abstract partial class DialectProvider
         else if (field.IsPrimaryKey && InlinePrimaryKey(field)) sb.Append(" PRIMARY KEY");
         if (!field.IsNullable && !field.IsAutoIncrement) sb.Append(" NOT NULL");
         if (field.HasDefault) sb.Append(" DEFAULT ").Append(DefaultExpression(field));
+        if (field.StringLength is { } max)
+        {
+            // The same named CHECK on every database, so a too-long value fails the same way (CheckConstraintException
+            // naming the field) everywhere; varchar(n) would fail differently on PostgreSQL and not at all on SQLite.
+            var col = QuoteIdentifier(field.ColumnName);
+            sb.Append(" CONSTRAINT ").Append(QuoteIdentifier(LengthCheckName(field)))
+              .Append(" CHECK (length(").Append(col).Append(") <= ").Append(max.ToString(CultureInfo.InvariantCulture)).Append(')');
+        }
         return sb.ToString();
     }
+
+    /// <summary>The name of the CHECK constraint behind <c>[StringLength]</c>: <c>ck_{table}_{column}</c>.</summary>
+    public static string LengthCheckName(FieldDefinition field) => Naming.ConstraintName("ck", field.Model.TableName, [field.ColumnName]);
 
     /// <summary>What follows the type of an auto-increment key, e.g. <c>PRIMARY KEY AUTOINCREMENT</c>.</summary>
     protected abstract string AutoIncrementClause(FieldDefinition field);

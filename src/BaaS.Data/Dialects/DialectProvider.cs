@@ -34,6 +34,9 @@ public abstract partial class DialectProvider
     /// <summary>How many parameters one statement may carry (batched inserts are cut to fit).</summary>
     public abstract int MaxParameters { get; }
 
+    /// <summary>How many rows one multi-row INSERT of InsertAll carries at most (before the parameter limit).</summary>
+    public virtual int MaxBatchRows => 1000;
+
     /// <summary>
     /// Creates the pooled source of connections for a connection string. Called once per registered connection by
     /// <see cref="DbConnectionFactory"/>, which owns and disposes it.

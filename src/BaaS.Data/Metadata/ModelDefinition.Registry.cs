@@ -13,6 +13,9 @@ public sealed partial class ModelDefinition
             foreach (var index in model.Indexes)
                 if (string.Equals(index.Name, constraintName, StringComparison.OrdinalIgnoreCase)) return (model, index.Fields);
             foreach (var f in model.Fields)
+                if (f.StringLength != null && string.Equals(DialectProvider.LengthCheckName(f), constraintName, StringComparison.OrdinalIgnoreCase))
+                    return (model, [f]);
+            foreach (var f in model.Fields)
                 if (f.ForeignKey != null && string.Equals(f.ForeignKey.Name, constraintName, StringComparison.OrdinalIgnoreCase))
                     return (model, [f]);
             if (model.PrimaryKey != null && string.Equals("pk_" + model.TableName, constraintName, StringComparison.OrdinalIgnoreCase))

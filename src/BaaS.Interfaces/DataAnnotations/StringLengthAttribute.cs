@@ -1,8 +1,8 @@
 namespace BaaS.DataAnnotations;
 
 /// <summary>
-/// The maximum length of a string column: <c>varchar(n)</c> on PostgreSQL (longer values fail), kept as
-/// metadata on SQLite, which has no length limit.
+/// The maximum length of a string column, enforced by a named <c>CHECK (length(column) &lt;= n)</c> on every
+/// database, so a longer value fails the same way everywhere.
 /// </summary>
 /// <param name="maximumLength">The maximum number of characters.</param>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]

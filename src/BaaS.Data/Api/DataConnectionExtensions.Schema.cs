@@ -1,0 +1,70 @@
+namespace BaaS.Data;
+
+public static partial class DataConnectionExtensions
+{
+    /// <summary>Creates the table of <typeparamref name="T"/> with its key, indexes and foreign keys.</summary>
+    public static void CreateTable<T>(this DataConnection db) =>
+        Executor.Sync(SchemaOps.CreateTable(db, ModelDefinition.For<T>(), false, false, default));
+
+    /// <inheritdoc cref="CreateTable{T}(DataConnection)"/>
+    public static Task CreateTableAsync<T>(this DataConnection db, CancellationToken ct = default) =>
+        SchemaOps.CreateTable(db, ModelDefinition.For<T>(), false, Async(db), ct).AsTask();
+
+    /// <summary>Creates the table (and its indexes) unless it exists; an existing table is left as it is.</summary>
+    public static void CreateTableIfNotExists<T>(this DataConnection db) =>
+        Executor.Sync(SchemaOps.CreateTable(db, ModelDefinition.For<T>(), true, false, default));
+
+    /// <inheritdoc cref="CreateTableIfNotExists{T}(DataConnection)"/>
+    public static Task CreateTableIfNotExistsAsync<T>(this DataConnection db, CancellationToken ct = default) =>
+        SchemaOps.CreateTable(db, ModelDefinition.For<T>(), true, Async(db), ct).AsTask();
+
+    /// <summary>Drops the table of <typeparamref name="T"/> (fails if it does not exist).</summary>
+    public static void DropTable<T>(this DataConnection db) => Executor.Sync(SchemaOps.DropTable(db, ModelDefinition.For<T>(), false, false, default));
+
+    /// <inheritdoc cref="DropTable{T}(DataConnection)"/>
+    public static Task DropTableAsync<T>(this DataConnection db, CancellationToken ct = default) =>
+        SchemaOps.DropTable(db, ModelDefinition.For<T>(), false, Async(db), ct).AsTask();
+
+    /// <summary>Drops the table of <typeparamref name="T"/> if it exists.</summary>
+    public static void DropTableIfExists<T>(this DataConnection db) => Executor.Sync(SchemaOps.DropTable(db, ModelDefinition.For<T>(), true, false, default));
+
+    /// <inheritdoc cref="DropTableIfExists{T}(DataConnection)"/>
+    public static Task DropTableIfExistsAsync<T>(this DataConnection db, CancellationToken ct = default) =>
+        SchemaOps.DropTable(db, ModelDefinition.For<T>(), true, Async(db), ct).AsTask();
+
+    /// <summary>Whether the table of <typeparamref name="T"/> exists.</summary>
+    public static bool TableExists<T>(this DataConnection db)
+    {
+        var m = ModelDefinition.For<T>();
+        return Executor.Sync(SchemaOps.TableExists(db, m.TableName, m.Schema, false, default));
+    }
+
+    /// <inheritdoc cref="TableExists{T}(DataConnection)"/>
+    public static Task<bool> TableExistsAsync<T>(this DataConnection db, CancellationToken ct = default)
+    {
+        var m = ModelDefinition.For<T>();
+        return SchemaOps.TableExists(db, m.TableName, m.Schema, Async(db), ct).AsTask();
+    }
+
+    /// <summary>Whether a table of this name exists (in the default schema, or <paramref name="schema"/> on PostgreSQL).</summary>
+    public static bool TableExists(this DataConnection db, string tableName, string? schema = null) =>
+        Executor.Sync(SchemaOps.TableExists(db, tableName, schema, false, default));
+
+    /// <inheritdoc cref="TableExists(DataConnection, string, string)"/>
+    public static Task<bool> TableExistsAsync(this DataConnection db, string tableName, string? schema = null, CancellationToken ct = default) =>
+        SchemaOps.TableExists(db, tableName, schema, Async(db), ct).AsTask();
+
+    /// <summary>Whether the table of <typeparamref name="T"/> has the column of this field (C# or column name).</summary>
+    public static bool ColumnExists<T>(this DataConnection db, string fieldName)
+    {
+        var m = ModelDefinition.For<T>();
+        return Executor.Sync(SchemaOps.ColumnExists(db, m, m.FindField(fieldName)?.ColumnName ?? fieldName, false, default));
+    }
+
+    /// <inheritdoc cref="ColumnExists{T}(DataConnection, string)"/>
+    public static Task<bool> ColumnExistsAsync<T>(this DataConnection db, string fieldName, CancellationToken ct = default)
+    {
+        var m = ModelDefinition.For<T>();
+        return SchemaOps.ColumnExists(db, m, m.FindField(fieldName)?.ColumnName ?? fieldName, Async(db), ct).AsTask();
+    }
+}

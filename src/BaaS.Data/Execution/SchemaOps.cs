@@ -1,0 +1,31 @@
+namespace BaaS.Data;
+
+/// <summary>DDL from model metadata: create and drop tables with their keys, indexes and foreign keys.</summary>
+internal static class SchemaOps
+{
+    public static async ValueTask CreateTable(DataConnection db, ModelDefinition model, bool ifNotExists, bool async, CancellationToken ct)
+    {
+        var d = db.Dialect;
+        await Executor.ExecuteAllAsync(db, d.PrepareTableStatements(model), async, ct).ConfigureAwait(false);
+        await Executor.ExecuteAllAsync(db, d.CreateTableStatements(model, ifNotExists), async, ct).ConfigureAwait(false);
+    }
+
+    public static ValueTask<int> DropTable(DataConnection db, ModelDefinition model, bool ifExists, bool async, CancellationToken ct) =>
+        Executor.ExecuteAsync(db, db.Dialect.DropTableStatement(model, ifExists), [], async, ct);
+
+    public static async ValueTask<bool> TableExists(DataConnection db, string table, string? schema, bool async, CancellationToken ct)
+    {
+        var w = new SqlWriter();
+        db.Dialect.WriteTableExists(w, table, schema);
+        var (sql, ps) = w.Render(db.Dialect);
+        return await Executor.ScalarAsync(db, sql, ps, async, ct).ConfigureAwait(false) != null;
+    }
+
+    public static async ValueTask<bool> ColumnExists(DataConnection db, ModelDefinition model, string column, bool async, CancellationToken ct)
+    {
+        var w = new SqlWriter();
+        db.Dialect.WriteColumnExists(w, model.TableName, model.Schema, column);
+        var (sql, ps) = w.Render(db.Dialect);
+        return await Executor.ScalarAsync(db, sql, ps, async, ct).ConfigureAwait(false) != null;
+    }
+}
