@@ -62,15 +62,17 @@ internal sealed partial class RequestBinder
                     $"Content-Type '{request.ContentType}' is not supported: send application/json, application/x-www-form-urlencoded or multipart/form-data.");
         }
 
-        foreach (var (key, values) in request.Query)
-            ApplyText(key, values, state);
+        if (request.QueryString.HasValue)
+            foreach (var (key, values) in request.Query)
+                ApplyText(key, values, state);
 
         foreach (var route in routeBindings)
         {
             if (request.RouteValues.TryGetValue(route.RouteKey, out var raw) && raw is not null)
             {
+                // Routing has already decoded the value: decoding again would turn "%25" into "%".
                 var text = raw as string ?? Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-                ApplyText(route.Property, Uri.UnescapeDataString(text), state);
+                ApplyText(route.Property, text, state);
             }
         }
 
@@ -99,8 +101,7 @@ internal sealed partial class RequestBinder
         if (values.Count == 0) return;
         // An empty value (?rating= or a bare ?rating, as JS clients send nulls) means "no value" except for strings.
         if (values.Count == 1 && string.IsNullOrEmpty(values[0]) && !property.Parser.AcceptsEmpty) return;
-        IReadOnlyList<string> texts = values.Count == 1 ? [values[0] ?? ""] : [.. values.Select(v => v ?? "")];
-        if (property.Parser.TryParse(texts, out var value))
+        if (property.Parser.TryParse(values, out var value))
         {
             property.Set(state.Dto, value);
             state.Sent[property.Index] = true;

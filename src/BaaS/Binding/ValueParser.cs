@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using BaaS.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace BaaS.Binding;
 
@@ -54,19 +55,19 @@ internal sealed class ValueParser
     }
 
     /// <summary>Converts one or more raw values (repeated keys) into the target type.</summary>
-    public bool TryParse(IReadOnlyList<string> values, out object? value)
+    public bool TryParse(StringValues values, out object? value)
     {
         if (_scalar is not null)
-            return _scalar(values[^1], out value); // the last of repeated keys wins, as later sources override earlier ones
+            return _scalar(values[^1] ?? "", out value); // the last of repeated keys wins, as later sources override earlier ones
 
         if (_element is not null)
         {
-            if (values.Count == 1 && values[0].TrimStart().StartsWith('['))
-                return TryJson(values[0], out value);
+            if (values.Count == 1 && (values[0] ?? "").TrimStart().StartsWith('['))
+                return TryJson(values[0]!, out value);
             var items = new List<object?>();
             foreach (var raw in values)
             {
-                foreach (var part in raw.Split(',', StringSplitOptions.TrimEntries))
+                foreach (var part in (raw ?? "").Split(',', StringSplitOptions.TrimEntries))
                 {
                     if (part.Length == 0) continue;
                     if (!_element(part, out var item)) { value = null; return false; }
@@ -76,7 +77,7 @@ internal sealed class ValueParser
             value = _buildCollection!(items);
             return true;
         }
-        return TryJson(values[^1], out value);
+        return TryJson(values[^1] ?? "", out value);
     }
 
     private bool TryJson(string text, out object? value)

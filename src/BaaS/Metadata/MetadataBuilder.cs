@@ -148,8 +148,7 @@ internal sealed class MetadataBuilder
         described.EnumNames = names;
         described.EnumValues = values;
         if (descriptions.Any(d => d.Length > 0)) described.EnumDescriptions = descriptions;
-        var asNumber = type.IsDefined(typeof(FlagsAttribute), false) || type.GetCustomAttributes(false).Any(a => a.GetType().Name == "EnumAsIntAttribute");
-        if (asNumber) described.IsEnumInt = true;
+        if (Text.WireFormat.IsNumericEnum(type)) described.IsEnumInt = true;
     }
 
     private static MetadataPropertyType DescribeProperty(PropertyInfo property)

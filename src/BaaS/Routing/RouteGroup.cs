@@ -37,7 +37,7 @@ internal sealed class RouteGroup(RouteTemplate template)
                 throw new InvalidOperationException(
                     $"{verb} {own.Original} is claimed by two request DTOs: {existing.Handler.Operation.RequestType.FullName} " +
                     $"(route '{existing.Route}') and {handler.Operation.RequestType.FullName} (route '{own.Original}'). Give one a different path or verb.");
-            _byVerb[verb] = new Target(handler, bindings, own.Original);
+            _byVerb[verb] = new Target(handler, bindings, own.Original, verb.ToUpperInvariant());
         }
     }
 
@@ -46,7 +46,7 @@ internal sealed class RouteGroup(RouteTemplate template)
         var verb = context.Request.Method;
         if (HttpMethods.IsHead(verb)) verb = HttpMethods.Get;
         if (_byVerb.TryGetValue(verb, out var target))
-            return target.Handler.HandleAsync(context, verb.ToUpperInvariant(), target.Bindings);
+            return target.Handler.HandleAsync(context, target.Verb, target.Bindings);
 
         var allowed = string.Join(", ", _byVerb.Keys.Order(StringComparer.Ordinal));
         context.Response.Headers.Allow = allowed;
@@ -55,5 +55,5 @@ internal sealed class RouteGroup(RouteTemplate template)
             new ResponseStatus("MethodNotAllowed", $"{context.Request.Method} is not allowed here ({names}): use {allowed}."));
     }
 
-    private sealed record Target(OperationHandler Handler, IReadOnlyList<RouteBinding> Bindings, string Route);
+    private sealed record Target(OperationHandler Handler, IReadOnlyList<RouteBinding> Bindings, string Route, string Verb);
 }

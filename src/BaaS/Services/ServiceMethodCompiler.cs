@@ -21,15 +21,28 @@ internal static class ServiceMethodCompiler
     {
         var call = CompileCall(serviceType, method);
         var factory = ActivatorUtilities.CreateFactory(serviceType, Type.EmptyTypes);
+        // Registering for disposal costs an allocation per request: only services that hold something pay it.
+        var disposes = NeedsDisposal(serviceType);
         return (context, request) =>
         {
             var service = factory(context.RequestServices, null);
             if (service is Service baseService) baseService.HttpContext = context;
-            // Disposed when the whole response has been written, so a streamed result may still use the service.
-            if (service is IAsyncDisposable asyncDisposable) context.Response.RegisterForDisposeAsync(asyncDisposable);
-            else if (service is IDisposable disposable) context.Response.RegisterForDispose(disposable);
+            if (disposes)
+            {
+                // Disposed when the whole response has been written, so a streamed result may still use the service.
+                if (service is IAsyncDisposable asyncDisposable) context.Response.RegisterForDisposeAsync(asyncDisposable);
+                else if (service is IDisposable disposable) context.Response.RegisterForDispose(disposable);
+            }
             return call(service, request, context.RequestAborted);
         };
+    }
+
+    private static bool NeedsDisposal(Type serviceType)
+    {
+        if (!typeof(Service).IsAssignableFrom(serviceType))
+            return typeof(IAsyncDisposable).IsAssignableFrom(serviceType) || typeof(IDisposable).IsAssignableFrom(serviceType);
+        var disposeAsync = serviceType.GetMethod(nameof(Service.DisposeAsync), Type.EmptyTypes)!;
+        return disposeAsync.DeclaringType != typeof(Service) || typeof(IDisposable).IsAssignableFrom(serviceType);
     }
 
     /// <summary>The response type a method's return type stands for: <c>Task&lt;T&gt;</c> is T; void and Task are null.</summary>
