@@ -12,7 +12,7 @@ namespace BaaS.Data;
 /// </summary>
 public sealed class DataConnection : DbConnection
 {
-    private DbTransaction? _transaction;
+    private DataTransaction? _transaction;
 
     /// <summary>Wraps an open (or closed) driver connection.</summary>
     /// <param name="inner">The driver's connection.</param>
@@ -35,25 +35,32 @@ public sealed class DataConnection : DbConnection
     public string? Name { get; }
 
     /// <summary>The transaction open on this connection, or null when there is none (or it has completed).</summary>
-    public DbTransaction? Transaction
+    public DataTransaction? Transaction => _transaction;
+
+    internal void TransactionEnded(DataTransaction transaction)
     {
-        get
-        {
-            // A committed or rolled-back transaction drops its connection: then it no longer counts as open.
-            if (_transaction != null && _transaction.Connection == null) _transaction = null;
-            return _transaction;
-        }
+        if (ReferenceEquals(_transaction, transaction)) _transaction = null;
     }
 
     /// <summary>The last SQL statement this connection ran through the typed API (for error reports).</summary>
     public string? LastSql { get; internal set; }
 
-    /// <summary>Begins a transaction that every later command on this connection joins until it completes.</summary>
-    public DbTransaction OpenTransaction(IsolationLevel isolationLevel = IsolationLevel.Unspecified) => BeginTransaction(isolationLevel);
+    /// <summary>The last statement that the database rejected, or null (the migrator reports it; reset it to track a unit of work).</summary>
+    public string? FailedSql { get; set; }
+
+    internal bool RecordFailure(string sql)
+    {
+        FailedSql = sql;
+        return true;
+    }
 
     /// <summary>Begins a transaction that every later command on this connection joins until it completes.</summary>
-    public async Task<DbTransaction> OpenTransactionAsync(CancellationToken cancellationToken = default) =>
-        await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    public DataTransaction OpenTransaction(IsolationLevel isolationLevel = IsolationLevel.Unspecified) =>
+        (DataTransaction)BeginTransaction(isolationLevel);
+
+    /// <summary>Begins a transaction that every later command on this connection joins until it completes.</summary>
+    public async Task<DataTransaction> OpenTransactionAsync(CancellationToken cancellationToken = default) =>
+        (DataTransaction)await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     [AllowNull]
@@ -93,7 +100,8 @@ public sealed class DataConnection : DbConnection
     /// <inheritdoc />
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {
-        var tx = Inner.BeginTransaction(isolationLevel);
+        if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
+        var tx = new DataTransaction(this, Inner.BeginTransaction(isolationLevel));
         _transaction = tx;
         return tx;
     }
@@ -101,7 +109,8 @@ public sealed class DataConnection : DbConnection
     /// <inheritdoc />
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
     {
-        var tx = await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
+        if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
+        var tx = new DataTransaction(this, await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false));
         _transaction = tx;
         return tx;
     }
@@ -110,7 +119,7 @@ public sealed class DataConnection : DbConnection
     protected override DbCommand CreateDbCommand()
     {
         var command = Inner.CreateCommand();
-        command.Transaction = Transaction;
+        command.Transaction = _transaction?.Inner;
         return command;
     }
 

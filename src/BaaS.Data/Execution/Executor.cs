@@ -43,7 +43,7 @@ internal static class Executor
             }
             return list;
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -64,7 +64,7 @@ internal static class Executor
             using var syncReader = command.ExecuteReader(CommandBehavior.SingleRow);
             return syncReader.Read() ? read(syncReader) : default;
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -96,7 +96,7 @@ internal static class Executor
             }
             return list;
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -125,7 +125,7 @@ internal static class Executor
             }
             return list;
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -142,7 +142,7 @@ internal static class Executor
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -159,7 +159,7 @@ internal static class Executor
         {
             return async ? await command.ExecuteScalarAsync(ct).ConfigureAwait(false) : command.ExecuteScalar();
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -173,7 +173,7 @@ internal static class Executor
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -188,7 +188,7 @@ internal static class Executor
             var value = async ? await command.ExecuteScalarAsync(ct).ConfigureAwait(false) : command.ExecuteScalar();
             return value is DBNull ? null : value;
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }

@@ -118,7 +118,7 @@ internal static class WriteOps
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.Dialect.TranslateException(ex, command.CommandText) is { } translated)
+        catch (DbException ex) when (db.RecordFailure(command.CommandText) && db.Dialect.TranslateException(ex, command.CommandText) is { } translated)
         {
             throw translated;
         }
