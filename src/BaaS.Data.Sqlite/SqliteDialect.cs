@@ -119,10 +119,17 @@ public sealed partial class SqliteDialect : DialectProvider
     /// <inheritdoc />
     public override string Aggregate(AggregateFunction function, string? columnSql, FieldDefinition? field)
     {
-        if (field?.Kind == DataKind.Decimal)
+        // Function results carry no collation: give decimal aggregates the decimal one, so HAVING SUM(x) > @p and
+        // ORDER BY compare numbers, not text.
+        if (field?.Kind == DataKind.Decimal && function != AggregateFunction.Count)
         {
-            if (function == AggregateFunction.Sum) return $"baas_dec_sum({columnSql})";
-            if (function == AggregateFunction.Avg) return $"baas_dec_avg({columnSql})";
+            var inner = function switch
+            {
+                AggregateFunction.Sum => $"baas_dec_sum({columnSql})",
+                AggregateFunction.Avg => $"baas_dec_avg({columnSql})",
+                _ => base.Aggregate(function, columnSql, field),
+            };
+            return $"({inner} COLLATE {SqliteFunctions.DecimalCollation})";
         }
         return base.Aggregate(function, columnSql, field);
     }

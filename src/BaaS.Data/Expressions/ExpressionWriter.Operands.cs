@@ -8,6 +8,8 @@ internal sealed partial class ExpressionWriter
     private OperandBase Operand(Expression e)
     {
         e = StripConvert(e);
+        // Sql.Count() names no column but is still SQL, not a value to evaluate.
+        if (e is MethodCallExpression agg && agg.Method.DeclaringType == typeof(Sql)) return Aggregate(agg);
         if (!ReferencesTables(e)) return new ValueOperand(Evaluate(e));
         switch (e)
         {
