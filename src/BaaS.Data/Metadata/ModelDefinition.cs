@@ -68,7 +68,7 @@ public sealed partial class ModelDefinition
     public IReadOnlyList<ReferenceDefinition> References { get; }
 
     /// <summary>The definition of <typeparamref name="T"/>.</summary>
-    public static ModelDefinition For<T>() => Holder<T>.Definition;
+    public static ModelDefinition For<T>() => Holder<T>.Definition ??= For(typeof(T));
 
     /// <summary>The definition of <paramref name="type"/>, built on first use and cached.</summary>
     /// <exception cref="NotSupportedException">A property has a type that cannot be stored, or an attribute is misused.</exception>
@@ -102,9 +102,10 @@ public sealed partial class ModelDefinition
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({TableName})";
 
-    // A static generic holder makes For<T>() a field read on the hot path, no dictionary lookup.
+    // A static generic holder makes For<T>() a field read on the hot path, no dictionary lookup. Filled on first use
+    // rather than in a type initializer, so a model error surfaces as itself, not as a TypeInitializationException.
     private static class Holder<T>
     {
-        public static readonly ModelDefinition Definition = For(typeof(T));
+        public static ModelDefinition? Definition;
     }
 }
