@@ -31,6 +31,12 @@ public sealed partial class SqliteDialect : DialectProvider
     /// <summary>SQLite's default limit on host parameters (SQLITE_MAX_VARIABLE_NUMBER).</summary>
     public override int MaxParameters => 32766;
 
+    /// <summary>
+    /// 50: Microsoft.Data.Sqlite binds each parameter by looking its name up in the statement, which grows with the
+    /// square of the parameter count; small multi-row statements, re-bound and re-run, are the fastest here.
+    /// </summary>
+    public override int MaxBatchRows => 50;
+
     /// <inheritdoc />
     public override DbDataSource CreateDataSource(string connectionString) => new SqliteDataSource(connectionString);
 

@@ -11,6 +11,9 @@ namespace BaaS.Data;
 /// </summary>
 internal static class Executor
 {
+    // Materialisers read each column once, in order: sequential access lets Npgsql stream rows instead of buffering them.
+    private const CommandBehavior Sequential = CommandBehavior.SequentialAccess | CommandBehavior.SingleResult;
+
     public static bool UseAsync(DataConnection db, bool asyncRequested) => asyncRequested && db.Dialect.UseAsyncIO;
 
     public static DbCommand CreateCommand(DataConnection db, string sql, QueryParam[] ps)
@@ -33,12 +36,12 @@ internal static class Executor
             var list = new List<T>();
             if (async)
             {
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var reader = await command.ExecuteReaderAsync(Sequential, ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(reader));
             }
             else
             {
-                using var reader = command.ExecuteReader();
+                using var reader = command.ExecuteReader(Sequential);
                 while (reader.Read()) list.Add(read(reader));
             }
             return list;
@@ -58,10 +61,10 @@ internal static class Executor
         {
             if (async)
             {
-                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct).ConfigureAwait(false);
+                await using var reader = await command.ExecuteReaderAsync(Sequential | CommandBehavior.SingleRow, ct).ConfigureAwait(false);
                 return await reader.ReadAsync(ct).ConfigureAwait(false) ? read(reader) : default;
             }
-            using var syncReader = command.ExecuteReader(CommandBehavior.SingleRow);
+            using var syncReader = command.ExecuteReader(Sequential | CommandBehavior.SingleRow);
             return syncReader.Read() ? read(syncReader) : default;
         }
         catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
@@ -84,13 +87,13 @@ internal static class Executor
             var list = new List<T>();
             if (async)
             {
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var reader = await command.ExecuteReaderAsync(Sequential, ct).ConfigureAwait(false);
                 var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(reader));
             }
             else
             {
-                using var reader = command.ExecuteReader();
+                using var reader = command.ExecuteReader(Sequential);
                 var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
                 while (reader.Read()) list.Add(read(reader));
             }
@@ -113,13 +116,13 @@ internal static class Executor
             var list = new List<T>();
             if (async)
             {
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using var reader = await command.ExecuteReaderAsync(Sequential, ct).ConfigureAwait(false);
                 var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(reader));
             }
             else
             {
-                using var reader = command.ExecuteReader();
+                using var reader = command.ExecuteReader(Sequential);
                 var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
                 while (reader.Read()) list.Add(read(reader));
             }
