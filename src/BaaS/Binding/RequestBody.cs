@@ -7,12 +7,17 @@ namespace BaaS.Binding;
 /// <summary>Reads a request body whole, refusing with 413 as soon as it passes the configured limit.</summary>
 internal static class RequestBody
 {
-    /// <summary>Refuses a declared length over the limit at once and tells the server to stop reading past it.</summary>
+    /// <summary>
+    /// Refuses a declared length over the limit at once. A limit above the server's own (Kestrel: 30 MB) raises the
+    /// server's; a lower one is checked here as the body is read, so the server's cap is never lowered: when the
+    /// server itself refuses a body it drops the connection, while a refusal from here lets it drain the rest of the
+    /// body and the client reads its 413.
+    /// </summary>
     public static void ApplyLimit(HttpContext context, long limit)
     {
         if (context.Request.ContentLength > limit) throw TooLarge(limit);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
+        if (feature is { IsReadOnly: false, MaxRequestBodySize: { } serverLimit } && serverLimit < limit) feature.MaxRequestBodySize = limit;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BaaS.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ namespace BaaS;
 public abstract class Service : IAsyncDisposable
 {
     private HttpContext? _httpContext;
+    private DataConnection? _db;
 
     /// <summary>The current request's context. Set by the framework before the method runs.</summary>
     public HttpContext HttpContext
@@ -47,6 +49,27 @@ public abstract class Service : IAsyncDisposable
 
     /// <summary>Resolves a required dependency from the request's DI scope.</summary>
     public T Resolve<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// The request's connection to the app's default database (the registered <see cref="IDbConnectionFactory"/>),
+    /// opened on first use and closed when the response has been written. Async code can use <see cref="OpenDbAsync"/>.
+    /// </summary>
+    public DataConnection Db => _db ??= Track(Resolve<IDbConnectionFactory>().Open());
+
+    /// <summary>The same connection as <see cref="Db"/>, opened asynchronously on first use.</summary>
+    public async ValueTask<DataConnection> OpenDbAsync()
+    {
+        if (_db is not null) return _db;
+        var db = await Resolve<IDbConnectionFactory>().OpenAsync(CancellationToken).ConfigureAwait(false);
+        return _db ??= Track(db);
+    }
+
+    private DataConnection Track(DataConnection db)
+    {
+        // Closed after the response is written, so a streamed result can still read from it.
+        HttpContext.Response.RegisterForDisposeAsync(db);
+        return db;
+    }
 
     /// <summary>Releases what the service holds. Called after the response is written.</summary>
     public virtual ValueTask DisposeAsync()

@@ -166,6 +166,17 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     }
 
     [Fact]
+    public async Task Limit_above_the_servers_own_cap_lets_larger_bodies_in()
+    {
+        // Kestrel refuses bodies over 30 MB by itself; a larger configured limit must raise that cap.
+        await using var large = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 40L * 1024 * 1024);
+        var text = new string('y', 31 * 1024 * 1024);
+        using var response = await large.Http.PostAsync("/api/EchoTypes", HttpAssert.Json("{\"name\":\"" + text + "\"}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(text[..1000], await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Form_over_the_limit_answers_413()
     {
         await using var small = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 1024);

@@ -81,6 +81,21 @@ public class MetadataTests(StandardHostFixture fixture) : IClassFixture<Standard
     }
 
     [Fact]
+    public async Task Metadata_can_be_read_with_the_typed_client()
+    {
+        using var client = Host.CreateClient();
+        var lines = new List<string>();
+        #region snippet:metadata-read
+        var metadata = await client.SendAsync<AppMetadata>("GET", "/metadata/app.json");
+        foreach (var operation in metadata.Api.Operations)
+            Console.WriteLine($"{operation.Method} /api/{operation.Request.Name}");
+        #endregion
+        lines.AddRange(metadata.Api.Operations.Select(o => $"{o.Method} /api/{o.Request.Name}"));
+        Assert.Contains("GET /api/GetItem", lines);
+        Assert.Contains("POST /api/CreateItem", lines);
+    }
+
+    [Fact]
     public async Task Document_is_camel_case_json()
     {
         var json = await Host.Http.GetStringAsync("/metadata/app.json");

@@ -1,0 +1,50 @@
+using BaaS;
+
+namespace MyApp.ServiceModel;
+
+/// <summary>Lists restaurants, open ones first.</summary>
+[Tag("Restaurants"), Route("/restaurants", "GET")]
+public class ListRestaurants : IReturn<List<Restaurant>>, IGet
+{
+    /// <summary>Only this cuisine (case-insensitive).</summary>
+    public string? Cuisine { get; set; }
+
+    /// <summary>Only restaurants taking orders now.</summary>
+    public bool? OpenOnly { get; set; }
+}
+
+/// <summary>One restaurant with its menu.</summary>
+[Tag("Restaurants"), Route("/restaurants/{Id}", "GET")]
+public class GetRestaurant : IReturn<RestaurantDetails>, IGet
+{
+    public int Id { get; set; }
+}
+
+public class RestaurantDetails
+{
+    public Restaurant Restaurant { get; set; } = new();
+    public List<MenuItem> Menu { get; set; } = [];
+}
+
+/// <summary>Adds a restaurant.</summary>
+[Tag("Restaurants"), Route("/restaurants", "POST")]
+public class CreateRestaurant : IReturn<IdResponse>, IPost
+{
+    public required string Name { get; set; }
+    public string Cuisine { get; set; } = "";
+    public string Address { get; set; } = "";
+    public int DeliveryMinutes { get; set; } = 30;
+    public decimal DeliveryFee { get; set; }
+    public bool IsOpen { get; set; } = true;
+}
+
+/// <summary>Adds a dish to a restaurant's menu.</summary>
+[Tag("Restaurants"), Route("/restaurants/{RestaurantId}/menu", "POST")]
+public class AddMenuItem : IReturn<IdResponse>, IPost
+{
+    public int RestaurantId { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public decimal Price { get; set; }
+    public int? StockLeft { get; set; }
+}
