@@ -22,7 +22,7 @@ public sealed class EnumInfo<T> where T : struct, Enum
     {
         var type = typeof(T);
         _isFlags = type.IsDefined(typeof(FlagsAttribute), false);
-        WriteAsNumber = _isFlags || type.GetCustomAttributes(false).Any(a => a.GetType().Name == "EnumAsIntAttribute");
+        WriteAsNumber = WireFormat.IsNumericEnum(type);
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             var value = (T)field.GetValue(null)!;

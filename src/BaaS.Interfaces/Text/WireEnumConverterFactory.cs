@@ -5,7 +5,7 @@ namespace BaaS.Text;
 
 /// <summary>
 /// Enums on the wire: by name (or its <c>[EnumMember(Value = ...)]</c>), except <c>[Flags]</c> enums and enums marked
-/// with an attribute named <c>EnumAsInt</c>, which are numbers. Either form is read, names case-insensitively;
+/// <c>[EnumAsInt]</c>, which are numbers. Either form is read, names case-insensitively;
 /// a value the enum does not define is refused.
 /// </summary>
 public sealed class WireEnumConverterFactory : JsonConverterFactory

@@ -106,6 +106,10 @@ public static class WireFormat
         return sb.ToString();
     }
 
+    /// <summary>True for enums that travel as numbers: <c>[Flags]</c> enums and enums marked <c>[EnumAsInt]</c>.</summary>
+    public static bool IsNumericEnum(Type enumType) =>
+        enumType.IsDefined(typeof(FlagsAttribute), false) || enumType.IsDefined(typeof(DataAnnotations.EnumAsIntAttribute), false);
+
     /// <summary>Cuts a value quoted in an error message to a readable length.</summary>
     public static string Clip(string text, int max = 60) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "...");
 
