@@ -28,7 +28,7 @@ fi
 for proj in $(dotnet sln BaaS.sln list | grep -E '\.Tests\.csproj$'); do
   name=$(basename "$proj" .csproj)
   echo "== $name"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$LOG_DIR/$name.log" 2>&1
+  dotnet test "$proj" -c Release --no-build -nologo >"$LOG_DIR/$name.log" 2>&1
   line=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$LOG_DIR/$name.log" | tail -n1)
   if [ -z "$line" ]; then
     echo "   no summary from $name (crashed or did not run):"; tail -n 30 "$LOG_DIR/$name.log"
@@ -38,7 +38,7 @@ for proj in $(dotnet sln BaaS.sln list | grep -E '\.Tests\.csproj$'); do
   p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
   s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
   echo "   $line"
-  if [ "$f" -gt 0 ]; then grep -E '^\s+Failed ' "$LOG_DIR/$name.log" | head -n 40; fi
+  if [ "$f" -gt 0 ]; then grep -E -A12 "^ +Failed " "$LOG_DIR/$name.log" | head -n 120; fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 

@@ -13,7 +13,8 @@ public partial class DocSnippetTests
     public static TheoryData<string> Pages()
     {
         var data = new TheoryData<string>();
-        foreach (var page in Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Order()) data.Add(Path.GetFileName(page));
+        foreach (var page in Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Order()) data.Add("docs/" + Path.GetFileName(page));
+        data.Add("README.md");
         return data;
     }
 
@@ -22,7 +23,7 @@ public partial class DocSnippetTests
     public void Every_csharp_block_in_the_page_matches_a_test_region(string page)
     {
         var regions = Regions();
-        var text = File.ReadAllText(Path.Combine(Root, "docs", page)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(Root, page)).ReplaceLineEndings("\n");
         var problems = new List<string>();
         foreach (Match block in CodeBlockRegex().Matches(text))
         {
