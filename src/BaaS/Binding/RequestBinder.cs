@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -76,6 +77,20 @@ internal sealed partial class RequestBinder
             }
         }
 
+        return Complete(state);
+    }
+
+    /// <summary>Binds one DTO from a JSON object alone: an element of a batch (<c>POST /api/{Name}[]</c>).</summary>
+    public BoundRequest BindJson(ReadOnlySequence<byte> json)
+    {
+        var state = new BindingState(_create(), new bool[_properties.Length]);
+        ReadJson(json, state);
+        return Complete(state);
+    }
+
+    /// <summary>Checks required properties and turns collected errors into one 400.</summary>
+    private BoundRequest Complete(BindingState state)
+    {
         foreach (var property in _properties)
         {
             if (property.IsRequired && !state.Sent[property.Index] && state.Errors?.Exists(e => e.FieldName == property.Name) != true)

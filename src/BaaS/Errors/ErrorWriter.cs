@@ -8,7 +8,11 @@ namespace BaaS.Errors;
 /// <summary>Writes an exception as <c>{ "responseStatus": ... }</c> with its status, and logs it.</summary>
 internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILogger logger)
 {
-    public async Task WriteAsync(HttpContext context, string operation, Exception exception)
+    /// <param name="context">The request.</param>
+    /// <param name="operation">The operation's name, for the log.</param>
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="header">A header to send with the error (the response is cleared first, so it must be given here).</param>
+    public async Task WriteAsync(HttpContext context, string operation, Exception exception, KeyValuePair<string, string>? header = null)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
@@ -27,6 +31,7 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
             return;
         }
         context.Response.Clear();
+        if (header is { } h) context.Response.Headers[h.Key] = h.Value;
         await WriteAsync(context, status, responseStatus).ConfigureAwait(false);
     }
 

@@ -31,6 +31,9 @@ public sealed class BaaSOptions
     /// </summary>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The most requests one auto-batched call (<c>POST /api/{Name}[]</c>) may hold. Default: 100.</summary>
+    public int MaxBatchSize { get; set; } = 100;
+
     /// <summary>
     /// Include exception messages and stack traces of 500 errors in responses. Default (null): only in the
     /// Development environment.

@@ -52,6 +52,11 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
                 .WithMetadata(group);
         }
 
+        // Batches, e.g. POST /api/CreateOrder[]: one endpoint for all operations, the name from the path.
+        var batches = new BatchHandler(handlers.ToDictionary(h => h.Operation.Name, StringComparer.OrdinalIgnoreCase), writer, errors, options);
+        endpoints.Map($"{apiBase}/{{name}}[]", batches.HandleAsync).WithDisplayName("BaaS batch");
+        if (options.EnableJsonReplyRoutes) endpoints.Map("/json/reply/{name}[]", batches.HandleAsync).WithDisplayName("BaaS JSON batch");
+
         RequestDelegate notFound = context => errors.WriteAsync(context, StatusCodes.Status404NotFound, NotFoundStatus(context, apiBase));
         endpoints.Map($"{apiBase}/{{**rest}}", notFound).WithDisplayName("BaaS API 404");
         if (options.EnableJsonReplyRoutes) endpoints.Map("/json/{**rest}", notFound).WithDisplayName("BaaS JSON 404");
