@@ -3,7 +3,9 @@ using BaaS.Formats;
 using BaaS.Metadata;
 using BaaS.Routing;
 using Microsoft.AspNetCore.Builder;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,17 +21,20 @@ public sealed class BaaSHost
 {
     private readonly IServiceProvider _services;
     private readonly IEnumerable<IOperationSource> _sources;
+    private readonly IReadOnlyList<IRequestFilter> _filters;
+    private Dictionary<Type, OperationHandler>? _handlers;
     private readonly ILogger<BaaSHost> _logger;
     private readonly Lazy<OperationCatalog> _catalog;
     private readonly Lazy<AppMetadata> _metadata;
     private bool _started;
 
     /// <summary>Created by DI.</summary>
-    public BaaSHost(IOptions<BaaSOptions> options, IEnumerable<IOperationSource> sources, IServiceProvider services,
-        IHostEnvironment environment, ILogger<BaaSHost> logger)
+    public BaaSHost(IOptions<BaaSOptions> options, IEnumerable<IOperationSource> sources, IEnumerable<IRequestFilter> filters,
+        IServiceProvider services, IHostEnvironment environment, ILogger<BaaSHost> logger)
     {
         Options = options.Value;
         _sources = sources;
+        _filters = [.. filters];
         _services = services;
         _logger = logger;
         ErrorMapper = new ErrorMapper(Options.DebugMode ?? environment.IsDevelopment());
@@ -49,6 +54,42 @@ public sealed class BaaSHost
     /// <summary>How exceptions become HTTP answers.</summary>
     public ErrorMapper ErrorMapper { get; }
 
+    /// <summary>
+    /// Runs the operation of <paramref name="request"/> in-process, as <paramref name="user"/>, with services from
+    /// <paramref name="services"/>: the same filters and service as over HTTP, with the DTO's preferred verb (or the
+    /// only one served). Throws what the operation throws. Prefer <see cref="IServiceGateway"/> in app code.
+    /// </summary>
+    public async Task<object?> ExecuteAsync(object request, IServiceProvider services, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var handlers = _handlers ?? throw new InvalidOperationException("BaaS is not started: in-process calls work after app.UseBaaS().");
+        if (!handlers.TryGetValue(request.GetType(), out var handler))
+            throw new NotSupportedException($"{request.GetType().FullName} is not a served request DTO.");
+        var operation = handler.Operation;
+        var verb = operation.Invokers.ContainsKey(operation.PreferredVerb) ? operation.PreferredVerb : operation.Invokers.Keys.First();
+
+        var response = new GatewayResponseFeature();
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(new HttpRequestFeature { Method = verb, Path = $"/{Options.ApiBasePath.Trim('/')}/{operation.Name}" });
+        features.Set<IHttpResponseFeature>(response);
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        var context = new DefaultHttpContext(features) { RequestServices = services, User = user, RequestAborted = cancellationToken };
+        try
+        {
+            await handler.BeforeBindingAsync(context).ConfigureAwait(false);
+            context.Features.Set(new RequestInfo(operation, verb, request, AllSent(handler), handler.Binder.PropertyNames, null));
+            var result = await handler.ExecuteAsync(context, verb, request).ConfigureAwait(false);
+            return result is HttpResult httpResult ? httpResult.Response : result;
+        }
+        finally
+        {
+            await response.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    // An in-process caller hands over a whole DTO: every property counts as sent.
+    private static bool[] AllSent(OperationHandler handler) => [.. Enumerable.Repeat(true, handler.Binder.PropertyNames.Count)];
+
     internal void Start(IEndpointRouteBuilder endpoints)
     {
         if (_started) throw new InvalidOperationException("UseBaaS() was called twice: call it once, after the middleware it depends on.");
@@ -56,8 +97,9 @@ public sealed class BaaSHost
 
         var writer = new ResponseWriter(Text.JsonProtocol.Options);
         var errors = new ErrorWriter(ErrorMapper, writer, _logger);
-        var mapper = new EndpointMapper(Options, writer, errors);
+        var mapper = new EndpointMapper(Options, writer, errors, _filters);
         mapper.Map(endpoints, Catalog);
+        _handlers = mapper.Handlers.ToDictionary(h => h.Operation.RequestType);
 
         var metadata = Metadata; // built now, so a bad type fails startup rather than the first request
         endpoints.MapGet(Options.MetadataPath, context => writer.WriteJsonAsync(context, metadata, StatusCodes.Status200OK))

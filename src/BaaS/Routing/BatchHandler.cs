@@ -35,7 +35,7 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
         }
         // The batch runs the method that serves POST (an Any method does), else the DTO's own verb.
         var verb = operation.Invokers.ContainsKey(HttpVerbs.Post) ? HttpVerbs.Post : operation.PreferredVerb;
-        if (!operation.Invokers.TryGetValue(verb, out var invoker))
+        if (!operation.Invokers.ContainsKey(verb))
         {
             await errors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
                 new ResponseStatus("MethodNotAllowed", $"{operation.Name} has no method that a batch can run.")).ConfigureAwait(false);
@@ -45,6 +45,7 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
         var completed = 0;
         try
         {
+            await handler.BeforeBindingAsync(context).ConfigureAwait(false);
             var body = await RequestBody.ReadAllAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
             try
             {
@@ -54,7 +55,7 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
                 {
                     var bound = handler.Binder.BindJson(body.Buffer.Slice(element.Start, element.End));
                     context.Features.Set(new RequestInfo(operation, verb, bound.Dto, bound.Sent, handler.Binder.PropertyNames, null));
-                    var result = await invoker(context, bound.Dto).ConfigureAwait(false);
+                    var result = await handler.ExecuteAsync(context, verb, bound.Dto).ConfigureAwait(false);
                     responses.Add(result is HttpResult httpResult ? httpResult.Response : result);
                     completed++;
                 }

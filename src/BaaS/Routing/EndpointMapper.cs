@@ -12,7 +12,7 @@ namespace BaaS.Routing;
 /// <see cref="RouteAttribute"/>, grouped by URL shape so one endpoint serves all verbs of a path. Two DTOs claiming the
 /// same verb and path fail startup, naming both.
 /// </summary>
-internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors)
+internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IRequestFilter> filters)
 {
     private readonly Dictionary<string, RouteGroup> _groups = new(StringComparer.Ordinal);
 
@@ -27,7 +27,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         foreach (var operation in catalog.Operations)
         {
             var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize);
-            var handler = new OperationHandler(operation, binder, writer, errors);
+            var handler = new OperationHandler(operation, binder, writer, errors, filters);
             handlers.Add(handler);
             var allVerbs = operation.Invokers.Keys.ToList();
 

@@ -24,6 +24,7 @@ public abstract class Service : IAsyncDisposable
 {
     private HttpContext? _httpContext;
     private DataConnection? _db;
+    private IServiceGateway? _gateway;
 
     /// <summary>The current request's context. Set by the framework before the method runs.</summary>
     public HttpContext HttpContext
@@ -70,6 +71,9 @@ public abstract class Service : IAsyncDisposable
         HttpContext.Response.RegisterForDisposeAsync(db);
         return db;
     }
+
+    /// <summary>Calls other operations in-process as the same user, through their filters.</summary>
+    public IServiceGateway Gateway => _gateway ??= new InProcessServiceGateway(Services, User);
 
     /// <summary>Releases what the service holds. Called after the response is written.</summary>
     public virtual ValueTask DisposeAsync()
