@@ -22,6 +22,7 @@ public static class BaaSServiceCollectionExtensions
         if (configure is not null) optionsBuilder.Configure(configure);
         services.TryAddSingleton<BaaSHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationSource, ServiceDiscoverySource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, Auth.AuthorizationFilter>());
         return services;
     }
 

@@ -33,6 +33,7 @@ internal sealed class MetadataBuilder
             foreach (var property in request.Properties ?? [])
                 if (routeVariables.Contains(property.Name)) property.ParamType = "path";
             builder.Walk(operation.RequestType, includeSelf: false);
+            var auth = AuthRequirements.Of(operation.RequestType);
             if (operation.ResponseType is not null) builder.Walk(operation.ResponseType, includeSelf: true);
 
             operations.Add(new MetadataOperationType
@@ -45,6 +46,9 @@ internal sealed class MetadataBuilder
                 Routes = [.. operation.Routes.Select(r => new MetadataRoute { Path = r.Path, Verbs = r.Verbs, Summary = r.Summary, Notes = r.Notes })],
                 DataModel = operation.DataModel is null ? null : TypeNames.RefOf(operation.DataModel),
                 Tags = operation.Tags.Count == 0 ? null : [.. operation.Tags],
+                RequiresAuth = auth.RequiresAuth,
+                RequiredRoles = auth.Roles.Count == 0 ? null : [.. auth.Roles],
+                RequiredPermissions = auth.Permissions.Count == 0 ? null : [.. auth.Permissions],
             });
         }
 
@@ -191,7 +195,8 @@ internal sealed class MetadataBuilder
         {
             var type = attribute.GetType();
             if (type.Namespace?.StartsWith("BaaS", StringComparison.Ordinal) != true) continue;
-            if (attribute is RouteAttribute or TagAttribute or ApiAttribute or ApiMemberAttribute or ExcludeMetadataAttribute) continue;
+            if (attribute is RouteAttribute or TagAttribute or ApiAttribute or ApiMemberAttribute or ExcludeMetadataAttribute or
+                ValidateIsAuthenticatedAttribute or ValidateIsAdminAttribute or ValidateHasRoleAttribute or ValidateHasPermissionAttribute) continue;
             var args = new List<MetadataPropertyType>();
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
