@@ -15,8 +15,11 @@ public sealed class ConditionGroup<T>
     internal SqlWriter? Sql { get; private set; }
 
     /// <summary>Adds a run-time condition (see <see cref="SqlExpression{T}.AddCondition"/>).</summary>
+    /// <exception cref="ArgumentException"><see cref="QueryTerm.Ensure"/>: an ensured condition belongs to the query, not a group.</exception>
     public ConditionGroup<T> AddCondition(QueryTerm term, string fieldName, SqlOperator op, object? value)
     {
+        if (term == QueryTerm.Ensure)
+            throw new ArgumentException("QueryTerm.Ensure cannot be used inside a group: call EnsureCondition on the query.", nameof(term));
         var resolved = _query.Resolve(fieldName);
         var w = new SqlWriter();
         Conditions.Write(w, _query.Dialect, _query.ColumnSql(resolved), resolved.Field, op, value);
@@ -51,6 +54,6 @@ public sealed class ConditionGroup<T>
     {
         Sql = Sql == null
             ? condition
-            : new SqlWriter().Append('(').Append(Sql).Append(term == QueryTerm.And ? ") AND (" : ") OR (").Append(condition).Append(')');
+            : new SqlWriter().Append('(').Append(Sql).Append(term == QueryTerm.Or ? ") OR (" : ") AND (").Append(condition).Append(')');
     }
 }

@@ -99,7 +99,7 @@ public abstract partial class SqlExpression
             return;
         }
         // Each side in its own parentheses, so a later OR can never slip past an earlier AND (or the reverse).
-        var combined = new SqlWriter().Append('(').Append(WhereClause).Append(term == QueryTerm.And ? ") AND (" : ") OR (")
+        var combined = new SqlWriter().Append('(').Append(WhereClause).Append(term == QueryTerm.Or ? ") OR (" : ") AND (")
             .Append(condition).Append(')');
         WhereClause = combined;
     }

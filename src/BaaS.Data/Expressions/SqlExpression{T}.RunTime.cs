@@ -7,8 +7,10 @@ public sealed partial class SqlExpression<T>
     /// The field is looked up in the query's tables (unknown -> <see cref="UnknownFieldException"/>), the value converted
     /// to its type (impossible -> <see cref="InvalidFieldValueException"/>) and bound as a parameter.
     /// </summary>
+    /// <remarks><see cref="QueryTerm.Default"/> is AND; <see cref="QueryTerm.Ensure"/> is <see cref="EnsureCondition"/>.</remarks>
     public SqlExpression<T> AddCondition(QueryTerm term, string fieldName, SqlOperator op, object? value)
     {
+        if (term == QueryTerm.Ensure) return EnsureCondition(fieldName, op, value);
         AppendCondition(term, Condition(fieldName, op, value));
         return this;
     }
