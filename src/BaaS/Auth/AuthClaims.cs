@@ -1,8 +1,17 @@
 namespace BaaS.Auth;
 
-/// <summary>The claim types the framework reads from the signed-in user.</summary>
+/// <summary>The claim types the framework reads from (and the platform's sign-in writes to) the signed-in user.</summary>
 public static class AuthClaims
 {
+    /// <summary>The user's id (JWT <c>sub</c>).</summary>
+    public const string UserId = "sub";
+
+    /// <summary>The user's name (JWT <c>name</c>).</summary>
+    public const string UserName = "name";
+
+    /// <summary>The user's email.</summary>
+    public const string Email = "email";
+
     /// <summary>A role (JWTs carry <c>role</c>; ASP.NET Core's <see cref="System.Security.Claims.ClaimTypes.Role"/> works too).</summary>
     public const string Role = "role";
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 
 namespace BaaS.Auth;
@@ -32,10 +31,10 @@ internal sealed class AuthorizationFilter : IRequestFilter
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
             throw HttpError.Unauthorized($"Sign in to call {operation.Name}.");
-        if (HasRole(user, AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
+        if (user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
         foreach (var role in requirements.Roles)
         {
-            if (!HasRole(user, role))
+            if (!user.HasRole(role))
                 throw HttpError.Forbidden($"{operation.Name} needs the '{role}' role.", "MissingRole");
         }
         foreach (var permission in requirements.Permissions)
@@ -45,6 +44,4 @@ internal sealed class AuthorizationFilter : IRequestFilter
         }
         return ValueTask.CompletedTask;
     }
-
-    private static bool HasRole(ClaimsPrincipal user, string role) => user.IsInRole(role) || user.HasClaim(AuthClaims.Role, role);
 }
