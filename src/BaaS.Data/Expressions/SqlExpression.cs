@@ -57,6 +57,33 @@ public abstract partial class SqlExpression
     /// <summary>The SELECT statement's text with the dialect's placeholders (values are never part of it): for logs and tests.</summary>
     public string ToSelectSql() => RenderSelect(paging: true, order: true, null).Render(Dialect).Sql;
 
+    /// <summary>
+    /// Finds a field of the query's tables by name (C# or column name, case-insensitive; <c>Table.Field</c> picks a
+    /// table), without throwing: for callers that try several readings of a name.
+    /// </summary>
+    public bool TryResolveField(string fieldName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FieldDefinition? field)
+    {
+        field = null;
+        if (string.IsNullOrWhiteSpace(fieldName)) return false;
+        var name = fieldName.Trim();
+        var dot = name.IndexOf('.');
+        if (dot > 0)
+        {
+            var tableName = name[..dot];
+            var table = AllTables().FirstOrDefault(t =>
+                string.Equals(t.Model.Name, tableName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(t.Model.TableName, tableName, StringComparison.OrdinalIgnoreCase));
+            field = table?.Model.FindField(name[(dot + 1)..]);
+            if (field != null) return true;
+        }
+        foreach (var table in AllTables())
+            if ((field = table.Model.FindField(name)) != null) return true;
+        return false;
+    }
+
+    /// <summary>The field names of the query's tables, for suggestions in error messages.</summary>
+    public IEnumerable<string> FieldNames => AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name));
+
     internal (TableRef Table, FieldDefinition Field) Resolve(string fieldName)
     {
         ArgumentNullException.ThrowIfNull(fieldName);

@@ -1,0 +1,66 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace BaaS.AutoQuery;
+
+/// <summary>
+/// Serves every query and CRUD DTO that no hand-written service serves, with a generated implementation compiled at
+/// startup. Runs after hand-written services (<see cref="Order"/> 100), so a service method always wins.
+/// </summary>
+internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegistry registry) : IOperationSource
+{
+    public int Order => 100;
+
+    public IEnumerable<OperationRegistration> GetOperations(IServiceProvider services, IReadOnlyDictionary<Type, IReadOnlySet<string>> handled)
+    {
+        foreach (var dtoType in CandidateTypes())
+        {
+            if (handled.ContainsKey(dtoType)) continue;
+            if (AutoQueryTypes.QueryTypesOf(dtoType) is { } query)
+            {
+                var executor = registry.Query(dtoType);
+                yield return new OperationRegistration(dtoType, "ANY", executor.InvokeAsync,
+                    typeof(QueryResponse<>).MakeGenericType(query.Into), $"AutoQuery {dtoType.Name}", DataModel: query.Model);
+            }
+        }
+    }
+
+    private IEnumerable<Type> CandidateTypes()
+    {
+        var options = registry.Options;
+        var assemblies = options.Assemblies.Count > 0 ? options.Assemblies : options.Types.Count > 0 ? [] : DefaultAssemblies();
+        return assemblies.Distinct()
+            .SelectMany(SafeTypes)
+            .Concat(options.Types)
+            .Distinct()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } &&
+                        (AutoQueryTypes.QueryTypesOf(t) is not null || AutoQueryTypes.CrudTypesOf(t) is not null))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+    }
+
+    /// <summary>The service assemblies and the DTO assemblies they reference (those that use BaaS.Interfaces).</summary>
+    private List<Assembly> DefaultAssemblies()
+    {
+        var contract = typeof(IReturn).Assembly.GetName().Name;
+        var roots = baas.Value.ServiceAssemblies.Concat(baas.Value.ServiceTypes.Select(t => t.Assembly)).Distinct().ToList();
+        var result = new List<Assembly>(roots);
+        foreach (var root in roots)
+        {
+            foreach (var name in root.GetReferencedAssemblies())
+            {
+                if (name.Name == contract) continue;
+                Assembly referenced;
+                try { referenced = Assembly.Load(name); }
+                catch (FileNotFoundException) { continue; }
+                if (referenced.GetReferencedAssemblies().Any(r => r.Name == contract)) result.Add(referenced);
+            }
+        }
+        return result;
+    }
+
+    private static IEnumerable<Type> SafeTypes(Assembly assembly)
+    {
+        try { return assembly.GetTypes(); }
+        catch (ReflectionTypeLoadException e) { return e.Types.OfType<Type>(); }
+    }
+}
