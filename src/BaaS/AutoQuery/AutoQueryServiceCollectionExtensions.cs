@@ -19,6 +19,7 @@ public static class AutoQueryServiceCollectionExtensions
         services.TryAddSingleton<AutoQueryRegistry>();
         services.TryAddSingleton<IAutoQueryDb, AutoQueryDb>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationSource, AutoQuerySource>());
+        services.AddHostedService<AutoQuerySchema>();
         return services;
     }
 }

@@ -22,6 +22,14 @@ internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegis
                 yield return new OperationRegistration(dtoType, "ANY", executor.InvokeAsync,
                     typeof(QueryResponse<>).MakeGenericType(query.Into), $"AutoQuery {dtoType.Name}", DataModel: query.Model);
             }
+            else if (AutoQueryTypes.CrudTypesOf(dtoType) is { } crud)
+            {
+                var executor = registry.Crud(dtoType);
+                // Writes answer their own verb (PUT for updates...) and POST, as ServiceStack clients may send any DTO with
+                // POST; never GET, so a link or a prefetch cannot change data.
+                foreach (var verb in new[] { HttpVerbs.Preferred(dtoType), HttpVerbs.Post }.Distinct())
+                    yield return new OperationRegistration(dtoType, verb, executor.InvokeAsync, null, $"AutoQuery {dtoType.Name}", DataModel: crud.Model);
+            }
         }
     }
 
@@ -32,6 +40,7 @@ internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegis
         return assemblies.Distinct()
             .SelectMany(SafeTypes)
             .Concat(options.Types)
+            .Concat(options.EnableAuditLog ? [typeof(QueryCrudEvents)] : [])
             .Distinct()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } &&
                         (AutoQueryTypes.QueryTypesOf(t) is not null || AutoQueryTypes.CrudTypesOf(t) is not null))

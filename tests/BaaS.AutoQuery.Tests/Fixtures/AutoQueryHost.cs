@@ -52,6 +52,7 @@ public abstract class AutoQueryHost : IAsyncLifetime
         {
             await db.CreateTableAsync<Author>();
             await db.CreateTableAsync<Book>();
+            await db.CreateTableAsync<Dish>();
             await Seed.InsertAsync(db);
         }
 
