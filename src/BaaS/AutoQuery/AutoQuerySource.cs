@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace BaaS.AutoQuery;
@@ -36,40 +35,14 @@ internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegis
     private IEnumerable<Type> CandidateTypes()
     {
         var options = registry.Options;
-        var assemblies = options.Assemblies.Count > 0 ? options.Assemblies : options.Types.Count > 0 ? [] : DefaultAssemblies();
+        var assemblies = options.Assemblies.Count > 0 ? options.Assemblies : options.Types.Count > 0 ? [] : Hosting.AppAssemblies.Of(baas.Value);
         return assemblies.Distinct()
-            .SelectMany(SafeTypes)
+            .SelectMany(Hosting.AppAssemblies.TypesOf)
             .Concat(options.Types)
             .Concat(options.EnableAuditLog ? [typeof(QueryCrudEvents)] : [])
             .Distinct()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } &&
                         (AutoQueryTypes.QueryTypesOf(t) is not null || AutoQueryTypes.CrudTypesOf(t) is not null))
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
-    }
-
-    /// <summary>The service assemblies and the DTO assemblies they reference (those that use BaaS.Interfaces).</summary>
-    private List<Assembly> DefaultAssemblies()
-    {
-        var contract = typeof(IReturn).Assembly.GetName().Name;
-        var roots = baas.Value.ServiceAssemblies.Concat(baas.Value.ServiceTypes.Select(t => t.Assembly)).Distinct().ToList();
-        var result = new List<Assembly>(roots);
-        foreach (var root in roots)
-        {
-            foreach (var name in root.GetReferencedAssemblies())
-            {
-                if (name.Name == contract) continue;
-                Assembly referenced;
-                try { referenced = Assembly.Load(name); }
-                catch (FileNotFoundException) { continue; }
-                if (referenced.GetReferencedAssemblies().Any(r => r.Name == contract)) result.Add(referenced);
-            }
-        }
-        return result;
-    }
-
-    private static IEnumerable<Type> SafeTypes(Assembly assembly)
-    {
-        try { return assembly.GetTypes(); }
-        catch (ReflectionTypeLoadException e) { return e.Types.OfType<Type>(); }
     }
 }

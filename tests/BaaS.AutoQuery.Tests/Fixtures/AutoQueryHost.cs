@@ -62,7 +62,11 @@ public abstract class AutoQueryHost : IAsyncLifetime
         builder.Services.AddSingleton<IDbConnectionFactory>(Factory);
         builder.Services.AddAuthentication(TestAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
-        builder.Services.AddBaaS(o => o.ServiceName = "AutoQueryTests");
+        builder.Services.AddBaaS(o =>
+        {
+            o.ServiceName = "AutoQueryTests";
+            o.ServiceTypes.Add(typeof(HandWrittenServices));
+        });
         builder.Services.AddAutoQuery(o =>
         {
             o.MaxLimit = MaxLimit;
