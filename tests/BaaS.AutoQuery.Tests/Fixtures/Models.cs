@@ -16,6 +16,8 @@ public class Author
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public string Country { get; set; } = "";
+    [Reference]
+    public List<Book> Books { get; set; } = [];
 }
 
 /// <summary>A book, owned by a tenant (the user who added it).</summary>
