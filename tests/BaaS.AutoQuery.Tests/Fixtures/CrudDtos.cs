@@ -20,6 +20,7 @@ public class Dish : AuditBase
     public long RowVersion { get; set; }
 }
 
+#region snippet:autoquery-create
 [ValidateIsAuthenticated, AutoApply(Behavior.AuditCreate)]
 [AutoPopulate(nameof(Dish.TenantId), Eval = "userAuthId"), AutoPopulate(nameof(Dish.CreatedIp), Eval = "remoteIp"), AutoPopulate(nameof(Dish.Ref), Eval = "newGuid")]
 public class CreateDish : ICreateDb<Dish>, IReturn<IdResponse>
@@ -32,6 +33,7 @@ public class CreateDish : ICreateDb<Dish>, IReturn<IdResponse>
     [AutoDefault(Value = "Draft")]
     public string? Status { get; set; }
 }
+#endregion
 
 [ValidateIsAuthenticated, AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(Dish.TenantId), Eval = "userAuthId")]
 public class CreateDishReturningRow : ICreateDb<Dish>, IReturn<Dish>
@@ -49,6 +51,7 @@ public class UpdateDish : IUpdateDb<Dish>, IReturn<IdResponse>
     public string? Description { get; set; }
 }
 
+#region snippet:autoquery-patch
 [ValidateIsAuthenticated, AutoApply(Behavior.AuditModify), AutoFilter(nameof(Dish.TenantId), Eval = "userAuthId")]
 public class PatchDish : IPatchDb<Dish>, IReturn<Dish>
 {
@@ -58,12 +61,15 @@ public class PatchDish : IPatchDb<Dish>, IReturn<Dish>
     public string? Description { get; set; }
     public long? RowVersion { get; set; }
 }
+#endregion
 
+#region snippet:autoquery-delete
 [ValidateIsAuthenticated, AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(Dish.TenantId), Eval = "userAuthId")]
 public class DeleteDish : IDeleteDb<Dish>, IReturnVoid
 {
     public int Id { get; set; }
 }
+#endregion
 
 [ValidateIsAuthenticated, AutoFilter(nameof(Dish.TenantId), Eval = "userAuthId")]
 public class DeleteDishesByName : IDeleteDb<Dish>, IReturn<IdResponse>

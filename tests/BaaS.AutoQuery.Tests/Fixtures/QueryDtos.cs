@@ -45,11 +45,13 @@ public class QueryBooksEither : QueryDb<Book>
     public decimal? PriceLessThan { get; set; }
 }
 
+#region snippet:autoquery-join
 /// <summary>Books with their authors, filtered on the author's columns.</summary>
 public class QueryBooksWithAuthors : QueryDb<Book, BookWithAuthor>, IJoin<Book, Author>
 {
     public string? Country { get; set; }
     public string? TitleContains { get; set; }
 }
+#endregion
 
 public class QueryAuthors : QueryDb<Author>;

@@ -21,6 +21,7 @@ public class ValidateEverything : IReturn<EmptyResponse>, IPost
     [ValidateNotEmpty(Message = "Say something about {PropertyName}", ErrorCode = "Custom")] public string? Remark { get; set; } = "x";
 }
 
+#region snippet:validation-fluent
 /// <summary>A FluentValidation rule beside the declarative ones: found in the service assemblies.</summary>
 public class ValidateEverythingValidator : AbstractValidator<ValidateEverything>
 {
@@ -29,7 +30,9 @@ public class ValidateEverythingValidator : AbstractValidator<ValidateEverything>
         RuleFor(x => x.Nick).NotEqual("admin").WithMessage("The nick 'admin' is reserved.");
     }
 }
+#endregion
 
+#region snippet:validation-attributes
 /// <summary>A validated create: invalid input never reaches the database.</summary>
 [ValidateIsAuthenticated, AutoPopulate(nameof(Dish.TenantId), Eval = "userAuthId")]
 public class CreateValidatedDish : ICreateDb<Dish>, IReturn<IdResponse>
@@ -40,6 +43,7 @@ public class CreateValidatedDish : ICreateDb<Dish>, IReturn<IdResponse>
     [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
     public decimal Price { get; set; }
 }
+#endregion
 
 /// <summary>A hand-written query that starts from AutoQuery's and adds a condition.</summary>
 public class QueryCheapBooks : QueryDb<Book>
@@ -51,6 +55,7 @@ public class HandWrittenServices(IAutoQueryDb autoQuery) : Service
 {
     public EmptyResponse Post(ValidateEverything request) => new();
 
+    #region snippet:autoquery-extend
     public async Task<QueryResponse<Book>> Get(QueryCheapBooks request)
     {
         var db = await OpenDbAsync();
@@ -58,4 +63,5 @@ public class HandWrittenServices(IAutoQueryDb autoQuery) : Service
         q.And(b => b.Price < 12);
         return await autoQuery.ExecuteAsync(request, q, db, CancellationToken);
     }
+    #endregion
 }
