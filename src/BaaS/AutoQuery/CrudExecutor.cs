@@ -22,7 +22,11 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         var (db, owned) = await RequestDb.OpenAsync(context).ConfigureAwait(false);
         try
         {
-            var transaction = db.Transaction is null ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
+            // A transaction is needed when more than one statement must stand or fall together: the write and its
+            // audit entry, or a save's check and write. A lone insert, update or delete is atomic by itself, and
+            // skipping BEGIN/COMMIT saves two round trips.
+            var needsTransaction = options.EnableAuditLog || plan.Kind == CrudKind.Save;
+            var transaction = needsTransaction && db.Transaction is null ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
             try
             {
                 var (rowId, response) = plan.Kind switch
