@@ -63,22 +63,8 @@ public abstract partial class SqlExpression
     /// </summary>
     public bool TryResolveField(string fieldName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FieldDefinition? field)
     {
-        field = null;
-        if (string.IsNullOrWhiteSpace(fieldName)) return false;
-        var name = fieldName.Trim();
-        var dot = name.IndexOf('.');
-        if (dot > 0)
-        {
-            var tableName = name[..dot];
-            var table = AllTables().FirstOrDefault(t =>
-                string.Equals(t.Model.Name, tableName, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t.Model.TableName, tableName, StringComparison.OrdinalIgnoreCase));
-            field = table?.Model.FindField(name[(dot + 1)..]);
-            if (field != null) return true;
-        }
-        foreach (var table in AllTables())
-            if ((field = table.Model.FindField(name)) != null) return true;
-        return false;
+        field = string.IsNullOrWhiteSpace(fieldName) ? null : Find(fieldName.Trim())?.Field;
+        return field != null;
     }
 
     /// <summary>The field names of the query's tables, for suggestions in error messages.</summary>
@@ -87,7 +73,15 @@ public abstract partial class SqlExpression
     internal (TableRef Table, FieldDefinition Field) Resolve(string fieldName)
     {
         ArgumentNullException.ThrowIfNull(fieldName);
-        var name = fieldName.Trim();
+        if (Find(fieldName.Trim()) is { } found) return found;
+        var models = string.Join(", ", AllTables().Select(t => t.Model.Name));
+        var suggestion = NameSuggestions.Closest(fieldName.Trim(), AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name)));
+        throw new UnknownFieldException(models, fieldName, suggestion);
+    }
+
+    /// <summary>A field by C# or column name; <c>Table.Field</c> picks a table, else the first table that has it.</summary>
+    private (TableRef Table, FieldDefinition Field)? Find(string name)
+    {
         var dot = name.IndexOf('.');
         if (dot > 0)
         {
@@ -99,9 +93,7 @@ public abstract partial class SqlExpression
         }
         foreach (var table in AllTables())
             if (table.Model.FindField(name) is { } f) return (table, f);
-        var models = string.Join(", ", AllTables().Select(t => t.Model.Name));
-        var suggestion = NameSuggestions.Closest(name, AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name)));
-        throw new UnknownFieldException(models, fieldName, suggestion);
+        return null;
     }
 
     internal IEnumerable<TableRef> AllTables()
