@@ -1,7 +1,5 @@
 using BaaS.Client;
 using BaaS.Data;
-using BaaS.Data.PostgreSQL;
-using BaaS.Data.Sqlite;
 using BaaS.Tests.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using BaaS.Testing;
 
 namespace BaaS.AutoQuery.Tests.Fixtures;
 
@@ -37,9 +35,10 @@ public abstract class AutoQueryHost : IAsyncLifetime
         return client;
     }
 
-    protected abstract Task<DbConnectionFactory> CreateDatabaseAsync();
+    private TestDatabase? _database;
 
-    protected abstract Task DropDatabaseAsync();
+    /// <summary>True to run on PostgreSQL, false on SQLite.</summary>
+    protected abstract bool Postgres { get; }
 
     /// <summary>The DTO types served (all public fixture DTOs).</summary>
     public static Type[] DtoTypes { get; } = [.. typeof(AutoQueryHost).Assembly.GetTypes()
@@ -47,7 +46,8 @@ public abstract class AutoQueryHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = await CreateDatabaseAsync();
+        _database = await TestDatabase.CreateAsync(Postgres, "baas_autoquery");
+        Factory = _database.CreateFactory();
         await using (var db = await Factory.OpenAsync())
         {
             await db.CreateTableAsync<Author>();
@@ -88,53 +88,16 @@ public abstract class AutoQueryHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
         await Factory.DisposeAsync();
-        await DropDatabaseAsync();
+        if (_database is not null) await _database.DisposeAsync();
     }
 }
 
 public sealed class SqliteAutoQueryHost : AutoQueryHost
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "baas-autoquery-" + Guid.NewGuid().ToString("N"));
-
-    protected override Task<DbConnectionFactory> CreateDatabaseAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.FromResult(new DbConnectionFactory($"Data Source={Path.Combine(_folder, "test.db")}", SqliteDialect.Instance));
-    }
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override bool Postgres => false;
 }
 
 public sealed class PostgreSqlAutoQueryHost : AutoQueryHost
 {
-    private readonly string _database = "baas_autoquery_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _admin;
-
-    protected override async Task<DbConnectionFactory> CreateDatabaseAsync()
-    {
-        _admin = Environment.GetEnvironmentVariable("BAAS_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("PostgreSQL is required for these tests: run ./test.sh, which starts one and sets BAAS_TEST_POSTGRES.");
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new DbConnectionFactory(new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString, PostgreSqlDialect.Instance);
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_admin is null) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    protected override bool Postgres => true;
 }
