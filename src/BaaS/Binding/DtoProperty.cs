@@ -9,8 +9,6 @@ namespace BaaS.Binding;
 /// <summary>One settable property of a request DTO, with everything binding needs compiled once at startup.</summary>
 internal sealed class DtoProperty
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public DtoProperty(int index, PropertyInfo property, JsonSerializerOptions json)
     {
         Index = index;
@@ -22,7 +20,8 @@ internal sealed class DtoProperty
         Json = json.GetTypeInfo(Type);
         IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) ||
                      property.GetCustomAttribute<ApiMemberAttribute>(true)?.IsRequired == true;
-        IgnoresNull = !Type.IsValueType && Nullability.Create(property).WriteState == NullabilityState.NotNull;
+        // NullabilityInfoContext is not thread-safe and hosts may start in parallel: one per property read.
+        IgnoresNull = !Type.IsValueType && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull;
     }
 
     /// <summary>The position in the DTO's property list (the index into the sent-fields array).</summary>
