@@ -19,6 +19,9 @@ namespace BaaS.NativeTypes.CSharp;
 /// </summary>
 public sealed partial class CSharpGenerator : INativeTypesGenerator
 {
+    /// <summary>Marker interfaces that the interfaces listed beside them already imply (IGet is an IVerb...).</summary>
+    private static readonly HashSet<string> ImpliedInterfaces = new(StringComparer.Ordinal) { "IVerb", "ICrud", "IQuery", "IQueryDb" };
+
     /// <inheritdoc />
     public string Language => "csharp";
 
@@ -96,7 +99,7 @@ public sealed partial class CSharpGenerator : INativeTypesGenerator
 
         var bases = new List<string>();
         if (type.Inherits is not null) bases.Add(TypeOf(type.Inherits, type, settings));
-        foreach (var (name, args) in type.Implements)
+        foreach (var (name, args) in type.Implements.Where(i => ClientModel.IsContractNamespace(i.Name.Namespace) && !ImpliedInterfaces.Contains(i.Name.Name)))
             bases.Add(ClientType.StripArity(name.Name) + (args.Count > 0 ? "<" + string.Join(", ", args.Select(a => TypeOf(a, type, settings))) + ">" : ""));
         if (type.IsRequest && type.Response is null && !bases.Contains("IReturnVoid")) bases.Add("IReturnVoid");
         if (bases.Count > 0) sb.Append(" : ").Append(string.Join(", ", bases.Distinct()));
@@ -109,7 +112,8 @@ public sealed partial class CSharpGenerator : INativeTypesGenerator
             first = false;
             if (settings.Docs) Doc(sb, property.Meta.Description, "    ");
             var propertyType = TypeOf(property.Type, type, settings, property.Name);
-            if (settings.Nullable && property.Type.Kind != RefKind.Nullable && !property.Type.IsValueType && property.Type.Kind != RefKind.Param)
+            // Reference types (and unconstrained generic parameters) may be absent on the wire: T? is default(T) for them.
+            if (settings.Nullable && property.Type.Kind != RefKind.Nullable && !property.Type.IsValueType)
                 propertyType += "?";
             sb.Append("    ").Append(isInterface ? "" : "public ").Append(settings.Virtual && !isInterface ? "virtual " : "")
                 .Append(propertyType).Append(' ').Append(Member(property.Name)).Append(" { get; set; }\n");

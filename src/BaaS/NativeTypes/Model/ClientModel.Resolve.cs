@@ -36,7 +36,8 @@ internal sealed partial class ClientModel
             return new TypeRef(RefKind.Array, name, null, [Resolve(element.Name, element.Namespace, element.GenericArgRefs, scope, where)]);
         }
 
-        if (ns is null && scope.Contains(name)) return new TypeRef(RefKind.Param, name);
+        // Inside a generic definition its parameters win, as in C# (.NET gives a parameter its declaring type's namespace).
+        if (scope.Contains(name)) return new TypeRef(RefKind.Param, name);
 
         var arity = name.IndexOf('`') is var tick and >= 0 ? int.Parse(name[(tick + 1)..], System.Globalization.CultureInfo.InvariantCulture) : 0;
         if (arity > 0 && (args is null || args.Count != arity))

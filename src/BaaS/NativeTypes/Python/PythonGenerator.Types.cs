@@ -74,7 +74,7 @@ public sealed partial class PythonGenerator
                 var identifiers = meta.EnumMemberNames ?? meta.EnumNames ?? [];
                 var zero = meta.EnumValues?.IndexOf("0") ?? -1;
                 if (zero >= 0) return type.Type.ClientName + "." + EnumMember(identifiers[zero]);
-                if (meta.IsEnumInt == true) return type.Type.ClientName + "(0)";
+                if (meta.IsFlags == true) return type.Type.ClientName + "(0)";
                 if (identifiers.Count > 0) return type.Type.ClientName + "." + EnumMember(identifiers[0]);
                 throw new NativeTypesException($"property {property} of {owner.FullName}: the enum {type.Type.FullName} has no members.");
             case RefKind.Named:
@@ -84,8 +84,17 @@ public sealed partial class PythonGenerator
         }
     }
 
-    /// <summary><c>CuisineContains</c> becomes <c>cuisine_contains</c>, <c>HTMLBody</c> <c>html_body</c>, <c>From</c> <c>from_</c>.</summary>
-    private static string FieldName(string name)
+    /// <summary>Names a field must not take: the class body would hide the builtin or module the annotations name.</summary>
+    private static readonly HashSet<string> Shadowing = new(StringComparer.Ordinal)
+    {
+        "int", "float", "bool", "str", "bytes", "list", "dict", "object", "datetime", "decimal", "enum", "typing", "dataclass", "field",
+    };
+
+    /// <summary>
+    /// <c>CuisineContains</c> becomes <c>cuisine_contains</c>, <c>HTMLBody</c> <c>html_body</c>; <c>From</c> becomes <c>from_</c> and
+    /// <c>Int</c> <c>int_</c> (keywords, and names the annotations use).
+    /// </summary>
+    private static string FieldName(string name, IReadOnlySet<string> taken)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < name.Length; i++)
@@ -97,7 +106,7 @@ public sealed partial class PythonGenerator
             sb.Append(char.ToLowerInvariant(c));
         }
         var snake = sb.ToString();
-        return Keywords.Contains(snake) || snake is "self" ? snake + "_" : snake;
+        return Keywords.Contains(snake) || Shadowing.Contains(snake) || taken.Contains(snake) || snake is "self" ? snake + "_" : snake;
     }
 
     /// <summary>How the client turns a field name back into JSON: <c>cuisine_contains</c> is <c>cuisineContains</c>.</summary>

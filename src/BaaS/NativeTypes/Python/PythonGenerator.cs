@@ -61,6 +61,8 @@ public sealed partial class PythonGenerator : INativeTypesGenerator
         foreach (var name in typeVars) sb.Append(name).Append(" = typing.TypeVar('").Append(name).Append("')\n");
         if (typeVars.Count > 0) sb.Append('\n');
 
+        // Field names may not hide a class or type variable of the module that an annotation names.
+        var taken = model.Types.Select(t => t.ClientName).Concat(typeVars).ToHashSet(StringComparer.Ordinal);
         foreach (var type in model.Types)
         {
             if (type.IsContract && ClientProvided.Contains(type.ClientName)) continue;
@@ -68,7 +70,7 @@ public sealed partial class PythonGenerator : INativeTypesGenerator
                 throw new NativeTypesException($"{type.FullName} cannot be written in Python: the name '{type.ClientName}' is used by the generated module itself. Rename it.");
             sb.Append('\n');
             if (type.IsEnum) WriteEnum(sb, type, docs);
-            else WriteClass(sb, type, docs);
+            else WriteClass(sb, type, docs, taken);
         }
         return sb.ToString().TrimEnd() + "\n";
     }
@@ -92,7 +94,7 @@ public sealed partial class PythonGenerator : INativeTypesGenerator
         sb.Append('\n');
     }
 
-    private static void WriteClass(StringBuilder sb, ClientType type, bool docs)
+    private static void WriteClass(StringBuilder sb, ClientType type, bool docs, IReadOnlySet<string> taken)
     {
         var bases = new List<string>();
         if (type.Inherits is not null) bases.Add(BaseOf(type.Inherits, type));
@@ -119,16 +121,16 @@ public sealed partial class PythonGenerator : INativeTypesGenerator
         {
             if (docs && !string.IsNullOrWhiteSpace(property.Meta.Description))
                 sb.Append("    # ").Append(OptionsHeader.DocText(property.Meta.Description)).Append('\n');
-            WriteField(sb, type, property);
+            WriteField(sb, type, property, taken);
             empty = false;
         }
         if (empty) sb.Append("    pass\n");
         sb.Append('\n');
     }
 
-    private static void WriteField(StringBuilder sb, ClientType owner, ClientProperty property)
+    private static void WriteField(StringBuilder sb, ClientType owner, ClientProperty property, IReadOnlySet<string> taken)
     {
-        var name = FieldName(property.Name);
+        var name = FieldName(property.Name, taken);
         var annotation = TypeOf(property.Type, owner, property.Name);
         string defaultValue;
         if (property.IsOptional)
