@@ -22,7 +22,7 @@ public static class ClientPrograms
             server.Tokens.ExpireAccessTokens();
             await stdin.WriteLineAsync("go");
             await stdin.FlushAsync();
-        });
+        }, TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Output.ReplaceLineEndings("\n").Split('\n');
         foreach (var step in Steps)
