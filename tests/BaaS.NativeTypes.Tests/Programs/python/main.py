@@ -32,11 +32,13 @@ def main():
         check(e.status_code == 401, f"anonymous create answered {e.status_code}")
     print("ok anonymous-refused")
 
+    # region snippet:python-sign-in
     auth = client.send(Authenticate(provider="credentials", user_name=os.environ.get("BAAS_USER", "ann@example.org"),
                                     password=os.environ.get("BAAS_PASSWORD", "correct horse")))
     check(auth.bearer_token and auth.refresh_token, "sign-in answered no tokens")
     client.bearer_token = auth.bearer_token
     client.refresh_token = auth.refresh_token
+    # endregion
     print("ok signed-in")
 
     ids = []
@@ -46,8 +48,10 @@ def main():
         ids.append(int(created.id))
     print("ok created", len(ids))
 
+    # region snippet:python-query
     page = client.send(QueryRestaurants(cuisine_contains="thai", rating_greater_than=decimal.Decimal("3.5"), order_by="-rating",
                                         skip=0, take=1, include="total"))
+    # endregion
     check(page.total == 2, f"total {page.total}")
     check(len(page.results) == 1 and page.results[0].name == "Py Thai One", f"first page {page.results}")
     check(page.results[0].rating == decimal.Decimal("4.5"), f"rating {page.results[0].rating!r}")
@@ -67,13 +71,15 @@ def main():
     check(ids[2] not in [r.id for r in left.results], "deleted restaurant still listed")
     print("ok deleted")
 
+    # region snippet:python-errors
     try:
         client.send(CreateRestaurant(name="", rating=decimal.Decimal(7)))
         raise AssertionError("an invalid create must be refused")
     except WebServiceException as e:
         check(e.status_code == 400, f"invalid create answered {e.status_code}")
-        check(e.field_error("Name").error_code == "NotEmpty", f"Name error {e.field_errors}")
-        check(e.field_error("Rating").error_code == "InclusiveBetween", f"Rating error {e.field_errors}")
+        check(e.field_error_message("Name") == "'Name' must not be empty.", e.field_errors)
+        check(e.field_error("Rating").error_code == "InclusiveBetween", e.field_errors)
+    # endregion
     result = client.api(CreateRestaurant(name=""))
     check(result.failed and result.field_error_message("Name") == "'Name' must not be empty.", "api() error")
     print("ok validation", result.field_error_message("Name"))

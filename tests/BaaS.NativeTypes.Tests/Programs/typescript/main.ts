@@ -30,6 +30,7 @@ async function main() {
     check(anonymous.failed, 'an anonymous create must be refused');
     console.log('ok anonymous-refused');
 
+    // #region snippet:ts-sign-in
     const auth = await client.api(new Authenticate({
         provider: 'credentials',
         userName: process.env.BAAS_USER ?? 'ann@example.org',
@@ -38,6 +39,7 @@ async function main() {
     check(auth.succeeded && auth.response?.bearerToken && auth.response.refreshToken, 'sign-in answered no tokens');
     client.bearerToken = auth.response.bearerToken;
     client.refreshToken = auth.response.refreshToken;
+    // #endregion
     console.log('ok signed-in');
 
     const ids: number[] = [];
@@ -48,9 +50,11 @@ async function main() {
     }
     console.log('ok created', ids.length);
 
+    // #region snippet:ts-query
     const page = await client.api(new QueryRestaurants({
         cuisineContains: 'thai', ratingGreaterThan: 3.5, orderBy: '-rating', skip: 0, take: 1, include: 'total',
     }));
+    // #endregion
     check(page.succeeded && page.response, `query failed: ${JSON.stringify(page.error)}`);
     check(page.response.total === 2, `total ${page.response.total}`);
     check(page.response.results?.length === 1 && page.response.results[0].name === 'TS Thai One', `first page ${JSON.stringify(page.response.results)}`);
@@ -70,8 +74,11 @@ async function main() {
     check(!left.response?.results?.some(r => r.id === ids[2]), 'deleted restaurant still listed');
     console.log('ok deleted');
 
+    // #region snippet:ts-errors
     const invalid = await client.api(new CreateRestaurant({ name: '', rating: 7 }));
     check(invalid.failed, 'an invalid create must be refused');
+    check(invalid.fieldErrorMessage('name') === "'Name' must not be empty.", 'field error');
+    // #endregion
     const nameError = invalid.error?.errors?.find(e => e.fieldName === 'Name');
     check(nameError?.errorCode === 'NotEmpty', `Name error ${JSON.stringify(invalid.error)}`);
     check(invalid.error?.errors?.find(e => e.fieldName === 'Rating')?.errorCode === 'InclusiveBetween', 'Rating error');

@@ -11,6 +11,7 @@ var baseUrl = Environment.GetEnvironmentVariable("BAAS_BASE_URL") ?? "http://loc
 using var client = new JsonApiClient(baseUrl);
 string? refreshToken = null;
 
+#region snippet:native-types-csharp-refresh
 // JsonApiClient has no automatic refresh yet: on 401, trade the refresh token for a new access token and retry once.
 async Task<T> Send<T>(IReturn<T> request)
 {
@@ -25,6 +26,7 @@ async Task<T> Send<T>(IReturn<T> request)
         return await client.SendAsync(request);
     }
 }
+#endregion
 
 var anonymous = await client.ApiAsync(new CreateRestaurant { Name = "Anonymous", Cuisine = "None" });
 Check(anonymous.Failed && anonymous.StatusCode == 401, $"anonymous create answered {anonymous.StatusCode}");
@@ -49,7 +51,9 @@ foreach (var (name, cuisine, rating) in new[] { ("CS Thai One", "Thai", 4.5m), (
 }
 Console.WriteLine($"ok created {ids.Count}");
 
+#region snippet:native-types-csharp-query
 var page = await Send(new QueryRestaurants { CuisineContains = "thai", RatingGreaterThan = 3.5m, OrderBy = "-rating", Skip = 0, Take = 1, Include = "total" });
+#endregion
 Check(page.Total == 2, $"total {page.Total}");
 Check(page.Results.Count == 1 && page.Results[0].Name == "CS Thai One" && page.Results[0].Rating == 4.5m, "first page");
 var second = await Send(new QueryRestaurants { CuisineContains = "thai", OrderBy = "-rating", Skip = 1, Take = 1 });
