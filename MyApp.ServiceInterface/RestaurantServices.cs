@@ -7,16 +7,6 @@ namespace MyApp.ServiceInterface;
 /// <summary>Browsing and managing restaurants and their menus.</summary>
 public class RestaurantServices(TimeProvider clock) : Service
 {
-    public async Task<List<Restaurant>> Get(ListRestaurants request)
-    {
-        var db = await OpenDbAsync();
-        var query = db.From<Restaurant>();
-        if (!string.IsNullOrWhiteSpace(request.Cuisine)) query.Where(r => r.Cuisine.ToLower() == request.Cuisine.ToLower());
-        if (request.OpenOnly == true) query.Where(r => r.IsOpen);
-        query.OrderByDescending(r => r.IsOpen).ThenBy(r => r.Name);
-        return await db.SelectAsync(query, CancellationToken);
-    }
-
     public async Task<RestaurantDetails> Get(GetRestaurant request)
     {
         var db = await OpenDbAsync();

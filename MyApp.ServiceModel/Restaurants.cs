@@ -2,15 +2,34 @@ using BaaS;
 
 namespace MyApp.ServiceModel;
 
-/// <summary>Lists restaurants, open ones first.</summary>
+/// <summary>Finds restaurants, open ones first: <c>/restaurants?cuisine=Thai&amp;ratingGreaterThan=4</c>.</summary>
 [Tag("Restaurants"), Route("/restaurants", "GET")]
-public class ListRestaurants : IReturn<List<Restaurant>>, IGet
+public class QueryRestaurants : QueryDb<Restaurant>
 {
-    /// <summary>Only this cuisine (case-insensitive).</summary>
+    /// <summary>Only this cuisine.</summary>
     public string? Cuisine { get; set; }
 
-    /// <summary>Only restaurants taking orders now.</summary>
-    public bool? OpenOnly { get; set; }
+    /// <summary>Only restaurants whose name contains this (case-insensitive).</summary>
+    public string? NameContains { get; set; }
+
+    /// <summary>Only restaurants taking orders now (or, with false, only closed ones).</summary>
+    public bool? IsOpen { get; set; }
+
+    /// <summary>Only restaurants rated above this.</summary>
+    public decimal? RatingGreaterThan { get; set; }
+
+    /// <inheritdoc />
+    public override string? OrderBy { get; set; } = "-IsOpen,Name";
+}
+
+/// <summary>Finds dishes across restaurants.</summary>
+[Tag("Restaurants"), Route("/menu-items", "GET")]
+public class QueryMenuItems : QueryDb<MenuItem>
+{
+    public int? RestaurantId { get; set; }
+    public string? NameContains { get; set; }
+    public decimal? PriceLessThan { get; set; }
+    public bool? IsAvailable { get; set; }
 }
 
 /// <summary>One restaurant with its menu.</summary>

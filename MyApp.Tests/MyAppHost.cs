@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using BaaS.Testing;
 
 namespace MyApp.Tests;
 
@@ -26,15 +26,15 @@ public abstract class MyAppHost : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Creates the database and answers its connection string.</summary>
-    protected abstract Task<string> CreateDatabaseAsync();
+    private TestDatabase? _database;
 
-    /// <summary>Removes the database.</summary>
-    protected abstract Task DropDatabaseAsync();
+    /// <summary>True to run on PostgreSQL, false on SQLite.</summary>
+    protected abstract bool Postgres { get; }
 
     public async Task InitializeAsync()
     {
-        var connectionString = await CreateDatabaseAsync();
+        _database = await TestDatabase.CreateAsync(Postgres, "myapp_tests");
+        var connectionString = _database.ConnectionString;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:DefaultConnection"] = connectionString;
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -53,51 +53,16 @@ public abstract class MyAppHost : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        await DropDatabaseAsync();
+        if (_database is not null) await _database.DisposeAsync();
     }
 }
 
 public sealed class SqliteMyAppHost : MyAppHost
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "myapp-tests-" + Guid.NewGuid().ToString("N"));
-
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(_folder, "app.db")}");
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override bool Postgres => false;
 }
 
 public sealed class PostgreSqlMyAppHost : MyAppHost
 {
-    private readonly string _database = "myapp_tests_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _admin;
-
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        _admin = Environment.GetEnvironmentVariable("BAAS_TEST_POSTGRES")
-            ?? throw new InvalidOperationException(
-                "PostgreSQL is required for these tests: run ./test.sh, which starts one and sets BAAS_TEST_POSTGRES.");
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_admin is null) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    protected override bool Postgres => true;
 }

@@ -12,28 +12,30 @@ public abstract class RestaurantTests<THost>(THost host) : IClassFixture<THost> 
     public async Task Demo_restaurants_are_listed_open_ones_first()
     {
         using var client = host.CreateClient();
-        var restaurants = await client.SendAsync(new ListRestaurants());
+        var restaurants = (await client.SendAsync(new QueryRestaurants())).Results;
         Assert.Contains(restaurants, r => r.Name == "Thai Palace");
         var firstClosed = restaurants.FindIndex(r => !r.IsOpen);
         Assert.True(firstClosed < 0 || restaurants.Skip(firstClosed).All(r => !r.IsOpen));
     }
 
     [Fact]
-    public async Task Restaurants_filter_by_cuisine_case_insensitively_and_by_open()
+    public async Task Restaurants_filter_by_cuisine_name_and_open()
     {
         using var client = host.CreateClient();
-        var thai = await client.SendAsync(new ListRestaurants { Cuisine = "tHaI" });
+        var thai = (await client.SendAsync(new QueryRestaurants { Cuisine = "Thai" })).Results;
         Assert.NotEmpty(thai);
         Assert.All(thai, r => Assert.Equal("Thai", r.Cuisine));
-        var open = await client.SendAsync(new ListRestaurants { OpenOnly = true });
+        var open = (await client.SendAsync(new QueryRestaurants { IsOpen = true })).Results;
         Assert.DoesNotContain(open, r => r.Name == "Tokyo Table");
+        var palace = (await client.SendAsync(new QueryRestaurants { NameContains = "PALACE" })).Results;
+        Assert.Equal(["Thai Palace"], palace.Select(r => r.Name));
     }
 
     [Fact]
     public async Task Restaurant_comes_with_its_menu()
     {
         using var client = host.CreateClient();
-        var thai = (await client.SendAsync(new ListRestaurants { Cuisine = "Thai" })).First(r => r.Name == "Thai Palace");
+        var thai = (await client.SendAsync(new QueryRestaurants { Cuisine = "Thai" })).Results.First(r => r.Name == "Thai Palace");
         var details = await client.SendAsync(new GetRestaurant { Id = thai.Id });
         Assert.Equal("Thai Palace", details.Restaurant.Name);
         Assert.Contains(details.Menu, m => m.Name == "Pad Thai" && m.Price == 11.50m);
@@ -72,7 +74,7 @@ public abstract class RestaurantTests<THost>(THost host) : IClassFixture<THost> 
         var badMinutes = await client.ApiAsync(new CreateRestaurant { Name = "X", DeliveryMinutes = 0 });
         Assert.Equal("OutOfRange", badMinutes.FieldError("DeliveryMinutes")?.ErrorCode);
 
-        var restaurants = await client.SendAsync(new ListRestaurants());
+        var restaurants = (await client.SendAsync(new QueryRestaurants())).Results;
         var free = await client.ApiAsync(new AddMenuItem { RestaurantId = restaurants[0].Id, Name = "Free lunch", Price = 0 });
         Assert.Equal("GreaterThan", free.FieldError("Price")?.ErrorCode);
         var nowhere = await client.ApiAsync(new AddMenuItem { RestaurantId = 999_999, Name = "Ghost", Price = 1 });

@@ -69,6 +69,18 @@ public static partial class DataConnectionExtensions
         Expression<Func<T, bool>>? where = null, CancellationToken ct = default) =>
         UpdateOps.Run(db, ModelPlan<T>.For(db.Dialect), Pick(row, fieldNames), false, where, row, Async(db), ct).AsTask();
 
+    /// <summary>
+    /// Sets only the named fields to the object's values, in the rows a query's conditions match (conditions chosen at
+    /// run time: <c>AddCondition</c>, <c>EnsureCondition</c>). The query must not join other tables. Returns the rows updated.
+    /// </summary>
+    public static Task<int> UpdateOnlyAsync<T>(this DataConnection db, T row, IEnumerable<string> fieldNames, SqlExpression<T> where,
+        CancellationToken ct = default) =>
+        UpdateOps.Run(db, ModelPlan<T>.For(db.Dialect), Pick(row, fieldNames), false, null, default, Async(db), ct, where).AsTask();
+
+    /// <summary>Deletes the rows a query's conditions match (at least one condition; no joins). Returns the rows deleted.</summary>
+    public static Task<int> DeleteAsync<T>(this DataConnection db, SqlExpression<T> where, CancellationToken ct = default) =>
+        UpdateOps.DeleteQuery(db, where, Async(db), ct).AsTask();
+
     /// <summary>Sets only the fields named by <c>x =&gt; new { x.Status, x.Total }</c> to the object's values; see the string overload.</summary>
     public static int UpdateOnly<T>(this DataConnection db, T row, Expression<Func<T, object?>> onlyFields, Expression<Func<T, bool>>? where = null) =>
         db.UpdateOnly(row, UpdateOps.FieldNames(onlyFields), where);

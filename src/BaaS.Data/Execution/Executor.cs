@@ -82,27 +82,7 @@ internal static class Executor
         command.CommandText = sql;
         RawParameters.Bind(db.Dialect, command, param);
         db.LastSql = sql;
-        try
-        {
-            var list = new List<T>();
-            if (async)
-            {
-                await using var reader = await command.ExecuteReaderAsync(Sequential, ct).ConfigureAwait(false);
-                var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
-                while (await reader.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(reader));
-            }
-            else
-            {
-                using var reader = command.ExecuteReader(Sequential);
-                var read = Materializer.ForRawSql<T>(db.Dialect, sql, reader);
-                while (reader.Read()) list.Add(read(reader));
-            }
-            return list;
-        }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
-        {
-            throw translated;
-        }
+        return await ReadByColumnsAsync<T>(db, command, sql, async, ct).ConfigureAwait(false);
     }
 
     /// <summary>Generated SQL read into another type: the materialiser is chosen from the result's columns and cached per statement.</summary>
@@ -111,6 +91,11 @@ internal static class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);
+        return await ReadByColumnsAsync<T>(db, command, sql, async, ct).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<List<T>> ReadByColumnsAsync<T>(DataConnection db, DbCommand command, string sql, bool async, CancellationToken ct)
+    {
         try
         {
             var list = new List<T>();

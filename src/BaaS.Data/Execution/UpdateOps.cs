@@ -51,7 +51,7 @@ internal static class UpdateOps
     /// (checking and bumping its row version, if the model has one).
     /// </summary>
     public static async ValueTask<int> Run<T>(DataConnection db, ModelPlan<T> plan, List<(FieldDefinition Field, object? Value)> sets,
-        bool add, Expression<Func<T, bool>>? where, T? keyOf, bool async, CancellationToken ct)
+        bool add, Expression<Func<T, bool>>? where, T? keyOf, bool async, CancellationToken ct, SqlExpression<T>? query = null)
     {
         var d = db.Dialect;
         var w = new SqlWriter().Append("UPDATE ").Append(plan.Table).Append(" SET ");
@@ -81,7 +81,13 @@ internal static class UpdateOps
         }
         object? id = null;
         long expected = 0;
-        if (where != null)
+        if (query != null)
+        {
+            // UPDATE "book" SET "title" = @p0 WHERE ("book"."id" = @p1) AND ("book"."tenant_id" = @p2)
+            RequireSingleTable(query);
+            query.RenderWhere(w);
+        }
+        else if (where != null)
         {
             w.Append(" WHERE ");
             ExpressionWriter.For(d, where, new TableRef(plan.Model, plan.Table)).Predicate(w, where.Body);
@@ -99,12 +105,31 @@ internal static class UpdateOps
         }
         var (sql, ps) = w.Render(d);
         var affected = await Executor.ExecuteAsync(db, sql, ps, async, ct).ConfigureAwait(false);
-        if (where == null && keyOf != null && rv != null)
+        if (query == null && where == null && keyOf != null && rv != null)
         {
             if (affected == 0) throw new OptimisticConcurrencyException(plan.Model, id, expected);
             rv.SetValue(keyOf, Convert.ChangeType(expected + 1, rv.ValueType, System.Globalization.CultureInfo.InvariantCulture));
         }
         return affected;
+    }
+
+    // DELETE FROM "book" WHERE ("book"."id" = @p0) AND ("book"."tenant_id" = @p1)
+    public static ValueTask<int> DeleteQuery<T>(DataConnection db, SqlExpression<T> query, bool async, CancellationToken ct)
+    {
+        RequireSingleTable(query);
+        if (!query.HasConditions)
+            throw new ArgumentException("A delete by query needs at least one condition; use DeleteAll to empty a table.", nameof(query));
+        var plan = ModelPlan<T>.For(db.Dialect);
+        var w = new SqlWriter().Append("DELETE FROM ").Append(plan.Table);
+        query.RenderWhere(w);
+        var (sql, ps) = w.Render(db.Dialect);
+        return Executor.ExecuteAsync(db, sql, ps, async, ct);
+    }
+
+    private static void RequireSingleTable(SqlExpression query)
+    {
+        if (query.Tables.Count > 1)
+            throw new NotSupportedException("Updates and deletes by query work on one table: the query must not join others.");
     }
 
     // DELETE FROM "order" WHERE ("order"."status" = @p0)

@@ -57,10 +57,31 @@ public abstract partial class SqlExpression
     /// <summary>The SELECT statement's text with the dialect's placeholders (values are never part of it): for logs and tests.</summary>
     public string ToSelectSql() => RenderSelect(paging: true, order: true, null).Render(Dialect).Sql;
 
+    /// <summary>
+    /// Finds a field of the query's tables by name (C# or column name, case-insensitive; <c>Table.Field</c> picks a
+    /// table), without throwing: for callers that try several readings of a name.
+    /// </summary>
+    public bool TryResolveField(string fieldName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FieldDefinition? field)
+    {
+        field = string.IsNullOrWhiteSpace(fieldName) ? null : Find(fieldName.Trim())?.Field;
+        return field != null;
+    }
+
+    /// <summary>The field names of the query's tables, for suggestions in error messages.</summary>
+    public IEnumerable<string> FieldNames => AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name));
+
     internal (TableRef Table, FieldDefinition Field) Resolve(string fieldName)
     {
         ArgumentNullException.ThrowIfNull(fieldName);
-        var name = fieldName.Trim();
+        if (Find(fieldName.Trim()) is { } found) return found;
+        var models = string.Join(", ", AllTables().Select(t => t.Model.Name));
+        var suggestion = NameSuggestions.Closest(fieldName.Trim(), AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name)));
+        throw new UnknownFieldException(models, fieldName, suggestion);
+    }
+
+    /// <summary>A field by C# or column name; <c>Table.Field</c> picks a table, else the first table that has it.</summary>
+    private (TableRef Table, FieldDefinition Field)? Find(string name)
+    {
         var dot = name.IndexOf('.');
         if (dot > 0)
         {
@@ -72,9 +93,7 @@ public abstract partial class SqlExpression
         }
         foreach (var table in AllTables())
             if (table.Model.FindField(name) is { } f) return (table, f);
-        var models = string.Join(", ", AllTables().Select(t => t.Model.Name));
-        var suggestion = NameSuggestions.Closest(name, AllTables().SelectMany(t => t.Model.Fields.Select(f => f.Name)));
-        throw new UnknownFieldException(models, fieldName, suggestion);
+        return null;
     }
 
     internal IEnumerable<TableRef> AllTables()

@@ -17,6 +17,12 @@ public sealed partial class SqlExpression<T>
     public SqlExpression<T> Join<TSource, TJoin>(Expression<Func<TSource, TJoin, bool>> on) =>
         AddJoin(typeof(TJoin), "INNER JOIN", on, typeof(TSource));
 
+    /// <summary>Inner-joins a table chosen at run time (e.g. from a DTO's <c>IJoin&lt;A, B&gt;</c>) on its reference.</summary>
+    public SqlExpression<T> Join(Type joinType) => AddJoin(joinType, "INNER JOIN", null);
+
+    /// <summary>Left-joins a table chosen at run time on its reference.</summary>
+    public SqlExpression<T> LeftJoin(Type joinType) => AddJoin(joinType, "LEFT JOIN", null);
+
     /// <summary>Left-joins <typeparamref name="TJoin"/> on the reference between it and a table already in the query.</summary>
     public SqlExpression<T> LeftJoin<TJoin>() => AddJoin(typeof(TJoin), "LEFT JOIN", null);
 

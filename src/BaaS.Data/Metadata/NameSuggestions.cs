@@ -1,8 +1,9 @@
 namespace BaaS.Data;
 
 /// <summary>"Did you mean ...?": the closest candidate by edit distance, ignoring case.</summary>
-internal static class NameSuggestions
+public static class NameSuggestions
 {
+    /// <summary>The candidate closest to <paramref name="name"/>, or null when none is close enough to help.</summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;

@@ -35,6 +35,19 @@ public static class HttpVerbs
         return null;
     }
 
-    /// <summary>The verb clients send a request DTO with: its marker, else POST.</summary>
-    public static string Preferred(Type requestType) => FromMarker(requestType) ?? Post;
+    /// <summary>
+    /// The verb clients send a request DTO with: its marker; else GET for queries, PUT for updates, PATCH for patches,
+    /// DELETE for deletes (AutoQuery's interfaces); else POST.
+    /// </summary>
+    public static string Preferred(Type requestType) => FromMarker(requestType) ?? requestType switch
+    {
+        _ when typeof(IQuery).IsAssignableFrom(requestType) => Get,
+        _ when Implements(requestType, typeof(IUpdateDb<>)) => Put,
+        _ when Implements(requestType, typeof(IPatchDb<>)) => Patch,
+        _ when Implements(requestType, typeof(IDeleteDb<>)) => Delete,
+        _ => Post,
+    };
+
+    private static bool Implements(Type type, Type genericInterface) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == genericInterface);
 }

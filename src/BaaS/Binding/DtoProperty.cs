@@ -17,6 +17,7 @@ internal sealed class DtoProperty
         Name = property.Name;
         Type = property.PropertyType;
         Set = CompileSetter(property);
+        Get = property.GetMethod is { IsPublic: true } ? CompileGetter(property) : _ => null;
         Parser = ValueParser.For(Type, json);
         Json = json.GetTypeInfo(Type);
         IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) ||
@@ -36,6 +37,16 @@ internal sealed class DtoProperty
     /// <summary>Assigns a value (already of the property's type) to a DTO instance.</summary>
     public Action<object, object?> Set { get; }
 
+    /// <summary>Reads the property's value from a DTO instance.</summary>
+    public Func<object, object?> Get { get; }
+
+    /// <summary>True when a DTO's value counts as given: not null, and not the default of a non-nullable value type.</summary>
+    public bool HasValue(object dto)
+    {
+        var value = Get(dto);
+        return value is not null && !(Type.IsValueType && Nullable.GetUnderlyingType(Type) is null && value.Equals(Activator.CreateInstance(Type)));
+    }
+
     /// <summary>Reads the property from route, query-string and form text.</summary>
     public ValueParser Parser { get; }
 
@@ -47,6 +58,14 @@ internal sealed class DtoProperty
 
     /// <summary>A non-nullable reference: an explicit JSON null leaves its default in place instead of storing null.</summary>
     public bool IgnoresNull { get; }
+
+    private static Func<object, object?> CompileGetter(PropertyInfo property)
+    {
+        // target => (object)((Dto)target).Prop
+        var target = Expression.Parameter(typeof(object), "target");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, target).Compile();
+    }
 
     private static Action<object, object?> CompileSetter(PropertyInfo property)
     {

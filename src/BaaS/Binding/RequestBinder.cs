@@ -40,6 +40,12 @@ internal sealed partial class RequestBinder
 
     public IReadOnlyList<string> PropertyNames { get; }
 
+    /// <summary>
+    /// Which properties of a DTO built in code (an in-process call) count as sent: those with a value other than null
+    /// or a value type's default.
+    /// </summary>
+    public bool[] SentOf(object dto) => [.. _properties.Select(p => p.HasValue(dto))];
+
     /// <summary>The DTO property a route variable fills, or null.</summary>
     public DtoProperty? FindProperty(string name) => _byName.GetValueOrDefault(name);
 

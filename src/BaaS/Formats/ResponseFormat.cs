@@ -20,8 +20,13 @@ internal static class ResponseFormatNegotiation
     public const string JsonlContentType = "text/jsonl; charset=utf-8";
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>Route value keys of the <c>/api/{Name}.{format}</c> endpoint (named so no DTO property binds to them).</summary>
+    public const string NameRouteKey = "__name", FormatRouteKey = "__format";
+
     public static ResponseFormat Negotiate(HttpRequest request)
     {
+        if (request.RouteValues.TryGetValue(FormatRouteKey, out var extension) && extension is string ext)
+            return ext.ToLowerInvariant() switch { "csv" => ResponseFormat.Csv, "jsonl" => ResponseFormat.Jsonl, _ => ResponseFormat.Json };
         if (request.Query.TryGetValue("format", out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[^1]))
         {
             return values[^1]!.ToLowerInvariant() switch

@@ -77,7 +77,7 @@ public sealed class BaaSHost
         try
         {
             await handler.BeforeBindingAsync(context).ConfigureAwait(false);
-            context.Features.Set(new RequestInfo(operation, verb, request, AllSent(handler), handler.Binder.PropertyNames, null));
+            context.Features.Set(new RequestInfo(operation, verb, request, handler.Binder.SentOf(request), handler.Binder.PropertyNames, null));
             var result = await handler.ExecuteAsync(context, verb, request).ConfigureAwait(false);
             return result is HttpResult httpResult ? httpResult.Response : result;
         }
@@ -86,9 +86,6 @@ public sealed class BaaSHost
             await response.CompleteAsync().ConfigureAwait(false);
         }
     }
-
-    // An in-process caller hands over a whole DTO: every property counts as sent.
-    private static bool[] AllSent(OperationHandler handler) => [.. Enumerable.Repeat(true, handler.Binder.PropertyNames.Count)];
 
     internal void Start(IEndpointRouteBuilder endpoints)
     {

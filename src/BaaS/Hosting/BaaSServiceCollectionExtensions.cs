@@ -23,6 +23,7 @@ public static class BaaSServiceCollectionExtensions
         services.TryAddSingleton<BaaSHost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationSource, ServiceDiscoverySource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, Auth.AuthorizationFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, Validation.ValidationFilter>());
         return services;
     }
 

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using BaaS.Binding;
+using BaaS.Data;
+using Microsoft.Extensions.DependencyInjection;
 using BaaS.Errors;
 using BaaS.Formats;
 using Microsoft.AspNetCore.Http;
@@ -43,9 +45,18 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
         }
 
         var completed = 0;
+        // A batch of CRUD requests is all or nothing: one connection and transaction that every request joins.
+        DataTransaction? transaction = null;
+        DataConnection? db = null;
         try
         {
             await handler.BeforeBindingAsync(context).ConfigureAwait(false);
+            if (typeof(ICrud).IsAssignableFrom(operation.RequestType))
+            {
+                db = await context.RequestServices.GetRequiredService<IDbConnectionFactory>().OpenAsync(context.RequestAborted).ConfigureAwait(false);
+                transaction = await db.OpenTransactionAsync(context.RequestAborted).ConfigureAwait(false);
+                context.Features.Set(new RequestDb(db));
+            }
             var body = await RequestBody.ReadAllAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
             try
             {
@@ -59,6 +70,7 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
                     responses.Add(result is HttpResult httpResult ? httpResult.Response : result);
                     completed++;
                 }
+                if (transaction is not null) await transaction.CommitAsync(context.RequestAborted).ConfigureAwait(false);
                 if (operation.ReturnsVoid)
                 {
                     context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -73,8 +85,19 @@ internal sealed class BatchHandler(IReadOnlyDictionary<string, OperationHandler>
         }
         catch (Exception e)
         {
+            // In a transactional batch nothing stands, so nothing completed.
+            if (transaction is not null) completed = 0;
             await errors.WriteAsync(context, operation.Name + "[]", e,
                 new(CompletedHeader, completed.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+            if (db is not null)
+            {
+                context.Features.Set<RequestDb>(null);
+                await db.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

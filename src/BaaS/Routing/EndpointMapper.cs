@@ -15,6 +15,7 @@ namespace BaaS.Routing;
 internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IRequestFilter> filters)
 {
     private readonly Dictionary<string, RouteGroup> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RouteGroup> _apiGroups = new(StringComparer.OrdinalIgnoreCase);
 
     public int RouteCount => _groups.Count;
 
@@ -31,7 +32,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
             handlers.Add(handler);
             var allVerbs = operation.Invokers.Keys.ToList();
 
-            Add(handler, RouteTemplate.Parse($"{apiBase}/{operation.Name}", operation.Name), allVerbs);
+            _apiGroups[operation.Name] = Add(handler, RouteTemplate.Parse($"{apiBase}/{operation.Name}", operation.Name), allVerbs);
             if (options.EnableJsonReplyRoutes)
                 Add(handler, RouteTemplate.Parse($"/json/reply/{operation.Name}", operation.Name), allVerbs);
 
@@ -57,17 +58,25 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         endpoints.Map($"{apiBase}/{{name}}[]", batches.HandleAsync).WithDisplayName("BaaS batch");
         if (options.EnableJsonReplyRoutes) endpoints.Map("/json/reply/{name}[]", batches.HandleAsync).WithDisplayName("BaaS JSON batch");
 
+        // The same operation with a format extension: GET /api/QueryOrders.csv, /api/QueryOrders.jsonl.
+        endpoints.Map($"{apiBase}/{{{ResponseFormatNegotiation.NameRouteKey}}}.{{{ResponseFormatNegotiation.FormatRouteKey}:regex(^(csv|jsonl|json)$)}}",
+            context => _apiGroups.TryGetValue(context.Request.RouteValues[ResponseFormatNegotiation.NameRouteKey] as string ?? "", out var group)
+                ? group.DispatchAsync(context, errors)
+                : errors.WriteAsync(context, StatusCodes.Status404NotFound, NotFoundStatus(context, apiBase)))
+            .WithDisplayName("BaaS API with format");
+
         RequestDelegate notFound = context => errors.WriteAsync(context, StatusCodes.Status404NotFound, NotFoundStatus(context, apiBase));
         endpoints.Map($"{apiBase}/{{**rest}}", notFound).WithDisplayName("BaaS API 404");
         if (options.EnableJsonReplyRoutes) endpoints.Map("/json/{**rest}", notFound).WithDisplayName("BaaS JSON 404");
         if (options.MapNotFoundFallback) endpoints.MapFallback(notFound).WithDisplayName("BaaS 404");
     }
 
-    private void Add(OperationHandler handler, RouteTemplate template, IEnumerable<string> verbs)
+    private RouteGroup Add(OperationHandler handler, RouteTemplate template, IEnumerable<string> verbs)
     {
         if (!_groups.TryGetValue(template.Shape, out var group))
             _groups[template.Shape] = group = new RouteGroup(template);
         group.Add(handler, template, verbs);
+        return group;
     }
 
     private static List<string> VerbsOf(RouteAttribute route, Operation operation)

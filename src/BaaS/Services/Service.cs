@@ -55,12 +55,14 @@ public abstract class Service : IAsyncDisposable
     /// The request's connection to the app's default database (the registered <see cref="IDbConnectionFactory"/>),
     /// opened on first use and closed when the response has been written. Async code can use <see cref="OpenDbAsync"/>.
     /// </summary>
-    public DataConnection Db => _db ??= Track(Resolve<IDbConnectionFactory>().Open());
+    /// <remarks>Inside a transactional batch this is the batch's connection, so the service joins its transaction.</remarks>
+    public DataConnection Db => _db ??= HttpContext.Features.Get<RequestDb>()?.Connection ?? Track(Resolve<IDbConnectionFactory>().Open());
 
     /// <summary>The same connection as <see cref="Db"/>, opened asynchronously on first use.</summary>
     public async ValueTask<DataConnection> OpenDbAsync()
     {
         if (_db is not null) return _db;
+        if (HttpContext.Features.Get<RequestDb>() is { } shared) return _db = shared.Connection;
         var db = await Resolve<IDbConnectionFactory>().OpenAsync(CancellationToken).ConfigureAwait(false);
         return _db ??= Track(db);
     }

@@ -22,7 +22,7 @@ public sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSche
     {
         if (!Request.Headers.TryGetValue(Header, out var value)) return Task.FromResult(AuthenticateResult.NoResult());
         var parts = value.ToString().Split('|');
-        var claims = new List<Claim> { new(ClaimTypes.Name, parts[0]) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, parts[0]), new(AuthClaims.UserId, parts[0]), new(AuthClaims.UserName, parts[0]) };
         if (parts.Length > 1) claims.AddRange(parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(AuthClaims.Role, r)));
         if (parts.Length > 2) claims.AddRange(parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new Claim(AuthClaims.Permission, p)));
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, AuthClaims.Role);

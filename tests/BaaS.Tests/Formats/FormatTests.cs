@@ -71,6 +71,26 @@ public class FormatTests(StandardHostFixture fixture) : IClassFixture<StandardHo
     }
 
     [Fact]
+    public async Task Format_extension_on_the_api_path_selects_the_format()
+    {
+        var csv = await Host.Http.GetStringAsync($"/api/ListItems.csv?nameStartsWith={_prefix}A");
+        Assert.StartsWith("Id,Name,Price", csv);
+        Assert.Contains($"{_prefix}A Plain", csv);
+
+        using var jsonl = await Host.Http.GetAsync($"/api/SearchItems.jsonl?ids={_ids[0]},{_ids[1]}");
+        Assert.Equal("text/jsonl; charset=utf-8", jsonl.Content.Headers.ContentType!.ToString());
+        Assert.Equal(2, (await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        using var json = await Host.Http.GetAsync($"/api/GetItem.json?id={_ids[0]}");
+        Assert.Equal("application/json; charset=utf-8", json.Content.Headers.ContentType!.ToString());
+
+        using var unknown = await Host.Http.GetAsync("/api/NoSuchThing.csv");
+        await HttpAssert.ErrorAsync(unknown, HttpStatusCode.NotFound);
+        using var wrongVerb = await Host.Http.PostAsync("/api/ListItems.csv", HttpAssert.Json("{}"));
+        await HttpAssert.ErrorAsync(wrongVerb, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task Unknown_format_answers_400_naming_format()
     {
         using var response = await Host.Http.GetAsync("/api/ListItems?format=xml");
