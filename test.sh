@@ -17,6 +17,16 @@ passed=0; failed=0; skipped=0
 services_install || { echo "0 passed, 1 failed"; exit 1; }
 postgres_start || { echo "0 passed, 1 failed"; exit 1; }
 
+# npm packages of the native-types tests (tsc, @servicestack/client, an OpenAPI validator), from their lock file;
+# skipped when node_modules already matches it.
+echo "== npm (tests/BaaS.NativeTypes.Tests)"
+if [ ! -f tests/BaaS.NativeTypes.Tests/node_modules/.package-lock.json ] ||
+   [ tests/BaaS.NativeTypes.Tests/package-lock.json -nt tests/BaaS.NativeTypes.Tests/node_modules/.package-lock.json ]; then
+  if ! (cd tests/BaaS.NativeTypes.Tests && npm ci --no-audit --no-fund) >"$LOG_DIR/npm.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/npm.log"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
 echo "== build"
 if ! dotnet build BaaS.sln -c Release -nologo -v q >"$LOG_DIR/build.log" 2>&1; then
   grep -E 'error|Error' "$LOG_DIR/build.log" | sort -u | head -n 50

@@ -15,6 +15,12 @@ public class MetadataPropertyType
     /// <summary>Generic arguments of the property type (<c>["Int32"]</c> for <c>int?</c>).</summary>
     public List<string>? GenericArgs { get; set; }
 
+    /// <summary>
+    /// The generic arguments as references with their namespaces (for an array, its element type), so that two types
+    /// sharing a short name in different namespaces can be told apart.
+    /// </summary>
+    public List<MetadataTypeName>? GenericArgRefs { get; set; }
+
     /// <summary>True for value types.</summary>
     public bool? IsValueType { get; set; }
 

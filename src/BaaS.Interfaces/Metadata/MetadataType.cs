@@ -27,11 +27,20 @@ public class MetadataType
     /// <summary>True for a type declared inside another type.</summary>
     public bool? IsNested { get; set; }
 
+    /// <summary>
+    /// For a nested type, the type(s) it is declared in: <c>{ "name": "Order.Line" }</c> for <c>Order.Line.Note</c>
+    /// (outermost first, dotted, arity suffixes kept), with their namespace.
+    /// </summary>
+    public MetadataTypeName? DeclaringType { get; set; }
+
     /// <summary>True for enums.</summary>
     public bool? IsEnum { get; set; }
 
     /// <summary>True for enums that travel as numbers.</summary>
     public bool? IsEnumInt { get; set; }
+
+    /// <summary>True for <c>[Flags]</c> enums (whose values combine).</summary>
+    public bool? IsFlags { get; set; }
 
     /// <summary>True for interfaces.</summary>
     public bool? IsInterface { get; set; }
@@ -50,6 +59,12 @@ public class MetadataType
 
     /// <summary>Enum member names on the wire.</summary>
     public List<string>? EnumNames { get; set; }
+
+    /// <summary>
+    /// Enum member names as declared in .NET, in the order of <see cref="EnumNames"/>; only set when one differs from its
+    /// wire name (an <c>[EnumMember(Value = "in-progress")]</c>).
+    /// </summary>
+    public List<string>? EnumMemberNames { get; set; }
 
     /// <summary>Enum member numeric values, as text.</summary>
     public List<string>? EnumValues { get; set; }

@@ -13,4 +13,10 @@ public class MetadataTypeName
 
     /// <summary>The generic arguments, as type names (nested generics as <c>List&lt;String&gt;</c>).</summary>
     public List<string>? GenericArgs { get; set; }
+
+    /// <summary>
+    /// The generic arguments as references with their namespaces (for an array, its element type), so that two types
+    /// sharing a short name in different namespaces can be told apart.
+    /// </summary>
+    public List<MetadataTypeName>? GenericArgRefs { get; set; }
 }

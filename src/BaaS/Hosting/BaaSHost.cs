@@ -101,6 +101,7 @@ public sealed class BaaSHost
         var metadata = Metadata; // built now, so a bad type fails startup rather than the first request
         endpoints.MapGet(Options.MetadataPath, context => writer.WriteJsonAsync(context, metadata, StatusCodes.Status200OK))
             .WithDisplayName("BaaS metadata");
+        NativeTypes.TypesEndpoints.Map(endpoints, this); // /types/*, /openapi.json, /swagger-ui
         Log.Started(_logger, Catalog.Operations.Count, mapper.RouteCount);
     }
 }

@@ -110,6 +110,7 @@ internal sealed class MetadataBuilder
             Description = api?.Description ?? type.GetCustomAttribute<DescriptionAttribute>(false)?.Description ?? XmlDocs.Summary(type),
             Notes = api?.Notes,
             IsNested = type.IsNested ? true : null,
+            DeclaringType = TypeNames.DeclaringOf(type),
             IsAbstract = type is { IsAbstract: true, IsInterface: false, IsSealed: false } ? true : null,
             IsInterface = type.IsInterface ? true : null,
         };
@@ -141,16 +142,20 @@ internal sealed class MetadataBuilder
     {
         described.IsEnum = true;
         var names = new List<string>();
+        var identifiers = new List<string>();
         var values = new List<string>();
         var descriptions = new List<string>();
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             names.Add(field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name);
+            identifiers.Add(field.Name);
             values.Add(Convert.ToInt64(field.GetValue(null), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
             descriptions.Add(field.GetCustomAttribute<DescriptionAttribute>()?.Description ?? XmlDocs.Summary(field) ?? "");
         }
         described.EnumNames = names;
         described.EnumValues = values;
+        if (!identifiers.SequenceEqual(names, StringComparer.Ordinal)) described.EnumMemberNames = identifiers;
+        if (type.IsDefined(typeof(FlagsAttribute), false)) described.IsFlags = true;
         if (descriptions.Any(d => d.Length > 0)) described.EnumDescriptions = descriptions;
         if (Text.WireFormat.IsNumericEnum(type)) described.IsEnumInt = true;
     }
@@ -166,6 +171,7 @@ internal sealed class MetadataBuilder
             Type = TypeNames.NameOf(type),
             Namespace = type.IsArray ? type.GetElementType()!.Namespace : type.Namespace,
             GenericArgs = TypeNames.GenericArgsOf(type),
+            GenericArgRefs = TypeNames.GenericArgRefsOf(type),
             IsValueType = type.IsValueType ? true : null,
             IsEnum = underlying.IsEnum ? true : null,
             IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) || member?.IsRequired == true ? true : null,

@@ -27,5 +27,23 @@ internal static class TypeNames
         Name = NameOf(type),
         Namespace = type.IsArray ? type.GetElementType()!.Namespace : type.Namespace,
         GenericArgs = GenericArgsOf(type),
+        GenericArgRefs = GenericArgRefsOf(type),
     };
+
+    /// <summary>Generic arguments (or an array's element) as references with namespaces; null for other types.</summary>
+    public static List<MetadataTypeName>? GenericArgRefsOf(Type type) =>
+        type.IsArray ? [RefOf(type.GetElementType()!)]
+        : type.IsGenericType ? [.. type.GetGenericArguments().Select(RefOf)]
+        : null;
+
+    /// <summary>The enclosing types of a nested type, outermost first: <c>Order.Line</c>.</summary>
+    public static MetadataTypeName? DeclaringOf(Type type)
+    {
+        if (!type.IsNested) return null;
+        var names = new List<string>();
+        var outer = type.DeclaringType!;
+        for (var t = outer; t is not null; t = t.DeclaringType) names.Insert(0, t.Name);
+        while (outer.DeclaringType is not null) outer = outer.DeclaringType;
+        return new MetadataTypeName { Name = string.Join(".", names), Namespace = outer.Namespace };
+    }
 }

@@ -1,0 +1,114 @@
+// Signs in, creates, queries, patches and deletes restaurants with the generated DTOs (Dtos/dtos.cs, from
+// /types/csharp?GlobalNamespace=NativeClient.Dtos) and BaaS.Client, then echoes every shape and survives an expired
+// access token. Run: BAAS_BASE_URL=http://localhost:5000 dotnet run. One 'ok <step>' line per step; after
+// 'waiting-for-expiry' it reads a line from stdin (the test expires the tokens meanwhile).
+using System.Text.Json;
+using BaaS;
+using BaaS.Client;
+using NativeClient.Dtos;
+
+var baseUrl = Environment.GetEnvironmentVariable("BAAS_BASE_URL") ?? "http://localhost:5000";
+using var client = new JsonApiClient(baseUrl);
+string? refreshToken = null;
+
+#region snippet:native-types-csharp-refresh
+// JsonApiClient has no automatic refresh yet: on 401, trade the refresh token for a new access token and retry once.
+async Task<T> Send<T>(IReturn<T> request)
+{
+    try
+    {
+        return await client.SendAsync(request);
+    }
+    catch (WebServiceException e) when (e.StatusCode == 401 && refreshToken is not null)
+    {
+        var token = await client.SendAsync(new GetAccessToken { RefreshToken = refreshToken });
+        client.BearerToken = token.AccessToken;
+        return await client.SendAsync(request);
+    }
+}
+#endregion
+
+var anonymous = await client.ApiAsync(new CreateRestaurant { Name = "Anonymous", Cuisine = "None" });
+Check(anonymous.Failed && anonymous.StatusCode == 401, $"anonymous create answered {anonymous.StatusCode}");
+Console.WriteLine("ok anonymous-refused");
+
+var auth = await client.SendAsync(new Authenticate
+{
+    Provider = "credentials",
+    UserName = Environment.GetEnvironmentVariable("BAAS_USER") ?? "ann@example.org",
+    Password = Environment.GetEnvironmentVariable("BAAS_PASSWORD") ?? "correct horse",
+});
+Check(auth.BearerToken is not null && auth.RefreshToken is not null, "sign-in answered no tokens");
+client.BearerToken = auth.BearerToken;
+refreshToken = auth.RefreshToken;
+Console.WriteLine("ok signed-in");
+
+var ids = new List<int>();
+foreach (var (name, cuisine, rating) in new[] { ("CS Thai One", "Thai", 4.5m), ("CS Thai Two", "thai street", 3.9m), ("CS Pizza", "Italian", 4.8m) })
+{
+    var created = await Send(new CreateRestaurant { Name = name, Cuisine = cuisine, Rating = rating, IsOpen = true });
+    ids.Add(int.Parse(created.Id!, System.Globalization.CultureInfo.InvariantCulture));
+}
+Console.WriteLine($"ok created {ids.Count}");
+
+#region snippet:native-types-csharp-query
+var page = await Send(new QueryRestaurants { CuisineContains = "thai", RatingGreaterThan = 3.5m, OrderBy = "-rating", Skip = 0, Take = 1, Include = "total" });
+#endregion
+Check(page.Total == 2, $"total {page.Total}");
+Check(page.Results.Count == 1 && page.Results[0].Name == "CS Thai One" && page.Results[0].Rating == 4.5m, "first page");
+var second = await Send(new QueryRestaurants { CuisineContains = "thai", OrderBy = "-rating", Skip = 1, Take = 1 });
+Check(second.Results.Single().Name == "CS Thai Two", "second page");
+Console.WriteLine("ok queried");
+
+var patched = await Send(new PatchRestaurant { Id = ids[1], Rating = 4.9m });
+Check(patched.Id == ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture), "patch answered another id");
+var top = await Send(new QueryRestaurants { CuisineContains = "thai", OrderBy = "-rating", Take = 1 });
+Check(top.Results[0].Name == "CS Thai Two" && top.Results[0].Cuisine == "thai street", "patch did not keep unsent fields");
+Console.WriteLine("ok patched");
+
+await client.SendAsync(new DeleteRestaurant { Id = ids[2] });
+var left = await Send(new QueryRestaurants { Include = "total" });
+Check(left.Results.All(r => r.Id != ids[2]), "deleted restaurant still listed");
+Console.WriteLine("ok deleted");
+
+var invalid = await client.ApiAsync(new CreateRestaurant { Name = "", Rating = 7 });
+Check(invalid.Failed && invalid.StatusCode == 400, "an invalid create must be refused");
+Check(invalid.FieldError("Name")?.ErrorCode == "NotEmpty", "Name error");
+Check(invalid.FieldError("Rating")?.ErrorCode == "InclusiveBetween", "Rating error");
+Console.WriteLine($"ok validation {invalid.FieldErrorMessage("Name")}");
+
+var shapes = new AllShapes
+{
+    Label = "cs", Int = 42, Long = 9007199254740993, Double = 1.5, Decimal = 12345678901234.56789m, Bool = true, Text = "héllo, \"world\"",
+    NullableBool = false, DateTime = new DateTime(2026, 11, 22, 10, 30, 15, 250, DateTimeKind.Utc), DateOnly = new DateOnly(2026, 2, 28),
+    TimeOnly = new TimeOnly(18, 30, 5), TimeSpan = new TimeSpan(0, 1, 30, 1, 500), NullableTimeSpan = TimeSpan.FromDays(2),
+    Guid = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff"), Bytes = [0, 1, 254, 255], Strings = ["a", "b,c"], Numbers = [1, 2, 3],
+    Points = [new Point { X = 1, Y = 2 }], PointArray = [new Point { X = 3, Y = 4 }], Counts = new() { ["a"] = 1 },
+    PointsByName = new() { ["p"] = new Point { X = 5, Y = 6 } }, ListsByName = new() { ["l"] = [7, 8] },
+    Status = Status.InProgress, MaybeStatus = Status.Done, Toppings = Toppings.Cheese | Toppings.Basil, Priority = Priority.High,
+    Nested = new Inner { Note = "deep", Depth = 2 }, PointPage = new Page<Point> { Number = 3, Items = [new Point { X = 9, Y = 9 }] },
+    Pages = [new Page<string> { Number = 1, Items = ["x"] }], Pair = new Pair<string, Point> { Key = "k", Value = new Point { X = 0, Y = 1 } },
+};
+var echoed = (await Send(new EchoShapes { Shapes = shapes })).Shapes;
+var sentJson = JsonSerializer.Serialize(shapes, client.JsonOptions);
+var gotJson = JsonSerializer.Serialize(echoed, client.JsonOptions);
+Check(sentJson == gotJson, $"echo differs:\n{sentJson}\n{gotJson}");
+var points = await Send(new GetPointsPage { Count = 3 });
+Check(points.Title == "points" && points.Items![2].Y == 9, "points page");
+var stock = await Send(new GetStock());
+Check(stock.Items![0].Quantity == 3 && stock.Featured!.Price == 2.25m, "stock");
+Console.WriteLine("ok shapes");
+
+Console.WriteLine("waiting-for-expiry");
+Console.ReadLine();
+var old = client.BearerToken;
+var refreshed = await Send(new CreateRestaurant { Name = "After refresh", Cuisine = "Any", Rating = 1 });
+Check(refreshed.Id is not null && client.BearerToken != old, "the call after expiry did not refresh the token");
+Console.WriteLine("ok refreshed");
+Console.WriteLine("done");
+return 0;
+
+static void Check(bool condition, string message)
+{
+    if (!condition) throw new InvalidOperationException(message);
+}
