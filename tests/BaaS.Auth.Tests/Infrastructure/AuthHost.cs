@@ -24,6 +24,8 @@ public abstract class AuthHost : IAsyncLifetime
 {
     public const string AdminEmail = "admin@auth-tests.local";
 
+    internal static readonly SemaphoreSlim StartupGate = new(1, 1);
+
     private WebApplication? _app;
     private int _counter;
 
@@ -107,8 +109,18 @@ public abstract class AuthHost : IAsyncLifetime
             Configure(o);
         });
         _app = builder.Build();
-        _app.UseBaaS();
-        await _app.StartAsync();
+        // BaaS's binder reads nullability through one shared NullabilityInfoContext, which is not thread-safe: hosts of
+        // parallel test collections start one at a time (reported to the framework's owner).
+        await StartupGate.WaitAsync();
+        try
+        {
+            _app.UseBaaS();
+            await _app.StartAsync();
+        }
+        finally
+        {
+            StartupGate.Release();
+        }
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
@@ -233,4 +245,10 @@ public sealed class SqliteCollection : ICollectionFixture<SqliteAuthHost>
 public sealed class PostgreSqlCollection : ICollectionFixture<PostgreSqlAuthHost>
 {
     public const string Name = "Auth on PostgreSQL";
+}
+
+public static class SignedInExtensions
+{
+    /// <summary>The session id (<c>sid</c>) inside the user's access token.</summary>
+    public static string SessionIdOf(this SignedIn user) => Jwt.Claim(user.BearerToken, "sid")!;
 }

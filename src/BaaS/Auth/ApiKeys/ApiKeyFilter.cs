@@ -30,8 +30,8 @@ internal sealed class ApiKeyFilter : IRequestFilter
         if (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
         if (user.GetApiKeyId() is null)
         {
-            var failure = AuthFailure.Get(context);
-            if (failure is not null && failure.Code.Contains("ApiKey", StringComparison.Ordinal)) throw HttpError.Unauthorized(failure.Message, failure.Code);
+            // A key (or token) that was sent but refused says why.
+            if (AuthFailure.Get(context) is { } failure) throw HttpError.Unauthorized(failure.Message, failure.Code);
             throw HttpError.Unauthorized(
                 $"{operation.Name} needs an API key: send it as 'Authorization: Bearer ak-...' or 'X-Api-Key: ak-...'.", "ApiKeyRequired");
         }
