@@ -60,7 +60,9 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
         {
             var o = auth.Value;
-            identity.User.RequireUniqueEmail = true;
+            // Emails are unique by the database's index on normalized_email (a taken one is DuplicateEmail, 409); Identity's own
+            // check would also demand an email of every user, and users from OAuth may have none.
+            identity.User.RequireUniqueEmail = false;
             identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
             identity.Password = o.Password;
             identity.Lockout.AllowedForNewUsers = o.Lockout.Enabled;

@@ -3,15 +3,12 @@ using System.Security.Cryptography;
 using BaaS.Auth.Tests.Fixtures;
 using BaaS.Client;
 using BaaS.Data;
-using BaaS.Data.PostgreSQL;
-using BaaS.Data.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace BaaS.Auth.Tests.Infrastructure;
 
@@ -20,7 +17,7 @@ namespace BaaS.Auth.Tests.Infrastructure;
 /// a test clock, a capturing email sender, the fake OAuth provider configured as "github" (GitHub's API shape) and
 /// "fakeoidc" / "google" (OpenID Connect), and a first-run administrator from configuration.
 /// </summary>
-public abstract class AuthHost : IAsyncLifetime
+public abstract class AuthHost(TestDatabase database) : IAsyncLifetime
 {
     public const string AdminEmail = "admin@auth-tests.local";
 
@@ -45,21 +42,16 @@ public abstract class AuthHost : IAsyncLifetime
 
     public string AdminPassword { get; } = "Adm1n-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
-    public string DatabaseName => GetType().Name;
-
     protected virtual string EnvironmentName => "Development";
 
     /// <summary>Options a derived host changes after the defaults.</summary>
     protected virtual void Configure(AuthOptions options) { }
 
-    protected abstract Task<DbConnectionFactory> CreateDatabaseAsync();
-
-    protected abstract Task DropDatabaseAsync();
 
     public async Task InitializeAsync()
     {
         Provider = await FakeOAuthProvider.StartAsync();
-        Db = await CreateDatabaseAsync();
+        Db = await database.CreateAsync();
         await new Migrator(Db, AuthMigrations.Types).RunAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
@@ -133,7 +125,7 @@ public abstract class AuthHost : IAsyncLifetime
         }
         await Provider.DisposeAsync();
         Db.Dispose();
-        await DropDatabaseAsync();
+        await database.DropAsync();
     }
 
     /// <summary>A unique user name for a test.</summary>
@@ -179,61 +171,9 @@ public abstract class AuthHost : IAsyncLifetime
 /// <summary>A signed-in test user.</summary>
 public sealed record SignedIn(JsonApiClient Client, string UserName, string Email, string Password, string UserId, string BearerToken, string RefreshToken);
 
-public sealed class SqliteAuthHost : AuthHost
-{
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "baas-auth-tests-" + Guid.NewGuid().ToString("N"));
+public sealed class SqliteAuthHost() : AuthHost(new SqliteTestDatabase());
 
-    protected override Task<DbConnectionFactory> CreateDatabaseAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.FromResult(new DbConnectionFactory($"Data Source={Path.Combine(_folder, "auth.db")}", SqliteDialect.Instance));
-    }
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class PostgreSqlAuthHost : AuthHost
-{
-    private readonly PostgreSqlDatabase _database = new();
-
-    protected override async Task<DbConnectionFactory> CreateDatabaseAsync() =>
-        new(await _database.CreateAsync(), PostgreSqlDialect.Instance);
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
-
-/// <summary>A database of its own on the test PostgreSQL server (BAAS_TEST_POSTGRES), dropped afterwards.</summary>
-public sealed class PostgreSqlDatabase
-{
-    private readonly string _name = "auth_tests_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _admin;
-
-    public async Task<string> CreateAsync()
-    {
-        _admin = Environment.GetEnvironmentVariable("BAAS_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("PostgreSQL is required for these tests: run ./test.sh, which starts it and sets BAAS_TEST_POSTGRES.");
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(_admin) { Database = _name }.ConnectionString;
-    }
-
-    public async Task DropAsync()
-    {
-        if (_admin is null) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-}
+public sealed class PostgreSqlAuthHost() : AuthHost(new PostgreSqlTestDatabase());
 
 [CollectionDefinition(Name)]
 public sealed class SqliteCollection : ICollectionFixture<SqliteAuthHost>

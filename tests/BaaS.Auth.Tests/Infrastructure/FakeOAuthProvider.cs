@@ -132,7 +132,7 @@ public sealed class FakeOAuthProvider : IAsyncDisposable
         })));
         app.MapGet("/user/emails", (HttpContext context) => WithUser(context, u => Results.Json(u.Email is null
             ? Array.Empty<object>()
-            : [new { email = "old-" + u.Email, primary = false, verified = true }, new { email = u.Email, primary = true, verified = u.EmailVerified }])));
+            : [new { email = "old-" + u.Email, primary = false, verified = false }, new { email = u.Email, primary = true, verified = u.EmailVerified }])));
     }
 
     private IResult WithUser(HttpContext context, Func<FakeUser, IResult> answer)
