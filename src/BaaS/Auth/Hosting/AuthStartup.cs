@@ -8,16 +8,18 @@ namespace BaaS.Auth.Hosting;
 
 /// <summary>
 /// Runs as the app starts (after hosted services registered before it, such as migrations): loads the token key, so a
-/// missing key fails startup with instructions rather than the first sign-in, and creates the first administrator
+/// missing key (or an OAuth provider missing its settings) fails startup with instructions rather than the first sign-in, and creates the first administrator
 /// from <c>Auth:Admin</c> when no user has the Admin role yet.
 /// </summary>
-internal sealed class AuthStartup(AuthKeyProvider keys, IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<AuthStartup> logger)
+internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<AuthStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var ring = keys.KeyRing;
         AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
+        // Made at startup so a misconfigured provider fails here, not at the first sign-in.
+        _ = oauthProviders.Names.Count();
 
         var admin = options.Value.Admin;
         await using var scope = scopes.CreateAsyncScope();
