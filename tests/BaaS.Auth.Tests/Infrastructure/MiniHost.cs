@@ -37,14 +37,14 @@ public sealed class MiniHost : IAsyncDisposable
     public HttpClient CreateHttp() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
 
     /// <summary>Builds the app; throws what startup throws (the database is removed then).</summary>
-    public static async Task<MiniHost> StartAsync(string environment, Dictionary<string, string?> configuration, string? contentRoot = null)
+    public static async Task<MiniHost> StartAsync(string environment, Dictionary<string, string?> configuration, string? contentRoot = null, bool migrate = true)
     {
         var database = new SqliteTestDatabase();
         var factory = await database.CreateAsync();
         var logs = new LogCollector();
         try
         {
-            await new Migrator(factory, AuthMigrations.Types).RunAsync();
+            if (migrate) await new Migrator(factory, AuthMigrations.Types).RunAsync();
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();

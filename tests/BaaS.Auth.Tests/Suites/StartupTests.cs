@@ -147,4 +147,14 @@ public sealed class StartupTests : IDisposable
             MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:OAuth:corp:ClientId"] = "x" }));
         Assert.Contains("Auth:OAuth:corp:Authority", error.Message);
     }
+
+    [Fact]
+    public async Task Without_the_auth_tables_the_app_starts_and_says_to_run_the_migrations()
+    {
+        await using var host = await MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret() }, migrate: false);
+        Assert.Contains(host.Logs.Messages, m => m.Level == LogLevel.Warning && m.Message.Contains("AuthMigrations.Types", StringComparison.Ordinal));
+        using var http = host.CreateHttp();
+        using var open = await http.GetAsync("/metadata/app.json");
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using BaaS.Auth.Tokens;
+using BaaS.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,16 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
         var admin = options.Value.Admin;
         await using var scope = scopes.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
-        if (await accounts.AnyAdminAsync().ConfigureAwait(false)) return;
+        try
+        {
+            if (await accounts.AnyAdminAsync().ConfigureAwait(false)) return;
+        }
+        catch (DataSchemaException)
+        {
+            // The auth tables are not there yet (migrations run by hand): say so, and serve what can be served.
+            AuthLog.AuthTablesMissing(logger);
+            return;
+        }
         if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
         {
             AuthLog.NoAdmin(logger);
