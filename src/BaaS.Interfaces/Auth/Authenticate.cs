@@ -26,7 +26,7 @@ public class Authenticate : IPost, IReturn<AuthenticateResponse>
     /// <summary>Where an OAuth sign-in returns to when it is done (a path of this site, e.g. <c>/orders</c>).</summary>
     public string? ReturnUrl { get; set; }
 
-    /// <summary>Also put the access token in the <c>ss-tok</c> cookie (it always is; kept for ServiceStack clients).</summary>
+    /// <summary>Answer with the token cookies only: the body leaves out the tokens, so page scripts never see them.</summary>
     public bool? UseTokenCookie { get; set; }
 
     /// <summary>Extra data; ignored by the server.</summary>

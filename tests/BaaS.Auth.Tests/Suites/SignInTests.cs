@@ -179,6 +179,21 @@ public abstract class SignInTests(AuthHost host)
     }
 
     [Fact]
+    public async Task Use_token_cookie_keeps_the_tokens_out_of_the_body()
+    {
+        var user = await host.SignUpAsync();
+        using var http = host.CreateHttp(cookies: true);
+        using var signIn = await http.SendAsync(HttpMethod.Post, "/auth/credentials",
+            $$"""{"userName":"{{user.UserName}}","password":"{{user.Password}}","useTokenCookie":true}""");
+        var body = await signIn.JsonAsync();
+        Assert.False(body.TryGetProperty("bearerToken", out _));
+        Assert.False(body.TryGetProperty("refreshToken", out _));
+        Assert.Equal(user.UserId, body.GetProperty("userId").GetString());
+        using var me = await http.SendAsync(HttpMethod.Get, "/api/MembersOnly");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_remember_me_the_token_cookies_end_with_the_browser()
     {
         var user = await host.SignUpAsync();

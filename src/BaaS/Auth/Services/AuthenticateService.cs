@@ -58,8 +58,15 @@ internal sealed class AuthenticateService(
         AuthUserInfo info;
         await using (var db = await dbFactory.OpenAsync(CancellationToken).ConfigureAwait(false))
             info = await AuthUsers.LoadAsync(db, user!, CancellationToken).ConfigureAwait(false);
-        return await sessions.SignInAsync(HttpContext, info, AuthDefaults.CredentialsProvider, request.RememberMe == true, CancellationToken)
+        var response = await sessions.SignInAsync(HttpContext, info, AuthDefaults.CredentialsProvider, request.RememberMe == true, CancellationToken)
             .ConfigureAwait(false);
+        if (request.UseTokenCookie == true)
+        {
+            // Asked for cookies only: the tokens stay out of reach of the page's scripts.
+            response.BearerToken = null;
+            response.RefreshToken = null;
+        }
+        return response;
     }
 
     private async Task<AuthenticateResponse> CurrentSessionAsync()
