@@ -64,6 +64,7 @@ public abstract class AuthHost(TestDatabase database) : IAsyncLifetime
         {
             o.ServiceName = "AuthTests";
             o.ServiceTypes.Add(typeof(ProtectedServices));
+            o.ServiceTypes.Add(typeof(Docs.MyOrderServices));
         });
         builder.Services.AddBaaSAuth(null, o =>
         {

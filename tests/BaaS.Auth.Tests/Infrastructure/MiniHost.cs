@@ -34,10 +34,13 @@ public sealed class MiniHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public DbConnectionFactory Db => _factory;
+
     public HttpClient CreateHttp() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
 
     /// <summary>Builds the app; throws what startup throws (the database is removed then).</summary>
-    public static async Task<MiniHost> StartAsync(string environment, Dictionary<string, string?> configuration, string? contentRoot = null, bool migrate = true)
+    public static async Task<MiniHost> StartAsync(string environment, Dictionary<string, string?> configuration, string? contentRoot = null, bool migrate = true,
+        Action<IServiceCollection>? services = null)
     {
         var database = new SqliteTestDatabase();
         var factory = await database.CreateAsync();
@@ -53,6 +56,7 @@ public sealed class MiniHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Services.AddSingleton<IDbConnectionFactory>(factory);
             builder.Services.AddBaaS(o => o.ServiceName = "Mini");
+            services?.Invoke(builder.Services);
             builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"), o => o.PasswordHashIterations = 1_000);
             var app = builder.Build();
             await AuthHost.StartupGate.WaitAsync();
