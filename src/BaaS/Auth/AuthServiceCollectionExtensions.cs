@@ -78,6 +78,12 @@ public static class AuthServiceCollectionExtensions
             if (sp.GetRequiredService<IOptions<AuthOptions>>().Value.StoreDataProtectionKeys)
                 keys.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IDbConnectionFactory>());
         }));
+        // Nodes sharing the key ring must also share the application name, which ASP.NET Core otherwise takes from
+        // each node's content root path.
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<AuthOptions>, IOptions<BaaSOptions>>((protection, auth, baas) =>
+        {
+            if (auth.Value.StoreDataProtectionKeys) protection.ApplicationDiscriminator = "BaaS:" + baas.Value.ServiceName;
+        });
 
         services.AddAuthentication(AuthDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, BaaSAuthenticationHandler>(AuthDefaults.Scheme, null);

@@ -16,10 +16,10 @@ namespace BaaS.Auth.Tests.Infrastructure;
 /// </summary>
 public sealed class MiniHost : IAsyncDisposable
 {
-    private readonly SqliteTestDatabase _database;
+    private readonly SqliteTestDatabase? _database;
     private readonly DbConnectionFactory _factory;
 
-    private MiniHost(WebApplication app, SqliteTestDatabase database, DbConnectionFactory factory, LogCollector logs, string baseUrl)
+    private MiniHost(WebApplication app, SqliteTestDatabase? database, DbConnectionFactory factory, LogCollector logs, string baseUrl)
     {
         App = app;
         _database = database;
@@ -40,14 +40,15 @@ public sealed class MiniHost : IAsyncDisposable
 
     /// <summary>Builds the app; throws what startup throws (the database is removed then).</summary>
     public static async Task<MiniHost> StartAsync(string environment, Dictionary<string, string?> configuration, string? contentRoot = null, bool migrate = true,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, MiniHost? shareDatabaseWith = null)
     {
-        var database = new SqliteTestDatabase();
-        var factory = await database.CreateAsync();
+        // A node sharing another's database neither creates nor drops it.
+        var database = shareDatabaseWith is null ? new SqliteTestDatabase() : null;
+        var factory = shareDatabaseWith?._factory ?? await database!.CreateAsync();
         var logs = new LogCollector();
         try
         {
-            if (migrate) await new Migrator(factory, AuthMigrations.Types).RunAsync();
+            if (migrate && database is not null) await new Migrator(factory, AuthMigrations.Types).RunAsync();
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
@@ -74,8 +75,11 @@ public sealed class MiniHost : IAsyncDisposable
         }
         catch
         {
-            factory.Dispose();
-            await database.DropAsync();
+            if (database is not null)
+            {
+                factory.Dispose();
+                await database.DropAsync();
+            }
             throw;
         }
     }
@@ -84,6 +88,7 @@ public sealed class MiniHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (_database is null) return;
         _factory.Dispose();
         await _database.DropAsync();
     }

@@ -81,6 +81,9 @@ public sealed class AuthOptions
     /// <summary>The first administrator, created at startup when no user has the Admin role.</summary>
     public AdminAccountOptions Admin { get; } = new();
 
-    /// <summary>Keep ASP.NET Core's data-protection keys in the database, so every node reads the others' tokens. Default: true.</summary>
+    /// <summary>
+    /// Keep ASP.NET Core's data-protection keys in the database, with the application name <c>BaaS:{ServiceName}</c>, so
+    /// every node of the app reads the tokens the others made. Default: true.
+    /// </summary>
     public bool StoreDataProtectionKeys { get; set; } = true;
 }
