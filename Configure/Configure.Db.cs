@@ -24,7 +24,8 @@ public class ConfigureDb : IStartupModule
         builder.Services.AddSingleton(factory);
         builder.Services.AddSingleton<IDbConnectionFactory>(factory);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new Migrator(sp.GetRequiredService<IDbConnectionFactory>(), typeof(Migration0001_CreateRestaurants).Assembly));
+        builder.Services.AddSingleton(sp => new Migrator(sp.GetRequiredService<IDbConnectionFactory>(),
+            BaaS.Auth.AuthMigrations.With(typeof(Migration0001_CreateRestaurants).Assembly)));
 
         builder.Services.AddAppCommand(new AppCommand("--migrate", "apply pending migrations, then exit", DatabaseCommands.MigrateAsync));
         builder.Services.AddAppCommand(new AppCommand("--rollback", "revert the last N migrations (default 1), then exit", DatabaseCommands.RollbackAsync));

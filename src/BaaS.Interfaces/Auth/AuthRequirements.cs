@@ -8,11 +8,14 @@ public sealed class AuthRequirements
     /// <summary>The role that has every role and permission.</summary>
     public const string AdminRole = "Admin";
 
-    private AuthRequirements(bool requiresAuth, IReadOnlyList<string> roles, IReadOnlyList<string> permissions)
+    private AuthRequirements(bool requiresAuth, IReadOnlyList<string> roles, IReadOnlyList<string> permissions,
+        bool requiresApiKey, IReadOnlyList<string> apiKeyScopes)
     {
         RequiresAuth = requiresAuth;
         Roles = roles;
         Permissions = permissions;
+        RequiresApiKey = requiresApiKey;
+        ApiKeyScopes = apiKeyScopes;
     }
 
     /// <summary>True when callers must be signed in.</summary>
@@ -24,6 +27,12 @@ public sealed class AuthRequirements
     /// <summary>Permissions a caller must all have.</summary>
     public IReadOnlyList<string> Permissions { get; }
 
+    /// <summary>True when callers must send an API key (<see cref="ValidateApiKeyAttribute"/>); Admin users may call too.</summary>
+    public bool RequiresApiKey { get; }
+
+    /// <summary>Scopes the caller's API key must all hold.</summary>
+    public IReadOnlyList<string> ApiKeyScopes { get; }
+
     /// <summary>The requirements the attributes of <paramref name="requestType"/> declare.</summary>
     public static AuthRequirements Of(Type requestType)
     {
@@ -31,6 +40,8 @@ public sealed class AuthRequirements
         if (requestType.IsDefined(typeof(ValidateIsAdminAttribute), true)) roles.Insert(0, AdminRole);
         var permissions = requestType.GetCustomAttributes<ValidateHasPermissionAttribute>(true).Select(a => a.Permission).Distinct().ToList();
         var requiresAuth = requestType.IsDefined(typeof(ValidateIsAuthenticatedAttribute), true) || roles.Count > 0 || permissions.Count > 0;
-        return new AuthRequirements(requiresAuth, [.. roles.Distinct()], permissions);
+        var apiKeys = requestType.GetCustomAttributes<ValidateApiKeyAttribute>(true).ToList();
+        var scopes = apiKeys.Select(a => a.Scope).OfType<string>().Distinct().ToList();
+        return new AuthRequirements(requiresAuth, [.. roles.Distinct()], permissions, apiKeys.Count > 0, scopes);
     }
 }

@@ -17,4 +17,16 @@ public static class AuthClaims
 
     /// <summary>A permission.</summary>
     public const string Permission = "perm";
+
+    /// <summary>The session (refresh-token family) an access token belongs to (JWT <c>sid</c>).</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>How the caller authenticated: <c>credentials</c>, an OAuth provider's name, or <c>apikey</c>.</summary>
+    public const string AuthMethod = "amr";
+
+    /// <summary>A scope of the API key the caller sent.</summary>
+    public const string Scope = "scope";
+
+    /// <summary>The id of the API key the caller sent.</summary>
+    public const string ApiKeyId = "api_key_id";
 }

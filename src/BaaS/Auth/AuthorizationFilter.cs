@@ -30,7 +30,11 @@ internal sealed class AuthorizationFilter : IRequestFilter
         lock (_requirements) requirements = _requirements[operation.RequestType];
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
+        {
+            // Credentials that were sent but refused (an expired token, a revoked key) say why.
+            if (AuthFailure.Get(context) is { } failure) throw HttpError.Unauthorized(failure.Message, failure.Code);
             throw HttpError.Unauthorized($"Sign in to call {operation.Name}.");
+        }
         if (user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
         foreach (var role in requirements.Roles)
         {

@@ -1,0 +1,28 @@
+using BaaS;
+using BaaS.Auth;
+
+namespace MyApp;
+
+/// <summary>
+/// Sign-in for MyApp: customers register themselves, owners, couriers and admins are made by an administrator.
+/// Secrets (the JWT key, OAuth client secrets, the first admin's password) come from configuration or environment
+/// variables (<c>Auth__Jwt__Secret</c>, ...), in Development also from <c>MyApp/.env</c>.
+/// </summary>
+public class ConfigureAuth : IStartupModule
+{
+    public int Order => -50;
+
+    public void ConfigureServices(WebApplicationBuilder builder)
+    {
+        #region snippet:auth-configure
+        builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"), options =>
+        {
+            options.Roles = ["Customer", "Owner", "Courier", "Admin"];
+            options.NewUserRoles = ["Customer"];
+            options.ApiKeys.Scopes = ["orders:read", "orders:write", "menu:write"];
+            options.ApiKeys.UserScopes = ["orders:read"];
+        });
+        builder.Services.AddAppCommand(AuthCommands.CreateAdmin);
+        #endregion
+    }
+}

@@ -1,0 +1,46 @@
+namespace BaaS;
+
+/// <summary>
+/// Changes a user (Admin only): only the fields sent change. Locking, unlocking and setting a password end the
+/// user's sessions.
+/// </summary>
+[Tag("admin")]
+[ValidateIsAdmin]
+public class AdminUpdateUser : IPut, IReturn<AdminUserResponse>
+{
+    /// <summary>The user's id.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>A new user name.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>A new email address.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Whether the email address counts as confirmed.</summary>
+    public bool? EmailConfirmed { get; set; }
+
+    /// <summary>A new display name.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>A new password (a reset by an administrator).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Roles to add, from the app's roles.</summary>
+    public List<string>? AddRoles { get; set; }
+
+    /// <summary>Roles to remove.</summary>
+    public List<string>? RemoveRoles { get; set; }
+
+    /// <summary>Permissions to add.</summary>
+    public List<string>? AddPermissions { get; set; }
+
+    /// <summary>Permissions to remove.</summary>
+    public List<string>? RemovePermissions { get; set; }
+
+    /// <summary>Lock the account until this time (UTC, in the future).</summary>
+    public DateTime? LockUntil { get; set; }
+
+    /// <summary>Unlock the account and clear its failed sign-ins.</summary>
+    public bool? Unlock { get; set; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace BaaS.Auth;
+
+/// <summary>The auth feature's log messages, source-generated.</summary>
+internal static partial class AuthLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning,
+        Message = "No JWT key is configured (Auth:Jwt:Secret or Auth:Jwt:KeyFile): signing with an ephemeral key for this run only, so tokens stop working when the app restarts. Outside Development a missing key fails startup.")]
+    public static partial void EphemeralJwtKey(ILogger logger);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Access tokens are signed with {Algorithm} (key from {Source})")]
+    public static partial void SigningKey(ILogger logger, string algorithm, string source);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Credentials refused: {ErrorCode}")]
+    public static partial void CredentialsRefused(ILogger logger, string errorCode);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "A spent refresh token was presented again: session {SessionId} of user {UserId} has been ended")]
+    public static partial void RefreshTokenReused(ILogger logger, Guid sessionId, Guid userId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Account {UserId} is locked after {Attempts} failed sign-ins")]
+    public static partial void AccountLocked(ILogger logger, Guid userId, int attempts);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Email ({Kind}) to {To}: {Subject}\n{Body}")]
+    public static partial void EmailWritten(ILogger logger, string kind, string to, string subject, string body);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Created the administrator {Email}")]
+    public static partial void AdminCreated(ILogger logger, string email);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
+        Message = "No user has the Admin role. Set Auth__Admin__Email and Auth__Admin__Password (environment or .env) and restart, or run the app with --create-admin.")]
+    public static partial void NoAdmin(ILogger logger);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "OAuth sign-in with {Provider}: {Outcome} user {UserId}")]
+    public static partial void OAuthSignIn(ILogger logger, string provider, string outcome, Guid userId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "OAuth sign-in with {Provider} failed: {ErrorCode} {Message}")]
+    public static partial void OAuthFailed(ILogger logger, string provider, string errorCode, string message);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Debug, Message = "Rate limit reached for {Operation} from {Client}")]
+    public static partial void RateLimited(ILogger logger, string operation, string client);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
+        Message = "The auth tables do not exist yet: apply the migrations (include AuthMigrations.Types in the app's Migrator, then run it, e.g. with --migrate).")]
+    public static partial void AuthTablesMissing(ILogger logger);
+}

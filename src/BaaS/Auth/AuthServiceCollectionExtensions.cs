@@ -1,0 +1,113 @@
+using BaaS.Auth;
+using BaaS.Auth.ApiKeys;
+using BaaS.Auth.Authentication;
+using BaaS.Auth.Email;
+using BaaS.Auth.Hosting;
+using BaaS.Auth.OAuth;
+using BaaS.Auth.RateLimiting;
+using BaaS.Auth.Services;
+using BaaS.Auth.Sessions;
+using BaaS.Auth.SignIn;
+using BaaS.Auth.Tokens;
+using BaaS.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BaaS;
+
+/// <summary>Registers the auth feature.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>The services the auth feature serves (Authenticate, Register, GetAccessToken, roles, email, API keys, admin).</summary>
+    public static IReadOnlyList<Type> ServiceTypes { get; } =
+    [
+        typeof(AuthenticateService), typeof(RegisterService), typeof(AccessTokenService), typeof(RoleServices),
+        typeof(EmailServices), typeof(ApiKeyServices), typeof(AdminUserServices),
+    ];
+
+    /// <summary>
+    /// Adds users and roles (ASP.NET Core Identity on BaaS.Data), sign-in with passwords and OAuth, JWT access tokens
+    /// with rotating refresh tokens and cookies, API keys, lockout, the auth rate limit, email confirmation and password
+    /// reset, and the admin APIs: <c>builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"), o =&gt; o.Roles = [...])</c>.
+    /// Needs an <see cref="IDbConnectionFactory"/> and the tables of <see cref="AuthMigrations"/>; serves its operations
+    /// through <c>AddBaaS</c>/<c>UseBaaS</c>.
+    /// </summary>
+    public static IServiceCollection AddBaaSAuth(this IServiceCollection services, IConfiguration? configuration = null, Action<AuthOptions>? configure = null)
+    {
+        var options = services.AddOptions<AuthOptions>();
+        if (configuration is not null) options.Bind(configuration);
+        if (configure is not null) options.Configure(configure);
+        options.PostConfigure(o =>
+        {
+            if (!o.Roles.Contains(AuthRequirements.AdminRole, StringComparer.OrdinalIgnoreCase)) o.Roles.Insert(0, AuthRequirements.AdminRole);
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddHttpClient(OAuthProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+
+        services.AddIdentityCore<BaaSUser>()
+            .AddRoles<BaaSRole>()
+            .AddUserStore<BaaSUserStore>()
+            .AddRoleStore<BaaSRoleStore>()
+            .AddTokenProvider<DataProtectorTokenProvider<BaaSUser>>(TokenOptions.DefaultProvider);
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+        {
+            var o = auth.Value;
+            // Emails are unique by the database's index on normalized_email (a taken one is DuplicateEmail, 409); Identity's own
+            // check would also demand an email of every user, and users from OAuth may have none.
+            identity.User.RequireUniqueEmail = false;
+            identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+            identity.Password = o.Password;
+            identity.Lockout.AllowedForNewUsers = o.Lockout.Enabled;
+            identity.Lockout.MaxFailedAccessAttempts = o.Lockout.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = o.Lockout.Duration;
+            identity.SignIn.RequireConfirmedEmail = o.RequireConfirmedEmail;
+        });
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((hasher, auth) => hasher.IterationCount = auth.Value.PasswordHashIterations);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) => tokens.TokenLifespan = auth.Value.EmailTokenLifetime);
+        services.AddDataProtection();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
+        {
+            if (sp.GetRequiredService<IOptions<AuthOptions>>().Value.StoreDataProtectionKeys)
+                keys.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IDbConnectionFactory>());
+        }));
+        // Nodes sharing the key ring must also share the application name, which ASP.NET Core otherwise takes from
+        // each node's content root path.
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<AuthOptions>, IOptions<BaaSOptions>>((protection, auth, baas) =>
+        {
+            if (auth.Value.StoreDataProtectionKeys) protection.ApplicationDiscriminator = "BaaS:" + baas.Value.ServiceName;
+        });
+
+        services.AddAuthentication(AuthDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BaaSAuthenticationHandler>(AuthDefaults.Scheme, null);
+
+        services.TryAddSingleton<AuthKeyProvider>();
+        services.TryAddSingleton<AccessTokens>();
+        services.TryAddSingleton<RefreshTokens>();
+        services.TryAddSingleton<AuthCookies>();
+        services.TryAddSingleton<AuthSessions>();
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<OAuthProviders>();
+        services.TryAddSingleton<OAuthState>();
+        services.TryAddSingleton<IEmailSender, LogEmailSender>();
+        services.TryAddSingleton<AuthEmails>();
+        services.TryAddScoped<PasswordSignIn>();
+        services.TryAddScoped<OAuthAccounts>();
+        services.TryAddScoped<OAuthSignInFlow>();
+        services.TryAddScoped<AdminAccounts>();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, AuthRateLimitFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, AutoRefreshFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, ApiKeyFilter>());
+        services.AddHostedService<AuthStartup>();
+        services.Configure<BaaSOptions>(o => o.ServiceTypes.AddRange(ServiceTypes.Except(o.ServiceTypes)));
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using BaaS.Auth.Tokens;
+using BaaS.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BaaS.Auth.Hosting;
+
+/// <summary>
+/// Runs as the app starts (after hosted services registered before it, such as migrations): loads the token key, so a
+/// missing key (or an OAuth provider missing its settings) fails startup with instructions rather than the first sign-in, and creates the first administrator
+/// from <c>Auth:Admin</c> when no user has the Admin role yet.
+/// </summary>
+internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<AuthStartup> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var ring = keys.KeyRing;
+        AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
+        // Made at startup so a misconfigured provider fails here, not at the first sign-in.
+        _ = oauthProviders.Names.Count();
+
+        var admin = options.Value.Admin;
+        await using var scope = scopes.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
+        try
+        {
+            if (await accounts.AnyAdminAsync().ConfigureAwait(false)) return;
+        }
+        catch (DataSchemaException)
+        {
+            // The auth tables are not there yet (migrations run by hand): say so, and serve what can be served.
+            AuthLog.AuthTablesMissing(logger);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(admin.Email) || string.IsNullOrEmpty(admin.Password))
+        {
+            AuthLog.NoAdmin(logger);
+            return;
+        }
+        var (user, _) = await accounts.EnsureAdminAsync(admin.Email, admin.Password).ConfigureAwait(false);
+        AuthLog.AdminCreated(logger, user.Email ?? user.UserName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

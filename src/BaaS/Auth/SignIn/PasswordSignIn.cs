@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using BaaS.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BaaS.Auth.SignIn;
+
+/// <summary>
+/// Checks a user name (or email) and password with Identity's <see cref="UserManager{TUser}"/> and password hasher,
+/// and keeps lockout in the database atomically, so attempts made in parallel all count:
+/// <c>UPDATE baas_user SET access_failed_count = access_failed_count + 1 ...</c>, then, at the limit,
+/// <c>UPDATE baas_user SET lockout_end = @end, access_failed_count = 0 ... WHERE id = @id AND access_failed_count &gt;= @max</c>.
+/// Each such write changes the concurrency stamp, so a copy of the user read earlier cannot write the old values back.
+/// An unknown user costs the same hashing time as a wrong password.
+/// </summary>
+internal sealed class PasswordSignIn(
+    UserManager<BaaSUser> users, IPasswordHasher<BaaSUser> hasher, IDbConnectionFactory dbFactory, TimeProvider clock,
+    IOptions<AuthOptions> options, ILogger<PasswordSignIn> logger)
+{
+    private static readonly ConcurrentDictionary<IPasswordHasher<BaaSUser>, string> DummyHashes = new();
+
+    public async Task<(PasswordSignInStatus Status, BaaSUser? User)> CheckAsync(string userNameOrEmail, string password, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userNameOrEmail).ConfigureAwait(false);
+        if (user is null && userNameOrEmail.Contains('@', StringComparison.Ordinal))
+            user = await users.FindByEmailAsync(userNameOrEmail).ConfigureAwait(false);
+        if (user is null)
+        {
+            var dummy = DummyHashes.GetOrAdd(hasher, h => h.HashPassword(new BaaSUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+            hasher.VerifyHashedPassword(new BaaSUser(), dummy, password);
+            return (PasswordSignInStatus.Failed, null);
+        }
+
+        var lockout = options.Value.Lockout;
+        var now = clock.GetUtcNow();
+        if (lockout.Enabled && user.LockoutEnabled && user.LockoutEnd is { } end && end > now) return (PasswordSignInStatus.LockedOut, user);
+
+        if (!await users.CheckPasswordAsync(user, password).ConfigureAwait(false))
+        {
+            if (lockout.Enabled && user.LockoutEnabled && await RecordFailureAsync(user.Id, lockout, ct).ConfigureAwait(false))
+                return (PasswordSignInStatus.LockedOut, user);
+            return (PasswordSignInStatus.Failed, user);
+        }
+
+        if (options.Value.RequireConfirmedEmail && !user.EmailConfirmed) return (PasswordSignInStatus.EmailNotConfirmed, user);
+        if (user.AccessFailedCount > 0 || user.LockoutEnd is not null)
+        {
+            await using var db = await dbFactory.OpenAsync(ct).ConfigureAwait(false);
+            var (id, stamp) = (user.Id, Guid.NewGuid().ToString());
+            await db.UpdateOnlyAsync(() => new BaaSUser { AccessFailedCount = 0, LockoutEnd = null, ConcurrencyStamp = stamp }, u => u.Id == id, ct)
+                .ConfigureAwait(false);
+        }
+        return (PasswordSignInStatus.Succeeded, user);
+    }
+
+    /// <summary>Counts a failed sign-in; true when it locked the account.</summary>
+    private async Task<bool> RecordFailureAsync(Guid id, AuthLockoutOptions lockout, CancellationToken ct)
+    {
+        await using var db = await dbFactory.OpenAsync(ct).ConfigureAwait(false);
+        var stamp = Guid.NewGuid().ToString();
+        await db.UpdateAddAsync(() => new BaaSUser { AccessFailedCount = 1 }, u => u.Id == id, ct).ConfigureAwait(false);
+        await db.UpdateOnlyAsync(() => new BaaSUser { ConcurrencyStamp = stamp }, u => u.Id == id, ct).ConfigureAwait(false);
+        var max = lockout.MaxFailedAttempts;
+        var end = clock.GetUtcNow() + lockout.Duration;
+        var lockStamp = Guid.NewGuid().ToString();
+        var locked = await db.UpdateOnlyAsync(() => new BaaSUser { LockoutEnd = end, AccessFailedCount = 0, ConcurrencyStamp = lockStamp },
+            u => u.Id == id && u.AccessFailedCount >= max, ct).ConfigureAwait(false);
+        if (locked == 0) return false;
+        AuthLog.AccountLocked(logger, id, max);
+        return true;
+    }
+}
+
+/// <summary>The outcome of a password check.</summary>
+internal enum PasswordSignInStatus
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+    EmailNotConfirmed,
+}

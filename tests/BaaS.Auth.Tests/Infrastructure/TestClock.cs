@@ -1,0 +1,28 @@
+namespace BaaS.Auth.Tests.Infrastructure;
+
+/// <summary>The system clock moved by an offset the test sets: expiry is tested by moving time, not by waiting.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public TimeSpan Offset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+        set => Interlocked.Exchange(ref _offsetTicks, value.Ticks);
+    }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+
+    /// <summary>Moves the clock for the lifetime of the returned scope.</summary>
+    public IDisposable Advance(TimeSpan by)
+    {
+        var before = Offset;
+        Offset = before + by;
+        return new Restore(this, before);
+    }
+
+    private sealed class Restore(TestClock clock, TimeSpan offset) : IDisposable
+    {
+        public void Dispose() => clock.Offset = offset;
+    }
+}
