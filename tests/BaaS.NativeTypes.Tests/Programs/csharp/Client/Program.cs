@@ -6,6 +6,9 @@ using System.Text.Json;
 using BaaS;
 using BaaS.Client;
 using NativeClient.Dtos;
+// BaaS.Interfaces has the platform's own sign-in DTOs: this test server speaks the protocol with its own.
+using Authenticate = NativeClient.Dtos.Authenticate;
+using GetAccessToken = NativeClient.Dtos.GetAccessToken;
 
 var baseUrl = Environment.GetEnvironmentVariable("BAAS_BASE_URL") ?? "http://localhost:5000";
 using var client = new JsonApiClient(baseUrl);
