@@ -34,6 +34,9 @@ internal sealed partial class JobNode
     [LoggerMessage(EventId = 7009, Level = LogLevel.Warning, Message = "Ended {Count} job(s) whose node stopped renewing their lease and that may not run again")]
     private static partial void LogDeadJobs(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 7013, Level = LogLevel.Warning, Message = "Queued {Count} job(s) again whose node stopped renewing their lease")]
+    private static partial void LogExpired(ILogger logger, int count);
+
     [LoggerMessage(EventId = 7012, Level = LogLevel.Debug, Message = "Moved {Count} finished job(s) to the archive")]
     private static partial void LogArchived(ILogger logger, int count);
 }

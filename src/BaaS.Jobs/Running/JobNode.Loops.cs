@@ -105,7 +105,7 @@ internal sealed partial class JobNode
         }
     }
 
-    // Releases dependents, ends dead nodes' jobs that may not run again, archives finished jobs.
+    // Releases dependents, queues again (or ends) the jobs of nodes that stopped renewing leases, archives finished jobs.
     private async Task MaintenanceLoopAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
@@ -113,6 +113,12 @@ internal sealed partial class JobNode
             try
             {
                 if (await store.SweepDependenciesAsync(stop).ConfigureAwait(false) > 0) _wake.Set();
+                var expired = await store.RequeueExpiredAsync(stop).ConfigureAwait(false);
+                if (expired > 0)
+                {
+                    LogExpired(logger, expired);
+                    _wake.Set();
+                }
                 var dead = await store.EndDeadJobsAsync(stop).ConfigureAwait(false);
                 if (dead > 0) LogDeadJobs(logger, dead);
                 var archived = await store.ArchiveAsync(maxBatches: 10, stop).ConfigureAwait(false);

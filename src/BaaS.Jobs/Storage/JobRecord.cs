@@ -30,7 +30,7 @@ internal sealed class JobRecord
     public long TimeoutMs { get; set; }
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseExpiresAt { get; set; }
-    /// <summary>Set by a claim that takes over an expired lease: the node that lost it, and when its attempt started.</summary>
+    /// <summary>Set when a job whose node stopped renewing its lease is queued again: that node, and when its attempt started.</summary>
     public string? LostOwner { get; set; }
     public DateTime? LostStartedAt { get; set; }
     public bool CancelRequested { get; set; }

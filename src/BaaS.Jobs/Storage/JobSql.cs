@@ -29,22 +29,19 @@ internal sealed class JobSql
     /// <summary>Every column of <c>baas_job</c>, quoted: <c>"id", "ref_id", "kind", ...</c>.</summary>
     public string Columns { get; }
 
-    // Which jobs a node may take: due queued jobs whose dependency is done, and started jobs whose node stopped
-    // renewing the lease (retries left, not being cancelled); a named worker's jobs only when they head its line.
+    // Which jobs a node may take: due queued jobs whose dependency is done; a named worker's jobs only when they head
+    // its line (its oldest job still queued or started). The condition matches the claim index (state, priority DESC,
+    // id), so a claim reads the queue's head, not the whole queue.
     private const string Claimable = """
-        ((c.state = @queued AND c.run_after <= @now AND c.waiting_for IS NULL)
-          OR (c.state = @started AND c.lease_expires_at < @now AND c.cancel_requested = @no AND c.attempts <= c.retry_limit))
-         AND (c.worker IS NULL OR c.id = (SELECT MIN(w.id) FROM baas_job w WHERE w.worker = c.worker AND w.state IN (@queued, @started)))
+        c.state = @queued AND c.run_after <= @now AND c.waiting_for IS NULL
+          AND (c.worker IS NULL OR c.id = (SELECT MIN(w.id) FROM baas_job w WHERE w.worker = c.worker AND w.state IN (@queued, @started)))
         """;
 
     // UPDATE baas_job AS j SET state = @started, lease_owner = @node, ... FROM (SELECT c.id FROM baas_job c WHERE ...
     //   ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked WHERE j.id = picked.id RETURNING j.*
-    // SET right-hand sides see the row's old values: a takeover records the node that lost the lease.
     private const string PostgreSqlClaim = $"""
         UPDATE baas_job AS j SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
-          attempts = j.attempts + 1, progress = NULL, status = NULL,
-          lost_owner = CASE WHEN j.state = @started THEN j.lease_owner END,
-          lost_started_at = CASE WHEN j.state = @started THEN j.started_at END
+          attempts = j.attempts + 1, progress = NULL, status = NULL
         FROM (SELECT c.id FROM baas_job c WHERE {Claimable}
               ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked
         WHERE j.id = picked.id
@@ -55,11 +52,18 @@ internal sealed class JobSql
     //   c.id LIMIT @take) RETURNING *
     private const string SqliteClaim = $"""
         UPDATE baas_job SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
-          attempts = attempts + 1, progress = NULL, status = NULL,
-          lost_owner = CASE WHEN state = @started THEN lease_owner END,
-          lost_started_at = CASE WHEN state = @started THEN started_at END
+          attempts = attempts + 1, progress = NULL, status = NULL
         WHERE id IN (SELECT c.id FROM baas_job c WHERE {Claimable} ORDER BY c.priority DESC, c.id LIMIT @take)
         RETURNING *
+        """;
+
+    /// <summary>
+    /// Puts started jobs whose node stopped renewing the lease back in the queue (when they may run again and are not
+    /// being cancelled), remembering the node that lost them for the attempt log. SET right-hand sides read the old row.
+    /// </summary>
+    public const string RequeueExpired = """
+        UPDATE baas_job SET state = @queued, run_after = @now, lease_expires_at = NULL, lost_owner = lease_owner, lost_started_at = started_at
+        WHERE state = @started AND lease_expires_at < @now AND cancel_requested = @no AND attempts <= retry_limit
         """;
 
     /// <summary>Claims up to <c>@take</c> jobs for <c>@node</c> until <c>@lease</c>.</summary>
@@ -84,19 +88,24 @@ internal sealed class JobSql
         UPDATE baas_job SET state = @state, run_after = @runAfter, completed_at = @completedAt, duration_ms = @duration,
           lease_expires_at = NULL, progress = @progress, status = @status, log = COALESCE(log, '') || @chunk, result = @result,
           error_code = @errorCode, error_message = @errorMessage, error_stack = @errorStack, attempt_log = @attemptLog,
-          cancel_requested = @no
+          cancel_requested = @no, lost_owner = NULL, lost_started_at = NULL
         WHERE {Held}
         """;
 
     /// <summary>Gives a job back to the queue without counting the attempt (graceful shutdown).</summary>
     public const string Release = $"""
         UPDATE baas_job SET state = @queued, attempts = attempts - 1, run_after = @now, lease_expires_at = NULL,
-          log = COALESCE(log, '') || @chunk, attempt_log = @attemptLog, progress = NULL, status = NULL
+          log = COALESCE(log, '') || @chunk, attempt_log = @attemptLog, progress = NULL, status = NULL, lost_owner = NULL, lost_started_at = NULL
         WHERE {Held}
         """;
 
-    /// <summary>Lets the dependents of a completed job run.</summary>
-    public const string ReleaseDependents = "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for = @id";
+    /// <summary>
+    /// Lets the dependents of jobs just completed run (the ids as a PostgreSQL array, or a JSON array on SQLite):
+    /// <c>UPDATE baas_job SET waiting_for = NULL WHERE waiting_for = ANY(@ids)</c>.
+    /// </summary>
+    public string ReleaseDependentsOf => IsPostgreSql
+        ? "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for = ANY(@ids)"
+        : "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT value FROM json_each(@ids))";
 
     /// <summary>Lets jobs run whose dependency completed (a sweep that also catches a dependency completed while the dependent was being enqueued).</summary>
     public const string ReleaseWaiting = """
@@ -119,7 +128,7 @@ internal sealed class JobSql
     /// <summary>Ends one such job, if it is still dead.</summary>
     public const string EndDead = """
         UPDATE baas_job SET state = @state, completed_at = @now, lease_expires_at = NULL, error_code = @errorCode,
-          error_message = @errorMessage, attempt_log = @attemptLog
+          error_message = @errorMessage, attempt_log = @attemptLog, lost_owner = NULL, lost_started_at = NULL
         WHERE id = @id AND state = @started AND lease_expires_at < @now AND attempts = @attempt
         """;
 
@@ -188,7 +197,6 @@ internal sealed class JobSql
         "CREATE INDEX IF NOT EXISTS ix_baas_job_claim ON baas_job (state, priority DESC, id)",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_worker ON baas_job (worker, id) WHERE worker IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_waiting_for ON baas_job (waiting_for) WHERE waiting_for IS NOT NULL",
-        "CREATE INDEX IF NOT EXISTS ix_baas_job_lease ON baas_job (lease_owner, state)",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_completed_at ON baas_job (completed_at)",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_command ON baas_job (command)",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_tag ON baas_job (tag) WHERE tag IS NOT NULL",

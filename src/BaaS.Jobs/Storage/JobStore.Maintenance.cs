@@ -36,9 +36,19 @@ internal sealed partial class JobStore
         return changed;
     }
 
+    /// <summary>Queues again the started jobs whose node stopped renewing the lease; answers how many.</summary>
+    public async Task<int> RequeueExpiredAsync(CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct).ConfigureAwait(false);
+        var p = P();
+        p["now"] = Now;
+        return await db.ExecuteSqlAsync(JobSql.RequeueExpired, p, ct).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Ends started jobs whose node stopped renewing the lease and that may not run again: cancelled ones become
-    /// Cancelled, those out of retries Failed with <see cref="JobErrors.LeaseExpired"/>. (Others are claimed again.)
+    /// Cancelled, those out of retries Failed with <see cref="JobErrors.LeaseExpired"/>. (Others are queued again by
+    /// <see cref="RequeueExpiredAsync"/>.)
     /// </summary>
     public async Task<int> EndDeadJobsAsync(CancellationToken ct)
     {
@@ -51,7 +61,7 @@ internal sealed partial class JobStore
         foreach (var job in dead)
         {
             var cancelled = job.CancelRequested;
-            var attempts = AttemptLogOf(job.AttemptLog);
+            var attempts = JobRunner.AttemptsBefore(job);
             attempts.Add(new JobAttempt
             {
                 Attempt = job.Attempts, Node = job.LeaseOwner, StartedAt = job.StartedAt, EndedAt = now, Outcome = "LeaseExpired",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BaaS.Data;
 
 namespace BaaS.Jobs;
@@ -53,17 +54,15 @@ internal sealed partial class JobStore
 
     /// <summary>
     /// Records the ends of attempts in one transaction, each only if its node still holds the job (so a job whose lease
-    /// another node took over is recorded once, by that node). A completion also releases the job's dependents and
-    /// queues its callback, in the same transaction. Answers, per write, whether it was recorded.
+    /// another node took over is recorded once, by that node). Completions also release the jobs waiting for them and
+    /// queue their callbacks, in the same transaction. Answers, per write, whether it was recorded.
     /// </summary>
     public async Task<bool[]> FinishAsync(IReadOnlyList<JobFinish> finishes, CancellationToken ct)
     {
-        var applied = new bool[finishes.Count];
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
-        for (var i = 0; i < finishes.Count; i++)
+        var statements = finishes.Select(f =>
         {
-            var f = finishes[i];
             var p = P();
             p["id"] = f.Id;
             p["node"] = f.Node;
@@ -80,13 +79,54 @@ internal sealed partial class JobStore
             p["errorMessage"] = f.ErrorMessage;
             p["errorStack"] = f.ErrorStack;
             p["attemptLog"] = f.AttemptLog;
-            applied[i] = await db.ExecuteSqlAsync(JobSql.Finish, p, ct).ConfigureAwait(false) > 0;
-            if (!applied[i] || f.State != JobState.Completed) continue;
-            await db.ExecuteSqlAsync(JobSql.ReleaseDependents, new { id = f.Id }, ct).ConfigureAwait(false);
-            if (f.CallbackJob is { } callback) await EnqueueAsync(db, callback, callerRefId: false, async: true, ct).ConfigureAwait(false);
+            return (JobSql.Finish, p);
+        }).ToList();
+        var counts = await ExecuteManyAsync(db, statements, ct).ConfigureAwait(false);
+        var applied = counts.Select(c => c > 0).ToArray();
+        var completed = finishes.Where((f, i) => applied[i] && f.State == JobState.Completed).ToList();
+        if (completed.Count > 0)
+        {
+            var ids = completed.Select(f => f.Id).ToArray();
+            await db.ExecuteSqlAsync(Sql.ReleaseDependentsOf, Sql.IsPostgreSql ? new { ids } : new { ids = JsonSerializer.Serialize(ids) }, ct)
+                .ConfigureAwait(false);
+            foreach (var f in completed.Where(f => f.CallbackJob is not null))
+                await EnqueueAsync(db, f.CallbackJob!, callerRefId: false, async: true, ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return applied;
+    }
+
+    /// <summary>
+    /// Runs statements in order in the connection's transaction and answers their row counts: in one round trip where
+    /// the driver supports batches (Npgsql), else one by one (SQLite runs in-process, so there is no round trip to save).
+    /// </summary>
+    private static async Task<int[]> ExecuteManyAsync(DataConnection db, List<(string Sql, Dictionary<string, object?> Params)> statements, CancellationToken ct)
+    {
+        var counts = new int[statements.Count];
+        if (!db.Inner.CanCreateBatch || statements.Count == 1)
+        {
+            for (var i = 0; i < statements.Count; i++)
+                counts[i] = await db.ExecuteSqlAsync(statements[i].Sql, statements[i].Params, ct).ConfigureAwait(false);
+            return counts;
+        }
+        await using var batch = db.Inner.CreateBatch();
+        batch.Transaction = db.Transaction?.Inner;
+        foreach (var (sql, param) in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in param)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = db.Dialect.ToDbValue(value, null);
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        for (var i = 0; i < statements.Count; i++) counts[i] = batch.BatchCommands[i].RecordsAffected;
+        return counts;
     }
 
     /// <summary>Gives a job back to the queue without counting its attempt; false when the node no longer held it.</summary>

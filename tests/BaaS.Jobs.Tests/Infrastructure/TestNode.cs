@@ -80,6 +80,7 @@ public sealed class TestNode : IAsyncDisposable
         }, typeof(TestNode).Assembly);
         var app = builder.Build();
         app.UseAuthentication();
+        app.MapHealthChecks("/health");
         app.UseBaaS();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -90,8 +91,16 @@ public sealed class TestNode : IAsyncDisposable
     public JsonApiClient Client(string? user = null)
     {
         var client = new JsonApiClient(BaseUrl);
-        if (user is not null) client.HttpClient.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, user);
+        if (user is not null) client.Headers[TestAuthenticationHandler.Header] = user;
         return client;
+    }
+
+    /// <summary>A raw HTTP client signed in as <paramref name="user"/>, or anonymous.</summary>
+    public HttpClient Http(string? user = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (user is not null) http.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, user);
+        return http;
     }
 
     /// <summary>A connection to the jobs database, for checks in raw SQL.</summary>

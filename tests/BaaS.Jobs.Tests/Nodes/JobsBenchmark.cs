@@ -18,7 +18,21 @@ public static class JobsBenchmark
         var kind = args[0];
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
         var nodes = int.Parse(args[2], CultureInfo.InvariantCulture);
-        await using var database = await JobsDatabase.CreateAsync(kind);
+        var database = await JobsDatabase.CreateAsync(kind);
+        var keep = args.Length > 3 && args[3] == "keep"; // leave the database for inspection
+        try
+        {
+            return await RunAsync(database, kind, count, nodes);
+        }
+        finally
+        {
+            if (keep) Console.WriteLine($"kept: {database.JobsConnectionString}");
+            else await database.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> RunAsync(JobsDatabase database, string kind, int count, int nodes)
+    {
         Console.WriteLine($"{kind}: {count} no-op jobs, {nodes} node(s), {Environment.ProcessorCount} cores");
 
         // Enqueue only: a node that does not run jobs.
