@@ -81,11 +81,13 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
 
         // Queued once the order surely exists (the jobs have their own database), and not cancelled with the request:
         // a caller who hangs up now still has an order, so it still gets its email.
+        #region snippet:jobs-place-order
         var notice = new OrderNotice { OrderId = order.Id, RestaurantId = restaurant.Id };
         await jobs.EnqueueCommandAsync<SendOrderConfirmationCommand>(notice,
             new JobOptions { Tag = $"order-{order.Id}", RetryLimit = 5 }, CancellationToken.None);
         await jobs.EnqueueCommandAsync<NotifyRestaurantCommand>(notice,
             new JobOptions { Tag = $"order-{order.Id}", Worker = $"restaurant-{restaurant.Id}" }, CancellationToken.None);
+        #endregion
 
         order.Items = items;
         return order;

@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 namespace BaaS.Jobs;
 
 /// <summary>
-/// Records the ends of attempts in batches: runners hand over their <see cref="JobFinish"/> and wait; the writer
-/// takes everything pending and writes it in one transaction, so many jobs finishing together cost one commit.
+/// Records the ends of attempts in batches: runners hand over their <see cref="JobFinish"/> and wait; a writer takes
+/// everything pending and writes it in one transaction, so many jobs finishing together cost one commit. Several
+/// writers may run (on PostgreSQL, where their transactions touch disjoint rows and overlap their round trips).
 /// </summary>
 internal sealed partial class CompletionWriter(JobStore store, ILogger<CompletionWriter> logger)
 {
     private const int MaxBatch = 256;
     private readonly Channel<(JobFinish Finish, TaskCompletionSource<bool> Done)> _queue =
-        Channel.CreateUnbounded<(JobFinish, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(JobFinish, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = false });
 
     /// <summary>Queues a write; the task answers whether it was recorded (false: the node no longer held the job).</summary>
     public Task<bool> WriteAsync(JobFinish finish)
@@ -21,7 +22,7 @@ internal sealed partial class CompletionWriter(JobStore store, ILogger<Completio
         return done.Task;
     }
 
-    /// <summary>Writes until <see cref="Complete"/> is called and everything queued is written.</summary>
+    /// <summary>Writes until <see cref="Complete"/> is called and everything queued is written (one writer; run it several times for more).</summary>
     public async Task RunAsync()
     {
         var batch = new List<(JobFinish Finish, TaskCompletionSource<bool> Done)>(MaxBatch);

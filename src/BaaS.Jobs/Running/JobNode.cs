@@ -67,7 +67,9 @@ internal sealed partial class JobNode(
         _started = true;
         if (!_options.RunWorker) return;
         Interlocked.Exchange(ref _lastPollTicks, store.Now.Ticks);
-        _writer = Task.Run(writer.RunAsync, CancellationToken.None);
+        // SQLite has one writer at a time anyway; PostgreSQL overlaps the round trips of a few.
+        var writers = store.Sql.IsPostgreSql ? 2 : 1;
+        _writer = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(writer.RunAsync, CancellationToken.None)));
         _claimLoops =
         [
             Task.Run(() => ClaimLoopAsync(_stopClaiming.Token), CancellationToken.None),

@@ -72,11 +72,21 @@ internal sealed class JobSql
     // The guard of every write by the node running a job: it still holds this attempt's lease.
     private const string Held = "id = @id AND lease_owner = @node AND attempts = @attempt AND state = @started";
 
-    /// <summary>Renews the leases of a node's running jobs and reports which are to be cancelled.</summary>
-    public const string Renew = """
-        UPDATE baas_job SET lease_expires_at = @lease WHERE state = @started AND lease_owner = @node
-        RETURNING id, attempts, cancel_requested
-        """;
+    /// <summary>
+    /// Renews the leases of a node's running jobs and reports which are to be cancelled. On PostgreSQL the rows are
+    /// locked in id order first, the order completions write them in, so a renewal and a batch of completions never
+    /// deadlock.
+    /// </summary>
+    public string Renew => IsPostgreSql
+        ? """
+          UPDATE baas_job SET lease_expires_at = @lease
+          WHERE id IN (SELECT r.id FROM baas_job r WHERE r.state = @started AND r.lease_owner = @node ORDER BY r.id FOR UPDATE)
+          RETURNING id, attempts, cancel_requested
+          """
+        : """
+          UPDATE baas_job SET lease_expires_at = @lease WHERE state = @started AND lease_owner = @node
+          RETURNING id, attempts, cancel_requested
+          """;
 
     /// <summary>Writes a running job's progress and appends to its log.</summary>
     public const string Flush = $"""
@@ -100,12 +110,13 @@ internal sealed class JobSql
         """;
 
     /// <summary>
-    /// Lets the dependents of jobs just completed run (the ids as a PostgreSQL array, or a JSON array on SQLite):
-    /// <c>UPDATE baas_job SET waiting_for = NULL WHERE waiting_for = ANY(@ids)</c>.
+    /// Lets the dependents of the jobs in <c>@ids</c> that are now completed run (the ids as a PostgreSQL array, or a
+    /// JSON array on SQLite), in the completions' transaction:
+    /// <c>UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)</c>.
     /// </summary>
     public string ReleaseDependentsOf => IsPostgreSql
-        ? "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for = ANY(@ids)"
-        : "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT value FROM json_each(@ids))";
+        ? "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)"
+        : "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id IN (SELECT value FROM json_each(@ids)) AND p.state = @completed)";
 
     /// <summary>Lets jobs run whose dependency completed (a sweep that also catches a dependency completed while the dependent was being enqueued).</summary>
     public const string ReleaseWaiting = """
@@ -191,14 +202,16 @@ internal sealed class JobSql
         return statements;
     }
 
-    /// <summary>Indexes of the live queue beyond the model's own: the claim order, a worker's line, dependents, leases, finishing times.</summary>
+    /// <summary>
+    /// Indexes of the live queue beyond the key and the RefId: the claim order, a worker's line, dependents, finishing
+    /// times. Few on purpose: on PostgreSQL every change of state writes a new entry in each index, and a job changes
+    /// state three times; filters by command or tag scan the (small) live queue, and are indexed in the archives.
+    /// </summary>
     public static readonly string[] LiveIndexes =
     [
         "CREATE INDEX IF NOT EXISTS ix_baas_job_claim ON baas_job (state, priority DESC, id)",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_worker ON baas_job (worker, id) WHERE worker IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS ix_baas_job_waiting_for ON baas_job (waiting_for) WHERE waiting_for IS NOT NULL",
-        "CREATE INDEX IF NOT EXISTS ix_baas_job_completed_at ON baas_job (completed_at)",
-        "CREATE INDEX IF NOT EXISTS ix_baas_job_command ON baas_job (command)",
-        "CREATE INDEX IF NOT EXISTS ix_baas_job_tag ON baas_job (tag) WHERE tag IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS ix_baas_job_completed_at ON baas_job (completed_at) WHERE completed_at IS NOT NULL",
     ];
 }

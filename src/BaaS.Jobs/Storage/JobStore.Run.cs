@@ -35,7 +35,7 @@ internal sealed partial class JobStore
         var p = P();
         p["node"] = node;
         p["lease"] = Now + _options.LeaseDuration;
-        return await db.SqlListAsync<HeldLease>(JobSql.Renew, p, ct).ConfigureAwait(false);
+        return await db.SqlListAsync<HeldLease>(Sql.Renew, p, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes a running job's progress and new log lines; false when the node no longer holds the job.</summary>
@@ -55,13 +55,15 @@ internal sealed partial class JobStore
     /// <summary>
     /// Records the ends of attempts in one transaction, each only if its node still holds the job (so a job whose lease
     /// another node took over is recorded once, by that node). Completions also release the jobs waiting for them and
-    /// queue their callbacks, in the same transaction. Answers, per write, whether it was recorded.
+    /// queue their callbacks, in the same transaction. Rows are written in id order (as renewals lock them), so
+    /// concurrent writers cannot deadlock. Answers, per write, whether it was recorded.
     /// </summary>
     public async Task<bool[]> FinishAsync(IReadOnlyList<JobFinish> finishes, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
-        var statements = finishes.Select(f =>
+        var order = Enumerable.Range(0, finishes.Count).OrderBy(i => finishes[i].Id).ToArray();
+        var statements = order.Select(i => finishes[i]).Select(f =>
         {
             var p = P();
             p["id"] = f.Id;
@@ -81,16 +83,22 @@ internal sealed partial class JobStore
             p["attemptLog"] = f.AttemptLog;
             return (JobSql.Finish, p);
         }).ToList();
-        var counts = await ExecuteManyAsync(db, statements, ct).ConfigureAwait(false);
-        var applied = counts.Select(c => c > 0).ToArray();
-        var completed = finishes.Where((f, i) => applied[i] && f.State == JobState.Completed).ToList();
-        if (completed.Count > 0)
+        // In the same round trip: release the dependents of the jobs this batch completed (the statement sees the
+        // batch's own writes, so a completion that was not recorded releases nothing).
+        var completing = finishes.Where(f => f.State == JobState.Completed).Select(f => f.Id).ToArray();
+        if (completing.Length > 0)
         {
-            var ids = completed.Select(f => f.Id).ToArray();
-            await db.ExecuteSqlAsync(Sql.ReleaseDependentsOf, Sql.IsPostgreSql ? new { ids } : new { ids = JsonSerializer.Serialize(ids) }, ct)
-                .ConfigureAwait(false);
-            foreach (var f in completed.Where(f => f.CallbackJob is not null))
-                await EnqueueAsync(db, f.CallbackJob!, callerRefId: false, async: true, ct).ConfigureAwait(false);
+            var release = P();
+            release["ids"] = Sql.IsPostgreSql ? completing : JsonSerializer.Serialize(completing);
+            statements.Add((Sql.ReleaseDependentsOf, release));
+        }
+        var counts = await ExecuteManyAsync(db, statements, ct).ConfigureAwait(false);
+        var applied = new bool[finishes.Count];
+        for (var k = 0; k < order.Length; k++) applied[order[k]] = counts[k] > 0;
+        for (var i = 0; i < finishes.Count; i++)
+        {
+            if (applied[i] && finishes[i].CallbackJob is { } callback)
+                await EnqueueAsync(db, callback, callerRefId: false, async: true, ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return applied;
@@ -119,7 +127,8 @@ internal sealed partial class JobStore
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = db.Dialect.ToDbValue(value, null);
+                // Arrays go as they are (PostgreSQL arrays, for "= ANY(@ids)"); other values as the dialect stores them.
+                parameter.Value = value is Array ? value : db.Dialect.ToDbValue(value, null);
                 command.Parameters.Add(parameter);
             }
             batch.BatchCommands.Add(command);
