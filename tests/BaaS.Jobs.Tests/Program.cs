@@ -12,7 +12,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "--worker") return await WorkerProcess.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "--bench") return await JobsBenchmark.RunAsync(args[1..]);
         await Console.Error.WriteLineAsync("usage: BaaS.Jobs.Tests --worker <SQLite|PostgreSQL> <connection string> <node> <concurrency> <lease ms>\n" +
-            "       BaaS.Jobs.Tests --bench <SQLite|PostgreSQL> <jobs> <nodes>");
+            "       BaaS.Jobs.Tests --bench <SQLite|PostgreSQL> <jobs> <nodes> [keep]");
         return 2;
     }
 }

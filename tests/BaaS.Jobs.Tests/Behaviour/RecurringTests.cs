@@ -72,13 +72,16 @@ public abstract class RecurringTests<TKind> where TKind : IDatabaseKind
         await Eventually.UntilAsync(() => Task.FromResult(Probe.RunsOf(key + "-often").Count >= 1), "the interval schedule ran");
         var paused = await node.Jobs.PauseScheduleAsync("often");
         Assert.True(paused.Paused);
-        // Let a run queued just before the pause finish, then nothing more comes.
-        await Task.Delay(300);
-        var count = Probe.RunsOf(key + "-often").Count;
+        Assert.Null(paused.NextRunAt);
+        // Once the pause has returned, no run is queued: four intervals later there are no more jobs than now.
+        const string queuedRuns = "SELECT COUNT(*) FROM baas_job WHERE schedule_name = @name";
+        var queued = await node.ScalarAsync(queuedRuns, new { name = "often" });
         await Task.Delay(400);
-        Assert.Equal(count, Probe.RunsOf(key + "-often").Count);
+        Assert.Equal(queued, await node.ScalarAsync(queuedRuns, new { name = "often" }));
+        var count = Probe.RunsOf(key + "-often").Count;
         var resumed = await node.Jobs.ResumeScheduleAsync("often");
         Assert.False(resumed.Paused);
+        await Eventually.UntilAsync(async () => await node.ScalarAsync(queuedRuns, new { name = "often" }) > queued, "the resumed schedule queued a run");
         await Eventually.UntilAsync(() => Task.FromResult(Probe.RunsOf(key + "-often").Count > count), "the resumed schedule ran");
 
         await node.Jobs.DeleteScheduleAsync("often");

@@ -57,7 +57,7 @@ public static class JobsBenchmark
             var workers = new List<IHost>();
             for (var n = 0; n < nodes; n++) workers.Add(await StartAsync(database, $"worker-{n}", runWorker: true));
             var store = enqueuer.Services.GetRequiredService<JobStore>();
-            while ((await store.CountByStateAsync(default))[JobState.Completed] < total) await Task.Delay(20);
+            while ((await store.CountByStateAsync(default))[JobState.Completed] < total) await Task.Delay(100);
             Report($"run queued jobs to completed, {nodes} node(s)", total, clock.Elapsed);
 
             // Enqueue and run at the same time, from 8 callers.
@@ -67,7 +67,7 @@ public static class JobsBenchmark
                 using var scope = enqueuer.Services.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<IBackgroundJobs>().EnqueueCommandAsync<NoopCommand>(i, cancellationToken: ct);
             });
-            while ((await store.CountByStateAsync(default))[JobState.Completed] < total + count) await Task.Delay(20);
+            while ((await store.CountByStateAsync(default))[JobState.Completed] < total + count) await Task.Delay(100);
             Report($"enqueue (8 callers) to completed, {nodes} node(s)", count, clock.Elapsed);
             foreach (var worker in workers)
             {
