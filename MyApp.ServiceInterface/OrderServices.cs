@@ -1,11 +1,13 @@
 using BaaS;
 using BaaS.Data;
+using BaaS.Jobs;
+using MyApp.ServiceInterface.Jobs;
 using MyApp.ServiceModel;
 
 namespace MyApp.ServiceInterface;
 
 /// <summary>Placing and reading orders.</summary>
-public class OrderServices(TimeProvider clock) : Service
+public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
 {
     /// <summary>The most of one dish in one order.</summary>
     public const int MaxQuantity = 50;
@@ -76,6 +78,16 @@ public class OrderServices(TimeProvider clock) : Service
             await db.InsertAsync(item, CancellationToken); // one by one: the answer carries each line's id
         }
         await transaction.CommitAsync(CancellationToken);
+
+        // Queued once the order surely exists (the jobs have their own database), and not cancelled with the request:
+        // a caller who hangs up now still has an order, so it still gets its email.
+        #region snippet:jobs-place-order
+        var notice = new OrderNotice { OrderId = order.Id, RestaurantId = restaurant.Id };
+        await jobs.EnqueueCommandAsync<SendOrderConfirmationCommand>(notice,
+            new JobOptions { Tag = $"order-{order.Id}", RetryLimit = 5 }, CancellationToken.None);
+        await jobs.EnqueueCommandAsync<NotifyRestaurantCommand>(notice,
+            new JobOptions { Tag = $"order-{order.Id}", Worker = $"restaurant-{restaurant.Id}" }, CancellationToken.None);
+        #endregion
 
         order.Items = items;
         return order;

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BaaS.Client;
+using BaaS.Data;
+using BaaS.Jobs;
+using BaaS.Text;
+using Microsoft.Extensions.DependencyInjection;
+using MyApp.ServiceInterface.Jobs;
+using MyApp.ServiceModel;
+
+namespace MyApp.Tests;
+
+/// <summary>MyApp's background jobs: what placing an order queues, and the recurring sweep of stale orders.</summary>
+public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> where THost : MyAppHost
+{
+    private async Task<(int RestaurantId, MenuItem Dish)> NewRestaurantAsync(JsonApiClient client, int? stock = null)
+    {
+        var id = int.Parse((await client.SendAsync(new CreateRestaurant { Name = "Jobs Kitchen " + Guid.NewGuid().ToString("N")[..6], DeliveryFee = 1m })).Id!);
+        await client.SendAsync(new AddMenuItem { RestaurantId = id, Name = "Ramen", Price = 9.50m, StockLeft = stock });
+        return (id, (await client.SendAsync(new GetRestaurant { Id = id })).Menu.Single());
+    }
+
+    private async Task<List<JobInfo>> JobsTaggedAsync(string tag, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        using var scope = host.Services.CreateScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobs>();
+        while (true)
+        {
+            await using var db = await host.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync("jobs");
+            var found = new List<JobInfo>();
+            foreach (var id in await db.ColumnAsync<long>("SELECT id FROM baas_job WHERE tag = @tag ORDER BY id", new { tag }))
+                found.Add((await jobs.GetJobAsync(id))!);
+            if (found.Count == count && found.All(j => j.State == JobState.Completed)) return found;
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+                Assert.Fail($"The jobs tagged {tag} did not complete: {string.Join(", ", found.Select(j => $"{j.Command} {j.State} {j.ErrorMessage}"))}");
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task<JobInfo> CompletedAsync(long id)
+    {
+        var clock = Stopwatch.StartNew();
+        using var scope = host.Services.CreateScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobs>();
+        while (true)
+        {
+            var job = (await jobs.GetJobAsync(id))!;
+            if (job.State == JobState.Completed) return job;
+            if (clock.Elapsed > TimeSpan.FromSeconds(20)) Assert.Fail($"Job {id} is {job.State}: {job.ErrorMessage}");
+            await Task.Delay(25);
+        }
+    }
+
+    [Fact]
+    public async Task Placing_an_order_queues_its_confirmation_email_and_the_restaurant_notification()
+    {
+        using var client = host.CreateClient();
+        var (restaurantId, dish) = await NewRestaurantAsync(client);
+        var order = await client.SendAsync(new PlaceOrder
+        {
+            RestaurantId = restaurantId, CustomerName = "Grace", DeliveryAddress = "2 Oak Rd", Items = [new() { MenuItemId = dish.Id, Quantity = 2 }],
+        });
+
+        var jobs = await JobsTaggedAsync($"order-{order.Id}", 2);
+        var email = jobs.Single(j => j.Command == nameof(SendOrderConfirmationCommand));
+        var sent = JsonSerializer.Deserialize<EmailMessage>(email.Result!, JsonProtocol.Options)!;
+        Assert.Equal("Grace", sent.To);
+        Assert.Equal($"Your order {order.Id} is placed", sent.Subject);
+        Assert.Contains("2 x Ramen  19.00", sent.Body);
+        Assert.Contains("total 20.00", sent.Body);
+        Assert.Contains($"Sent the confirmation of order {order.Id} to Grace", email.Log);
+
+        var notice = jobs.Single(j => j.Command == nameof(NotifyRestaurantCommand));
+        Assert.Equal($"restaurant-{restaurantId}", notice.Worker);
+        Assert.Equal($"\"New order {order.Id} for Grace: 2 x Ramen\"", notice.Result);
+    }
+
+    [Fact]
+    public async Task The_recurring_sweep_closes_orders_nobody_accepted_and_puts_their_stock_back()
+    {
+        using var scope = host.Services.CreateScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobs>();
+        var sweep = (await jobs.GetSchedulesAsync()).Single(s => s.Name == "close-stale-orders");
+        Assert.Equal("*/5 * * * *", sweep.Schedule);
+        Assert.Equal(nameof(CloseStaleOrdersCommand), sweep.Command);
+        Assert.False(sweep.Paused);
+
+        using var client = host.CreateClient();
+        var (restaurantId, dish) = await NewRestaurantAsync(client, stock: 10);
+        PlaceOrder Order() => new()
+        {
+            RestaurantId = restaurantId, CustomerName = "Hal", DeliveryAddress = "3 Elm St", Items = [new() { MenuItemId = dish.Id, Quantity = 3 }],
+        };
+        var stale = await client.SendAsync(Order());
+        var fresh = await client.SendAsync(Order());
+        await using (var db = await host.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync())
+        {
+            var twoHoursAgo = DateTime.UtcNow.AddHours(-2);
+            await db.UpdateOnlyAsync(() => new Order { PlacedAt = twoHoursAgo }, where: o => o.Id == stale.Id);
+        }
+
+        var run = await jobs.RunScheduleNowAsync("close-stale-orders");
+        var done = await CompletedAsync(run.Id);
+        Assert.Equal("1", done.Result);
+        Assert.Equal(OrderStatus.Cancelled, (await client.SendAsync(new GetOrder { Id = stale.Id })).Status);
+        Assert.Equal(OrderStatus.Placed, (await client.SendAsync(new GetOrder { Id = fresh.Id })).Status);
+        Assert.Equal(7, (await client.SendAsync(new GetRestaurant { Id = restaurantId })).Menu.Single().StockLeft);
+    }
+}
+
+public class SqliteOrderJobTests(SqliteMyAppHost host) : OrderJobTests<SqliteMyAppHost>(host);
+
+public class PostgreSqlOrderJobTests(PostgreSqlMyAppHost host) : OrderJobTests<PostgreSqlMyAppHost>(host);

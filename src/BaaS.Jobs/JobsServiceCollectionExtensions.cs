@@ -1,0 +1,60 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BaaS.Jobs;
+
+/// <summary>Registers the jobs module in ASP.NET Core DI.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds durable background jobs: <see cref="IBackgroundJobs"/> (scoped), the commands found in
+    /// <paramref name="commandAssemblies"/> (every class implementing <see cref="IAsyncCommand{TArg}"/> or
+    /// <see cref="IAsyncCommand{TArg, TResult}"/>, transient), a hosted service that runs them, the Admin-only
+    /// management APIs (served when the app uses BaaS) and a health check named <c>jobs</c>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddBaaSJobs(o => o.UseDatabase("Data Source=App_Data/jobs.db", SqliteDialect.Instance), typeof(MyCommand).Assembly);
+    /// </code>
+    /// </example>
+    /// <exception cref="InvalidOperationException">Two commands share a class name, or a command implements two command interfaces.</exception>
+    public static IServiceCollection AddBaaSJobs(this IServiceCollection services, Action<JobsOptions>? configure, params Assembly[] commandAssemblies)
+    {
+        if (services.Any(d => d.ServiceType == typeof(CommandRegistry)))
+            throw new InvalidOperationException("AddBaaSJobs was called twice: call it once, with every assembly that holds commands.");
+        var optionsBuilder = services.AddOptions<JobsOptions>();
+        if (configure is not null) optionsBuilder.Configure(configure);
+
+        var registry = new CommandRegistry(commandAssemblies.Distinct().SelectMany(SafeTypes));
+        services.AddSingleton(registry);
+        foreach (var command in registry.All) services.TryAddTransient(command.CommandType);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobFactory>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<CompletionWriter>();
+        services.AddSingleton<JobNode>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobNode>());
+        services.AddScoped<JobContext>();
+        services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
+        services.AddScoped<IBackgroundJobs, BackgroundJobs>();
+        services.AddHttpContextAccessor();
+        services.Configure<BaaSOptions>(o => o.ServiceTypes.Add(typeof(JobAdminServices)));
+        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs"]);
+        return services;
+    }
+
+    private static IEnumerable<Type> SafeTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+}

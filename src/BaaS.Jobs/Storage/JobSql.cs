@@ -1,0 +1,217 @@
+using System.Globalization;
+using BaaS.Data;
+
+namespace BaaS.Jobs;
+
+/// <summary>
+/// The statements of the job store for one database. Most are the same text on SQLite and PostgreSQL; the claim and
+/// the archive move differ: PostgreSQL takes rows with <c>FOR UPDATE SKIP LOCKED</c> so that any number of nodes share
+/// one queue, SQLite relies on its single writer. Values are always parameters; identifiers are fixed or built from
+/// the model's column names and a month number, quoted by the dialect.
+/// </summary>
+internal sealed class JobSql
+{
+    public JobSql(DialectProvider dialect)
+    {
+        Dialect = dialect;
+        IsPostgreSql = dialect.Name == "PostgreSQL";
+        if (!IsPostgreSql && dialect.Name != "SQLite")
+            throw new NotSupportedException($"BaaS.Jobs runs on SQLite or PostgreSQL, not {dialect.Name}.");
+        var model = ModelDefinition.For<JobRecord>();
+        Columns = string.Join(", ", model.Fields.Select(f => dialect.QuoteIdentifier(f.ColumnName)));
+        Claim = IsPostgreSql ? PostgreSqlClaim : SqliteClaim;
+    }
+
+    public DialectProvider Dialect { get; }
+
+    public bool IsPostgreSql { get; }
+
+    /// <summary>Every column of <c>baas_job</c>, quoted: <c>"id", "ref_id", "kind", ...</c>.</summary>
+    public string Columns { get; }
+
+    // Which jobs a node may take: due queued jobs whose dependency is done; a named worker's jobs only when they head
+    // its line (its oldest job still queued or started). The condition matches the claim index (state, priority DESC,
+    // id), so a claim reads the queue's head, not the whole queue.
+    private const string Claimable = """
+        c.state = @queued AND c.run_after <= @now AND c.waiting_for IS NULL
+          AND (c.worker IS NULL OR c.id = (SELECT MIN(w.id) FROM baas_job w WHERE w.worker = c.worker AND w.state IN (@queued, @started)))
+        """;
+
+    // UPDATE baas_job AS j SET state = @started, lease_owner = @node, ... FROM (SELECT c.id FROM baas_job c WHERE ...
+    //   ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked WHERE j.id = picked.id RETURNING j.*
+    private const string PostgreSqlClaim = $"""
+        UPDATE baas_job AS j SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
+          attempts = j.attempts + 1, progress = NULL, status = NULL
+        FROM (SELECT c.id FROM baas_job c WHERE {Claimable}
+              ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked
+        WHERE j.id = picked.id
+        RETURNING j.*
+        """;
+
+    // UPDATE baas_job SET state = @started, ... WHERE id IN (SELECT c.id FROM baas_job c WHERE ... ORDER BY c.priority DESC,
+    //   c.id LIMIT @take) RETURNING *
+    private const string SqliteClaim = $"""
+        UPDATE baas_job SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
+          attempts = attempts + 1, progress = NULL, status = NULL
+        WHERE id IN (SELECT c.id FROM baas_job c WHERE {Claimable} ORDER BY c.priority DESC, c.id LIMIT @take)
+        RETURNING *
+        """;
+
+    /// <summary>
+    /// Puts started jobs whose node stopped renewing the lease back in the queue (when they may run again and are not
+    /// being cancelled), remembering the node that lost them for the attempt log. SET right-hand sides read the old row.
+    /// </summary>
+    public const string RequeueExpired = """
+        UPDATE baas_job SET state = @queued, run_after = @now, lease_expires_at = NULL, lost_owner = lease_owner, lost_started_at = started_at
+        WHERE state = @started AND lease_expires_at < @now AND cancel_requested = @no AND attempts <= retry_limit
+        """;
+
+    /// <summary>Claims up to <c>@take</c> jobs for <c>@node</c> until <c>@lease</c>.</summary>
+    public string Claim { get; }
+
+    // The guard of every write by the node running a job: it still holds this attempt's lease.
+    private const string Held = "id = @id AND lease_owner = @node AND attempts = @attempt AND state = @started";
+
+    /// <summary>
+    /// Renews the leases of a node's running jobs and reports which are to be cancelled. On PostgreSQL the rows are
+    /// locked in id order first, the order completions write them in, so a renewal and a batch of completions never
+    /// deadlock.
+    /// </summary>
+    public string Renew => IsPostgreSql
+        ? """
+          UPDATE baas_job SET lease_expires_at = @lease
+          WHERE id IN (SELECT r.id FROM baas_job r WHERE r.state = @started AND r.lease_owner = @node ORDER BY r.id FOR UPDATE)
+          RETURNING id, attempts, cancel_requested
+          """
+        : """
+          UPDATE baas_job SET lease_expires_at = @lease WHERE state = @started AND lease_owner = @node
+          RETURNING id, attempts, cancel_requested
+          """;
+
+    /// <summary>Writes a running job's progress and appends to its log.</summary>
+    public const string Flush = $"""
+        UPDATE baas_job SET progress = @progress, status = @status, log = COALESCE(log, '') || @chunk WHERE {Held}
+        """;
+
+    /// <summary>Records the end of an attempt: completed, failed, cancelled, or queued again for a retry.</summary>
+    public const string Finish = $"""
+        UPDATE baas_job SET state = @state, run_after = @runAfter, completed_at = @completedAt, duration_ms = @duration,
+          lease_expires_at = NULL, progress = @progress, status = @status, log = COALESCE(log, '') || @chunk, result = @result,
+          error_code = @errorCode, error_message = @errorMessage, error_stack = @errorStack, attempt_log = @attemptLog,
+          cancel_requested = @no, lost_owner = NULL, lost_started_at = NULL
+        WHERE {Held}
+        """;
+
+    /// <summary>Gives a job back to the queue without counting the attempt (graceful shutdown).</summary>
+    public const string Release = $"""
+        UPDATE baas_job SET state = @queued, attempts = attempts - 1, run_after = @now, lease_expires_at = NULL,
+          log = COALESCE(log, '') || @chunk, attempt_log = @attemptLog, progress = NULL, status = NULL, lost_owner = NULL, lost_started_at = NULL
+        WHERE {Held}
+        """;
+
+    /// <summary>
+    /// Lets the dependents of the jobs in <c>@ids</c> that are now completed run (the ids as a PostgreSQL array, or a
+    /// JSON array on SQLite), in the completions' transaction:
+    /// <c>UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)</c>.
+    /// </summary>
+    public string ReleaseDependentsOf => IsPostgreSql
+        ? "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)"
+        : "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id IN (SELECT value FROM json_each(@ids)) AND p.state = @completed)";
+
+    /// <summary>Lets jobs run whose dependency completed (a sweep that also catches a dependency completed while the dependent was being enqueued).</summary>
+    public const string ReleaseWaiting = """
+        UPDATE baas_job SET waiting_for = NULL
+        WHERE waiting_for IS NOT NULL AND waiting_for IN (SELECT p.id FROM baas_job p WHERE p.state = @completed)
+        """;
+
+    /// <summary>Ends queued jobs whose dependency ended in <c>@parentState</c> with <c>@state</c>.</summary>
+    public const string EndWaiting = """
+        UPDATE baas_job SET state = @state, completed_at = @now, error_code = @errorCode, error_message = @errorMessage
+        WHERE state = @queued AND waiting_for IS NOT NULL AND waiting_for IN (SELECT p.id FROM baas_job p WHERE p.state = @parentState)
+        """;
+
+    /// <summary>Started jobs whose lease expired and that may not be retried (out of attempts, or cancelled).</summary>
+    public const string SelectDead = """
+        SELECT * FROM baas_job
+        WHERE state = @started AND lease_expires_at < @now AND (cancel_requested = @yes OR attempts > retry_limit)
+        """;
+
+    /// <summary>Ends one such job, if it is still dead.</summary>
+    public const string EndDead = """
+        UPDATE baas_job SET state = @state, completed_at = @now, lease_expires_at = NULL, error_code = @errorCode,
+          error_message = @errorMessage, attempt_log = @attemptLog, lost_owner = NULL, lost_started_at = NULL
+        WHERE id = @id AND state = @started AND lease_expires_at < @now AND attempts = @attempt
+        """;
+
+    // Finished jobs old enough to archive, and not awaited by a queued dependent.
+    private const string Archivable = """
+        ((j.state IN (@completed, @cancelled) AND j.completed_at < @cutoff) OR (j.state = @failed AND j.completed_at < @failedCutoff))
+          AND j.completed_at >= @monthStart AND j.completed_at < @monthEnd
+          AND NOT EXISTS (SELECT 1 FROM baas_job d WHERE d.waiting_for = j.id)
+        """;
+
+    /// <summary>The oldest completion time among jobs that can be archived.</summary>
+    public const string OldestArchivable = """
+        SELECT MIN(j.completed_at) FROM baas_job j
+        WHERE (j.state IN (@completed, @cancelled) AND j.completed_at < @cutoff) OR (j.state = @failed AND j.completed_at < @failedCutoff)
+        """;
+
+    /// <summary>
+    /// PostgreSQL: the statement that moves up to <c>@take</c> finished jobs of one month into <paramref name="table"/>:
+    /// <c>WITH moved AS (DELETE FROM baas_job WHERE id IN (SELECT j.id ... FOR UPDATE SKIP LOCKED) RETURNING "id", ...)
+    /// INSERT INTO "baas_job_archive_202611" ("id", ...) SELECT "id", ... FROM moved</c>.
+    /// </summary>
+    public string ArchiveMove(string table) =>
+        $"WITH moved AS (DELETE FROM baas_job WHERE id IN ({ArchivePick} FOR UPDATE SKIP LOCKED) RETURNING {Columns}) " +
+        $"INSERT INTO {Dialect.QuoteIdentifier(table)} ({Columns}) SELECT {Columns} FROM moved";
+
+    /// <summary>SQLite: the ids of up to <c>@take</c> finished jobs of one month (read inside the write transaction).</summary>
+    public const string ArchivePick = $"SELECT j.id FROM baas_job j WHERE {Archivable} ORDER BY j.id LIMIT @take";
+
+    /// <summary>
+    /// SQLite: copies the jobs whose ids are in the JSON array <c>@ids</c> into <paramref name="table"/>:
+    /// <c>INSERT INTO "baas_job_archive_202611" ("id", ...) SELECT "id", ... FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))</c>.
+    /// </summary>
+    public string ArchiveCopy(string table) =>
+        $"INSERT INTO {Dialect.QuoteIdentifier(table)} ({Columns}) SELECT {Columns} FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>SQLite: deletes the jobs whose ids are in the JSON array <c>@ids</c>.</summary>
+    public const string ArchiveDelete = "DELETE FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))";
+
+    /// <summary>The name of a month's archive table: <c>baas_job_archive_202611</c>.</summary>
+    public static string ArchiveTable(DateTime monthStart) =>
+        "baas_job_archive_" + monthStart.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    /// <summary>The month key of an archive table: <c>2026-11</c>.</summary>
+    public static string MonthKey(DateTime monthStart) => monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The statements that create a month's archive table with the live table's columns (the id as a plain key) and its
+    /// indexes: <c>CREATE TABLE IF NOT EXISTS "baas_job_archive_202611" ("id" bigint NOT NULL PRIMARY KEY, "ref_id" text NOT NULL, ...)</c>.
+    /// </summary>
+    public IReadOnlyList<string> CreateArchive(string table)
+    {
+        var model = ModelDefinition.For<JobRecord>();
+        var quoted = Dialect.QuoteIdentifier(table);
+        var columns = model.Fields.Select(f => f.IsPrimaryKey
+            ? $"{Dialect.QuoteIdentifier(f.ColumnName)} {Dialect.ColumnType(f)} NOT NULL PRIMARY KEY"
+            : Dialect.ColumnDefinition(f));
+        var statements = new List<string> { $"CREATE TABLE IF NOT EXISTS {quoted} (\n  {string.Join(",\n  ", columns)}\n)" };
+        foreach (var column in new[] { "ref_id", "command", "tag", "state", "completed_at" })
+            statements.Add($"CREATE INDEX IF NOT EXISTS {Dialect.QuoteIdentifier($"ix_{table}_{column}")} ON {quoted} ({Dialect.QuoteIdentifier(column)})");
+        return statements;
+    }
+
+    /// <summary>
+    /// Indexes of the live queue beyond the key and the RefId: the claim order, a worker's line, dependents, finishing
+    /// times. Few on purpose: on PostgreSQL every change of state writes a new entry in each index, and a job changes
+    /// state three times; filters by command or tag scan the (small) live queue, and are indexed in the archives.
+    /// </summary>
+    public static readonly string[] LiveIndexes =
+    [
+        "CREATE INDEX IF NOT EXISTS ix_baas_job_claim ON baas_job (state, priority DESC, id)",
+        "CREATE INDEX IF NOT EXISTS ix_baas_job_worker ON baas_job (worker, id) WHERE worker IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS ix_baas_job_waiting_for ON baas_job (waiting_for) WHERE waiting_for IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS ix_baas_job_completed_at ON baas_job (completed_at) WHERE completed_at IS NOT NULL",
+    ];
+}

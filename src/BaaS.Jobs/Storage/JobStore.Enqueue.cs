@@ -1,0 +1,90 @@
+using BaaS.Data;
+
+namespace BaaS.Jobs;
+
+internal sealed partial class JobStore
+{
+    /// <summary>Stores a new job (or answers the job that already has its caller-given RefId) and returns its reference.</summary>
+    public async ValueTask<JobRef> EnqueueAsync(JobRecord job, bool callerRefId, bool async, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(async, ct).ConfigureAwait(false);
+        return await EnqueueAsync(db, job, callerRefId, async, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a new job on <paramref name="db"/>, joining its open transaction if it has one. A job that depends on
+    /// another waits for it, or starts failed or cancelled when that one already failed or was cancelled.
+    /// </summary>
+    public async ValueTask<JobRef> EnqueueAsync(DataConnection db, JobRecord job, bool callerRefId, bool async, CancellationToken ct)
+    {
+        if (job.DependsOn is { } parentId)
+        {
+            var parent = await FindStateAsync(db, parentId, async, ct).ConfigureAwait(false)
+                ?? throw new ArgumentException($"DependsOn: job {parentId} does not exist.", nameof(JobOptions.DependsOn));
+            switch (parent)
+            {
+                case JobState.Completed:
+                    job.WaitingFor = null;
+                    break;
+                case JobState.Failed or JobState.Cancelled:
+                    job.State = parent;
+                    job.CompletedAt = job.CreatedAt;
+                    job.ErrorCode = parent == JobState.Failed ? JobErrors.DependencyFailed : JobErrors.DependencyCancelled;
+                    job.ErrorMessage = $"Job {parentId}, which this job depends on, {(parent == JobState.Failed ? "failed" : "was cancelled")}.";
+                    break;
+                default:
+                    // If the parent completes between this check and the insert, the maintenance sweep releases the job.
+                    job.WaitingFor = parentId;
+                    break;
+            }
+        }
+
+        if (!callerRefId)
+        {
+            job.Id = async ? await db.InsertAsync(job, ct).ConfigureAwait(false) : db.Insert(job);
+            return new JobRef(job.Id, job.RefId);
+        }
+
+        // A caller's RefId is claimed first in baas_job_ref (which outlives the job's move to the archive); of two
+        // callers racing with one RefId, the second waits for the first's commit and then answers its job.
+        var ownTransaction = db.Transaction is null;
+        var tx = ownTransaction ? (async ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : db.OpenTransaction()) : null;
+        try
+        {
+            var p = new { refId = job.RefId, now = job.CreatedAt };
+            var claimed = await ExecAsync(db, async,
+                "INSERT INTO baas_job_ref (ref_id, job_id, created_at) VALUES (@refId, 0, @now) ON CONFLICT (ref_id) DO NOTHING", p, ct).ConfigureAwait(false);
+            if (claimed == 0)
+            {
+                var existing = await ScalarAsync<long>(db, async, "SELECT job_id FROM baas_job_ref WHERE ref_id = @refId", p, ct).ConfigureAwait(false);
+                return new JobRef(existing, job.RefId);
+            }
+            job.Id = async ? await db.InsertAsync(job, ct).ConfigureAwait(false) : db.Insert(job);
+            await ExecAsync(db, async, "UPDATE baas_job_ref SET job_id = @id WHERE ref_id = @refId", new { id = job.Id, refId = job.RefId }, ct).ConfigureAwait(false);
+            if (tx is not null)
+            {
+                if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
+                else tx.Commit();
+            }
+            return new JobRef(job.Id, job.RefId);
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The state of a job in the live queue or an archive, or null when there is no such job.</summary>
+    private async ValueTask<JobState?> FindStateAsync(DataConnection db, long id, bool async, CancellationToken ct)
+    {
+        var live = await ScalarAsync<string>(db, async, "SELECT state FROM baas_job WHERE id = @id", new { id }, ct).ConfigureAwait(false);
+        if (live is not null) return Enum.Parse<JobState>(live);
+        foreach (var table in await ArchiveTablesAsync(db, async, ct).ConfigureAwait(false))
+        {
+            var archived = await ScalarAsync<string>(db, async, $"SELECT state FROM {db.Dialect.QuoteIdentifier(table)} WHERE id = @id", new { id }, ct)
+                .ConfigureAwait(false);
+            if (archived is not null) return Enum.Parse<JobState>(archived);
+        }
+        return null;
+    }
+}

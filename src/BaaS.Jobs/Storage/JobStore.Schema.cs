@@ -1,0 +1,67 @@
+using BaaS.Data;
+
+namespace BaaS.Jobs;
+
+internal sealed partial class JobStore
+{
+    // Any constant: the key of the PostgreSQL advisory lock that nodes take while they change the jobs schema.
+    private const long SchemaLockKey = 0x6261_6173_6a6f_6273; // "baasjobs"
+
+    /// <summary>The schema's versions, applied in order, each once; a new version appends a step.</summary>
+    private static readonly (int Version, Func<DataConnection, JobSql, bool, CancellationToken, ValueTask> Apply)[] Steps =
+    [
+        (1, CreateV1Async),
+    ];
+
+    private async ValueTask EnsureSchemaAsync(DataConnection db, bool async, CancellationToken ct)
+    {
+        if (async) await _schemaLock.WaitAsync(ct).ConfigureAwait(false);
+        else _schemaLock.Wait(ct);
+        try
+        {
+            if (_schemaReady) return;
+            var sql = Sql;
+            await using (var tx = async ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : db.OpenTransaction())
+            {
+                if (sql.IsPostgreSql)
+                    await ExecAsync(db, async, "SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, ct).ConfigureAwait(false);
+                if (async) await db.CreateTableIfNotExistsAsync<JobSchemaRecord>(ct).ConfigureAwait(false);
+                else db.CreateTableIfNotExists<JobSchemaRecord>();
+                var current = await ScalarAsync<int?>(db, async, "SELECT MAX(version) FROM baas_job_schema", null, ct).ConfigureAwait(false) ?? 0;
+                foreach (var (version, apply) in Steps.Where(s => s.Version > current))
+                {
+                    await apply(db, sql, async, ct).ConfigureAwait(false);
+                    await ExecAsync(db, async, "INSERT INTO baas_job_schema (version, applied_at) VALUES (@version, @now)",
+                        new { version, now = Now }, ct).ConfigureAwait(false);
+                }
+                if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
+                else tx.Commit();
+            }
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    // Version 1: the live queue, RefIds, schedules and the archive registry.
+    private static async ValueTask CreateV1Async(DataConnection db, JobSql sql, bool async, CancellationToken ct)
+    {
+        if (async)
+        {
+            await db.CreateTableIfNotExistsAsync<JobRecord>(ct).ConfigureAwait(false);
+            await db.CreateTableIfNotExistsAsync<JobRefRecord>(ct).ConfigureAwait(false);
+            await db.CreateTableIfNotExistsAsync<ScheduleRecord>(ct).ConfigureAwait(false);
+            await db.CreateTableIfNotExistsAsync<ArchiveMonthRecord>(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            db.CreateTableIfNotExists<JobRecord>();
+            db.CreateTableIfNotExists<JobRefRecord>();
+            db.CreateTableIfNotExists<ScheduleRecord>();
+            db.CreateTableIfNotExists<ArchiveMonthRecord>();
+        }
+        foreach (var statement in JobSql.LiveIndexes) await ExecAsync(db, async, statement, null, ct).ConfigureAwait(false);
+    }
+}
