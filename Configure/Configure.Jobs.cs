@@ -30,7 +30,6 @@ public class ConfigureJobs : IStartupModule
         var sweep = builder.Configuration.GetValue("Jobs:StaleOrderSchedule", "*/5 * * * *")!;
 
         #region snippet:jobs-configure
-        builder.Services.TryAddSingleton<IEmailSender, LogEmailSender>();
         builder.Services.AddBaaSJobs(options =>
         {
             options.UseDatabase(jobsConnection, jobsDialect);

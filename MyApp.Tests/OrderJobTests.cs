@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using BaaS;
 using BaaS.Client;
 using BaaS.Data;
 using BaaS.Jobs;
@@ -67,8 +68,8 @@ public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> wh
         var sent = JsonSerializer.Deserialize<EmailMessage>(email.Result!, JsonProtocol.Options)!;
         Assert.Equal("Grace", sent.To);
         Assert.Equal($"Your order {order.Id} is placed", sent.Subject);
-        Assert.Contains("2 x Ramen  19.00", sent.Body);
-        Assert.Contains("total 20.00", sent.Body);
+        Assert.Contains("2 x Ramen  19.00", sent.TextBody);
+        Assert.Contains("total 20.00", sent.TextBody);
         Assert.Contains($"Sent the confirmation of order {order.Id} to Grace", email.Log);
 
         var notice = jobs.Single(j => j.Command == nameof(NotifyRestaurantCommand));

@@ -24,7 +24,13 @@ public sealed class SendOrderConfirmationCommand(IDbConnectionFactory dbFactory,
         body.Append(CultureInfo.InvariantCulture, $"Delivery {order.DeliveryFee:0.00}, total {order.Total:0.00}.\n")
             .Append(CultureInfo.InvariantCulture, $"Expected at {order.EstimatedDeliveryAt:HH:mm} UTC at {order.DeliveryAddress}.\n");
         // Orders carry the customer's name, not an address yet: the auth work will add the user's email.
-        var message = new EmailMessage { To = order.CustomerName, Subject = $"Your order {order.Id} is placed", Body = body.ToString() };
+        var message = new EmailMessage
+        {
+            To = order.CustomerName,
+            Subject = $"Your order {order.Id} is placed",
+            TextBody = body.ToString(),
+            Kind = "OrderConfirmation",
+        };
         await email.SendAsync(message, cancellationToken);
         job.Log($"Sent the confirmation of order {order.Id} to {message.To}");
         return message;
