@@ -5,8 +5,16 @@
 #   services_install            apt-get the server packages that are missing
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
 
-BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-$(mktemp -d /tmp/baas-services.XXXXXX)}"
-chmod 755 "$BAAS_SERVICES_DIR"  # the postgres user must reach its cluster inside
+BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-}"
+
+# The run's own folder, made on first use (sourcing this file alone leaves nothing behind).
+services_dir() {
+  if [ -z "$BAAS_SERVICES_DIR" ]; then
+    BAAS_SERVICES_DIR=$(mktemp -d /tmp/baas-services.XXXXXX)
+    chmod 755 "$BAAS_SERVICES_DIR"  # the postgres user must reach its cluster inside
+  fi
+  echo "$BAAS_SERVICES_DIR"
+}
 
 _log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -51,6 +59,7 @@ postgres_start() {
   local bin port dir
   bin=$(pg_bindir) || { _log "PostgreSQL is not installed (apt-get install postgresql)"; return 1; }
   port=$(free_port 55400) || return 1
+  services_dir >/dev/null   # sets BAAS_SERVICES_DIR in this shell
   dir="$BAAS_SERVICES_DIR/pg"
   mkdir -p "$dir"
   # PostgreSQL refuses to run as root: the cluster belongs to the postgres user when we are root.
@@ -70,6 +79,7 @@ postgres_start() {
 }
 
 postgres_stop() {
+  [ -n "$BAAS_SERVICES_DIR" ] || return 0
   local dir="$BAAS_SERVICES_DIR/pg" bin pid
   [ -f "$dir/pid" ] || return 0
   pid=$(cat "$dir/pid")
@@ -81,5 +91,6 @@ postgres_stop() {
 
 services_cleanup() {
   postgres_stop
-  rm -rf "$BAAS_SERVICES_DIR"
+  [ -n "$BAAS_SERVICES_DIR" ] && rm -rf "$BAAS_SERVICES_DIR"
+  return 0
 }
