@@ -39,6 +39,7 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
             q.EnsureCondition(mandatory.Field, mandatory.Op, mandatory.Resolve(context, clock));
 
         var info = context.GetRequestInfo();
+        var byKey = false;
         foreach (var filter in plan.Filters)
         {
             var value = filter.Get(request);
@@ -47,6 +48,7 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
             if (filter.IsPlainValueType && Equals(value, filter.DefaultValue) && info?.WasSent(filter.PropertyName) != true) continue;
             if (filter.ValueFormat is not null) value = string.Format(CultureInfo.InvariantCulture, filter.ValueFormat, value);
             Add(q, filter.PropertyName, filter.Term, filter.Field, filter.Op, value);
+            byKey |= plan.Joins.Count == 0 && filter.Term == QueryTerm.And && filter.Op == SqlOperator.Equal && filter.Field == plan.PrimaryKey;
         }
         if (options.EnableImplicitFilters && info is not null && ReferenceEquals(info.Dto, request))
         {
@@ -54,12 +56,20 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
                 AddImplicit(q, key, text);
         }
 
-        var order = OrderOf(dto);
-        if (order.Count > 0) Guard("orderBy", () => q.OrderByFields(order));
-        else if (plan.PrimaryKey is not null) q.OrderByFields([plan.PrimaryKey]); // pages need a stable order
         if (dto.Skip < 0) throw HttpError.Validation("Skip", "GreaterThanOrEqual", "'Skip' must not be negative.");
         if (dto.Take < 0) throw HttpError.Validation("Take", "GreaterThanOrEqual", "'Take' must not be negative.");
+        var order = OrderOf(dto);
+        // A lookup by primary key (ANDed, no joins) finds at most one row: ordering and a limit would only cost the database
+        // planning time, measurable on point lookups.
+        if (byKey && order.Count == 0 && dto.Skip is null && dto.Take is null) return SelectFields(q, dto);
+        if (order.Count > 0) Guard("orderBy", () => q.OrderByFields(order));
+        else if (plan.PrimaryKey is not null) q.OrderByFields([plan.PrimaryKey]); // pages need a stable order
         q.Skip(dto.Skip is > 0 ? dto.Skip : null).Take(Math.Min(dto.Take ?? options.MaxLimit, options.MaxLimit));
+        return SelectFields(q, dto);
+    }
+
+    private static SqlExpression<TModel> SelectFields(SqlExpression<TModel> q, IQuery dto)
+    {
         if (!string.IsNullOrWhiteSpace(dto.Fields))
             Guard("fields", () => q.SelectFields(dto.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         return q;
