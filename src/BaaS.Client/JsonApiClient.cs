@@ -43,6 +43,13 @@ public class JsonApiClient : IDisposable
     /// <summary>Sent as <c>Authorization: Bearer ...</c> when set.</summary>
     public string? BearerToken { get; set; }
 
+    /// <summary>
+    /// The refresh token from <c>Authenticate</c>. When set, a request answered 401 (an expired access token) is retried
+    /// once after trading it for a new access token at <c>/api/GetAccessToken</c>; the server rotates refresh tokens, so
+    /// the new one replaces this. A failed trade throws <see cref="RefreshTokenException"/>.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
     /// <summary>Headers added to every request.</summary>
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -106,27 +113,65 @@ public class JsonApiClient : IDisposable
         SendAsync(HttpVerbs.Delete, request, cancellationToken);
 
     /// <summary>Sends a request DTO with a chosen verb and reads a <typeparamref name="TResponse"/>.</summary>
-    public async Task<TResponse> SendAsync<TResponse>(string verb, IReturn<TResponse> request, CancellationToken cancellationToken = default)
-    {
-        using var message = CreateMessage(verb, request);
-        return await SendMessageAsync<TResponse>(message, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<TResponse> SendAsync<TResponse>(string verb, IReturn<TResponse> request, CancellationToken cancellationToken = default) =>
+        WithRefreshAsync(() => CreateMessage(verb, request), SendMessageAsync<TResponse>, request, cancellationToken);
 
     /// <summary>Sends a request DTO with a chosen verb and expects no body.</summary>
-    public async Task SendVoidAsync(string verb, object request, CancellationToken cancellationToken = default)
-    {
-        using var message = CreateMessage(verb, request);
-        using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw await ErrorOf(response, cancellationToken).ConfigureAwait(false);
-    }
+    public Task SendVoidAsync(string verb, object request, CancellationToken cancellationToken = default) =>
+        WithRefreshAsync(() => CreateMessage(verb, request), async (message, ct) =>
+        {
+            using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) throw await ErrorOf(response, ct).ConfigureAwait(false);
+            return true;
+        }, request, cancellationToken);
 
     /// <summary>Sends any body (or none) to a URL and reads a <typeparamref name="TResponse"/>: for routes and non-DTO endpoints.</summary>
-    public async Task<TResponse> SendAsync<TResponse>(string verb, string relativeOrAbsoluteUrl, object? body = null, CancellationToken cancellationToken = default)
+    public Task<TResponse> SendAsync<TResponse>(string verb, string relativeOrAbsoluteUrl, object? body = null, CancellationToken cancellationToken = default) =>
+        WithRefreshAsync(() =>
+        {
+            var message = new HttpRequestMessage(new HttpMethod(verb), relativeOrAbsoluteUrl);
+            if (body is not null) message.Content = JsonContent(body);
+            ApplyHeaders(message);
+            return message;
+        }, SendMessageAsync<TResponse>, body, cancellationToken);
+
+    /// <summary>
+    /// Sends a message; on a 401 with a refresh token at hand, trades it for a new access token and sends a fresh
+    /// copy of the message once more.
+    /// </summary>
+    private async Task<T> WithRefreshAsync<T>(Func<HttpRequestMessage> create, Func<HttpRequestMessage, CancellationToken, Task<T>> send,
+        object? request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(verb), relativeOrAbsoluteUrl);
-        if (body is not null) message.Content = JsonContent(body);
-        ApplyHeaders(message);
-        return await SendMessageAsync<TResponse>(message, cancellationToken).ConfigureAwait(false);
+        using (var message = create())
+        {
+            try
+            {
+                return await send(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WebServiceException e) when (e.StatusCode == 401 && RefreshToken is not null && request is not GetAccessToken)
+            {
+                await RefreshAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        using var retry = create();
+        return await send(retry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RefreshAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        GetAccessTokenResponse response;
+        try
+        {
+            using var message = CreateMessage(HttpVerbs.Post, new GetAccessToken { RefreshToken = RefreshToken });
+            message.Headers.Authorization = null; // the expired token would only be refused again
+            response = await SendMessageAsync<GetAccessTokenResponse>(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WebServiceException e)
+        {
+            throw new RefreshTokenException(e);
+        }
+        BearerToken = response.AccessToken;
+        if (response.RefreshToken is not null) RefreshToken = response.RefreshToken;
     }
 
     private HttpRequestMessage CreateMessage(string verb, object request)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BaaS.Auth.Tests.Fixtures;
 using BaaS.Auth.Tests.Infrastructure;
+using BaaS.Client;
 using BaaS.Data;
 
 namespace BaaS.Auth.Tests.Suites;
@@ -24,6 +25,36 @@ public abstract class RefreshTokenTests(AuthHost host)
 
         user.Client.BearerToken = second.AccessToken;
         Assert.Equal(user.UserName, (await user.Client.SendAsync(new MembersOnly())).UserName);
+    }
+
+    [Fact]
+    public async Task Typed_client_trades_its_refresh_token_when_the_access_token_expires()
+    {
+        var user = await host.SignUpAsync();
+        // no cookie jar: the server's cookie renewal must not be what saves the call
+        using var client = new JsonApiClient(host.CreateHttp(cookies: false)) { BearerToken = user.BearerToken, RefreshToken = user.RefreshToken };
+        using (host.Clock.Advance(TimeSpan.FromMinutes(16)))
+        {
+            var me = await client.SendAsync(new MembersOnly());
+            Assert.Equal(user.UserName, me.UserName);
+            Assert.NotEqual(user.BearerToken, client.BearerToken);
+            Assert.NotEqual(user.RefreshToken, client.RefreshToken);
+            // the rotated refresh token works for the next expiry too
+            using (host.Clock.Advance(TimeSpan.FromMinutes(16)))
+                Assert.Equal(user.UserName, (await client.SendAsync(new MembersOnly())).UserName);
+        }
+    }
+
+    [Fact]
+    public async Task Typed_client_raises_refresh_token_exception_when_the_trade_fails()
+    {
+        var user = await host.SignUpAsync();
+        using var client = new JsonApiClient(host.CreateHttp(cookies: false)) { BearerToken = user.BearerToken, RefreshToken = "not-a-refresh-token" };
+        using (host.Clock.Advance(TimeSpan.FromMinutes(16)))
+        {
+            var error = await Assert.ThrowsAsync<RefreshTokenException>(() => client.SendAsync(new MembersOnly()));
+            Assert.Equal(401, error.StatusCode);
+        }
     }
 
     [Fact]

@@ -6,30 +6,13 @@ using System.Text.Json;
 using BaaS;
 using BaaS.Client;
 using NativeClient.Dtos;
-// BaaS.Interfaces has the platform's own sign-in DTOs: this test server speaks the protocol with its own.
+// BaaS.Interfaces has the platform's own Authenticate DTO: this test server speaks the protocol with its own.
 using Authenticate = NativeClient.Dtos.Authenticate;
-using GetAccessToken = NativeClient.Dtos.GetAccessToken;
 
 var baseUrl = Environment.GetEnvironmentVariable("BAAS_BASE_URL") ?? "http://localhost:5000";
 using var client = new JsonApiClient(baseUrl);
-string? refreshToken = null;
-
-#region snippet:native-types-csharp-refresh
-// JsonApiClient has no automatic refresh yet: on 401, trade the refresh token for a new access token and retry once.
-async Task<T> Send<T>(IReturn<T> request)
-{
-    try
-    {
-        return await client.SendAsync(request);
-    }
-    catch (WebServiceException e) when (e.StatusCode == 401 && refreshToken is not null)
-    {
-        var token = await client.SendAsync(new GetAccessToken { RefreshToken = refreshToken });
-        client.BearerToken = token.AccessToken;
-        return await client.SendAsync(request);
-    }
-}
-#endregion
+// Sends a request; the client trades its refresh token for a new access token on a 401 by itself.
+Task<T> Send<T>(IReturn<T> request) => client.SendAsync(request);
 
 var anonymous = await client.ApiAsync(new CreateRestaurant { Name = "Anonymous", Cuisine = "None" });
 Check(anonymous.Failed && anonymous.StatusCode == 401, $"anonymous create answered {anonymous.StatusCode}");
@@ -42,8 +25,10 @@ var auth = await client.SendAsync(new Authenticate
     Password = Environment.GetEnvironmentVariable("BAAS_PASSWORD") ?? "correct horse",
 });
 Check(auth.BearerToken is not null && auth.RefreshToken is not null, "sign-in answered no tokens");
+#region snippet:native-types-csharp-refresh
 client.BearerToken = auth.BearerToken;
-refreshToken = auth.RefreshToken;
+client.RefreshToken = auth.RefreshToken;   // an expired access token is renewed with it, once per 401
+#endregion
 Console.WriteLine("ok signed-in");
 
 var ids = new List<int>();
