@@ -18,6 +18,17 @@ public static partial class DataConnectionExtensions
     public static Task CreateTableIfNotExistsAsync<T>(this DataConnection db, CancellationToken ct = default) =>
         SchemaOps.CreateTable(db, ModelDefinition.For<T>(), true, Async(db), ct).AsTask();
 
+    /// <summary>
+    /// Adds the column of a field of <typeparamref name="T"/> to its existing table (with the field's foreign key and
+    /// single-column indexes): for migrations that grow a table. A NOT NULL field needs a <c>[Default]</c>.
+    /// </summary>
+    public static Task AddColumnAsync<T>(this DataConnection db, string fieldName, CancellationToken ct = default) =>
+        Executor.ExecuteAllAsync(db, db.Dialect.AddColumnStatements(ModelDefinition.For<T>().GetField(fieldName)), Async(db), ct).AsTask();
+
+    /// <summary>Drops the column of a field of <typeparamref name="T"/> (and its single-column indexes).</summary>
+    public static Task DropColumnAsync<T>(this DataConnection db, string fieldName, CancellationToken ct = default) =>
+        Executor.ExecuteAllAsync(db, db.Dialect.DropColumnStatements(ModelDefinition.For<T>().GetField(fieldName)), Async(db), ct).AsTask();
+
     /// <summary>Drops the table of <typeparamref name="T"/> (fails if it does not exist).</summary>
     public static void DropTable<T>(this DataConnection db) => Executor.Sync(SchemaOps.DropTable(db, ModelDefinition.For<T>(), false, false, default));
 

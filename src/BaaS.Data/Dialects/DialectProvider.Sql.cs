@@ -85,6 +85,42 @@ public abstract partial class DialectProvider
         return statements;
     }
 
+    /// <summary>
+    /// The statements that add one field's column to an existing table, with its foreign key (as a column constraint,
+    /// which both databases accept in ADD COLUMN) and the indexes on it alone:
+    /// <c>ALTER TABLE "order" ADD COLUMN "courier_id" uuid REFERENCES "baas_user" ("id")</c>.
+    /// A NOT NULL column needs a <c>[Default]</c> so existing rows get a value.
+    /// </summary>
+    public virtual IReadOnlyList<string> AddColumnStatements(FieldDefinition field)
+    {
+        if (field.IsPrimaryKey || field.IsAutoIncrement)
+            throw new NotSupportedException($"{field.Model.Name}.{field.Name} is the primary key: it cannot be added to an existing table.");
+        if (!field.IsNullable && !field.HasDefault)
+            throw new NotSupportedException(
+                $"{field.Model.Name}.{field.Name} is NOT NULL with no [Default]: existing rows would have no value. Give it a default or make it nullable.");
+        var sb = new StringBuilder("ALTER TABLE ").Append(QuoteTable(field.Model)).Append(" ADD COLUMN ").Append(ColumnDefinition(field));
+        if (field.ForeignKey is { } fk)
+        {
+            var target = fk.ReferencedModel;
+            sb.Append(" REFERENCES ").Append(QuoteTable(target)).Append(" (").Append(QuoteIdentifier(target.GetPrimaryKey().ColumnName)).Append(')');
+            if (fk.OnDelete != null) sb.Append(" ON DELETE ").Append(fk.OnDelete);
+            if (fk.OnUpdate != null) sb.Append(" ON UPDATE ").Append(fk.OnUpdate);
+        }
+        var statements = new List<string> { sb.ToString() };
+        foreach (var index in field.Model.Indexes.Where(i => i.Fields.Count == 1 && i.Fields[0] == field))
+            statements.Add($"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {QuoteIdentifier(index.Name)} ON {QuoteTable(field.Model)} ({QuoteIdentifier(field.ColumnName)})");
+        return statements;
+    }
+
+    /// <summary><c>ALTER TABLE "order" DROP COLUMN "note"</c> (its single-column indexes go first).</summary>
+    public virtual IReadOnlyList<string> DropColumnStatements(FieldDefinition field)
+    {
+        var statements = field.Model.Indexes.Where(i => i.Fields.Count == 1 && i.Fields[0] == field)
+            .Select(i => $"DROP INDEX IF EXISTS {QuoteIdentifier(i.Name)}").ToList();
+        statements.Add($"ALTER TABLE {QuoteTable(field.Model)} DROP COLUMN {QuoteIdentifier(field.ColumnName)}");
+        return statements;
+    }
+
     /// <summary>Whether the primary key is declared on its column rather than as a table constraint.</summary>
     protected virtual bool InlinePrimaryKey(FieldDefinition key) => false;
 
