@@ -62,6 +62,7 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         // A lookup by primary key (ANDed, no joins) finds at most one row: ordering and a limit would only cost the database
         // planning time, measurable on point lookups.
         if (byKey && order.Count == 0 && dto.Skip is null && dto.Take is null) return SelectFields(q, dto);
+        foreach (var field in order) RequireShown("orderBy", field.TrimStart('-'));
         if (order.Count > 0) Guard("orderBy", () => q.OrderByFields(order));
         else if (plan.PrimaryKey is not null) q.OrderByFields([plan.PrimaryKey]); // pages need a stable order
         q.Skip(dto.Skip is > 0 ? dto.Skip : null).Take(Math.Min(dto.Take ?? options.MaxLimit, options.MaxLimit));
@@ -78,6 +79,9 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
     public async Task<QueryResponse<TInto>> ExecuteAsync(object request, SqlExpression<TModel> q, DataConnection db, CancellationToken ct)
     {
         var dto = (IQuery)request;
+        var (includeTotal, aggregates) = IncludesOf(dto.Include);
+        foreach (var (spec, _) in aggregates)
+            if (spec.FieldName is { } aggregated) RequireShown("include", aggregated);
         List<TInto> results;
         if (typeof(TInto) == typeof(TModel))
         {
@@ -92,7 +96,6 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         }
 
         var response = new QueryResponse<TInto> { Offset = q.Offset ?? 0, Results = results, Total = results.Count };
-        var (includeTotal, aggregates) = IncludesOf(dto.Include);
         if (includeTotal || options.IncludeTotal) response.Total = checked((int)await db.CountAsync(q, ct).ConfigureAwait(false));
         if (aggregates.Count > 0)
         {
@@ -113,6 +116,7 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
                 $"'{Text.WireFormat.Clip(key)}' is not a field of {typeof(TModel).Name} or a query convention" + (suggestion is null ? "." : $" (did you mean '{suggestion}'?)."));
         }
         if (field.Length == 0) field = plan.PrimaryKey ?? throw HttpError.Validation(key, "InvalidField", $"{typeof(TModel).Name} has no primary key.");
+        RequireShown(key, field);
         object? value = text;
         if (QueryConventions.IsNullCheck(op))
         {
@@ -190,6 +194,13 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
             aggregates.Add((parsed, alias is { Length: > 0 } ? alias : parsed.Label));
         }
         return (total, aggregates);
+    }
+
+    /// <summary>A caller may not order, aggregate or filter by a column the results do not show (see <see cref="QueryPlan.Shows"/>).</summary>
+    private void RequireShown(string name, string field)
+    {
+        if (!plan.Shows(field))
+            throw HttpError.Validation(name, "InvalidField", $"'{Text.WireFormat.Clip(field)}' is not a field of {typeof(TInto).Name}.");
     }
 
     private static void Guard(string name, Action action)

@@ -30,6 +30,33 @@ internal sealed class QueryPlan
     public bool LoadReferences { get; private set; }
     public string? PrimaryKey { get; private set; }
 
+    // The query's tables (the model first), and the properties of a narrower result shape (null when rows are the model).
+    private IReadOnlyList<ModelDefinition> _models = [];
+    private HashSet<string>? _shownProperties;
+
+    /// <summary>
+    /// Whether a field named by the caller (in <c>orderBy</c>, an aggregate or an implicit filter) is one the results
+    /// show. A query answering a narrower shape than its table (<c>QueryDb&lt;Review, ReviewInfo&gt;</c>) hides the other
+    /// columns; ordering, aggregating or filtering by them would leak them (<c>include=Max(CreatedBy)</c>), so they count
+    /// as unknown. A joined field is shown when the shape has <c>{Model}{Field}</c> (<c>AuthorName</c>).
+    /// </summary>
+    public bool Shows(string name)
+    {
+        if (_shownProperties is null) return true;
+        var dot = name.IndexOf('.');
+        var modelName = dot > 0 ? name[..dot] : null;
+        var fieldName = dot > 0 ? name[(dot + 1)..] : name;
+        for (var i = 0; i < _models.Count; i++)
+        {
+            var model = _models[i];
+            if (modelName is not null && !string.Equals(model.Name, modelName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (model.FindField(fieldName) is not { } field) continue;
+            // An unqualified name is the first table's that has it, as the query resolves it.
+            return (i == 0 && _shownProperties.Contains(field.Name)) || _shownProperties.Contains(model.Name + field.Name);
+        }
+        return true; // not a field at all: the query's own check reports it
+    }
+
     public static QueryPlan Build(Type dtoType, Type modelType, Type intoType)
     {
         var plan = new QueryPlan(dtoType, modelType, intoType);
@@ -53,6 +80,9 @@ internal sealed class QueryPlan
         if (SoftDeletes(dtoType, model)) mandatory.Add(new MandatoryFilter(nameof(AuditBase.DeletedDate), SqlOperator.IsNull, (_, _) => null, false, owner));
         plan.Mandatory = mandatory;
         plan.LoadReferences = intoType == modelType && model.References.Count > 0;
+        plan._models = [model, .. plan.Joins.Select(j => ModelDefinition.For(j.Table))];
+        if (intoType != modelType)
+            plan._shownProperties = new HashSet<string>(intoType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
         return plan;
     }
 

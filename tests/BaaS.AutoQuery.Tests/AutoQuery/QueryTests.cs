@@ -158,6 +158,28 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
         Assert.All(response.Results, b => Assert.Equal("Norway", b.AuthorCountry));
     }
 
+    [Theory]
+    [InlineData("?include=Max(TenantId)", "include", "TenantId")]
+    [InlineData("?orderBy=-Isbn", "orderBy", "Isbn")]
+    [InlineData("?orderBy=Author.Id", "orderBy", "Author.Id")]
+    [InlineData("?pagesGreaterThan=100", "pagesGreaterThan", "pages")]
+    public async Task Query_into_a_narrower_shape_cannot_order_aggregate_or_filter_by_columns_it_does_not_show(string query, string field, string column)
+    {
+        // BookWithAuthor shows Id, Title, Price, AuthorName and AuthorCountry: the rest of Book and Author stays hidden,
+        // or include=Max(TenantId) would read out another tenant's id.
+        using var response = await host.Http.GetAsync("/api/QueryBooksWithAuthors" + query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        var error = json.RootElement.GetProperty("responseStatus").GetProperty("errors")[0];
+        Assert.Equal(field, error.GetProperty("fieldName").GetString());
+        Assert.Equal("InvalidField", error.GetProperty("errorCode").GetString());
+        Assert.Equal($"'{column}' is not a field of BookWithAuthor.", error.GetProperty("message").GetString());
+
+        using var shown = await host.Http.GetAsync("/api/QueryBooksWithAuthors?orderBy=-Author.Name,Price&include=Sum(Price),Max(Author.Country)&titleContains=e");
+        Assert.True(shown.StatusCode == HttpStatusCode.OK, await shown.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Query_results_stream_as_csv()
     {
