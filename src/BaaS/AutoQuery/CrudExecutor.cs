@@ -164,7 +164,8 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
     {
         var value = field.Get(request);
         if (field.AutoDefault is not null && !Sent(field, request, info)) value = field.AutoDefault(context, clock);
-        field.Field.SetValue(row, ValueConverter.To(field.Field.ValueType, value, field.PropertyName));
+        // The property's own type (int?, not int), so a null stays null instead of becoming 0.
+        field.Field.SetValue(row, ValueConverter.To(field.Field.PropertyType, value, field.PropertyName));
     }
 
     /// <summary>Sets the server-filled fields; returns their names.</summary>
@@ -176,7 +177,7 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
             var value = populate.Value(context, clock);
             if (value is null && populate.NeedsUser)
                 throw HttpError.Unauthorized($"Sign in: {plan.DtoType.Name} records who you are.");
-            populate.Field.SetValue(row, ValueConverter.To(populate.Field.ValueType, value, populate.Field.Name));
+            populate.Field.SetValue(row, ValueConverter.To(populate.Field.PropertyType, value, populate.Field.Name));
             names.Add(populate.Field.Name);
         }
         return names;

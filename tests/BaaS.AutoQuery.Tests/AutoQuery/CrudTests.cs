@@ -56,6 +56,17 @@ public abstract class CrudTests<THost>(THost host) : IClassFixture<THost> where 
     }
 
     [Fact]
+    public async Task Create_stores_null_for_a_nullable_number_left_out_and_the_value_when_sent()
+    {
+        using var client = host.CreateClient("alice");
+        var without = await client.SendAsync(new CreateDishReturningRow { Name = Unique("Broth"), Price = 3m });
+        Assert.Null(without.Calories);
+        Assert.Null((await ReadAsync(without.Id))!.Calories);
+        var with = await client.SendAsync(new CreateDishReturningRow { Name = Unique("Stew"), Price = 3m, Calories = 250 });
+        Assert.Equal(250, (await ReadAsync(with.Id))!.Calories);
+    }
+
+    [Fact]
     public async Task Anonymous_create_is_401()
     {
         using var client = host.CreateClient();

@@ -16,6 +16,7 @@ public class Dish : AuditBase
     public string TenantId { get; set; } = "";
     public Guid? Ref { get; set; }
     public string? CreatedIp { get; set; }
+    public int? Calories { get; set; }
     [RowVersion]
     public long RowVersion { get; set; }
 }
@@ -40,6 +41,7 @@ public class CreateDishReturningRow : ICreateDb<Dish>, IReturn<Dish>
 {
     public string Name { get; set; } = "";
     public decimal Price { get; set; }
+    public int? Calories { get; set; }
 }
 
 [ValidateIsAuthenticated, AutoApply(Behavior.AuditModify), AutoFilter(nameof(Dish.TenantId), Eval = "userAuthId")]
