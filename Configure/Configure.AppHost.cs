@@ -15,7 +15,7 @@ public class ConfigureAppHost : IStartupModule
         {
             options.ServiceName = "MyApp";
             options.MaxRequestBodySize = 4 * 1024 * 1024;
-        }, typeof(RestaurantServices).Assembly);
+        }, typeof(OrderServices).Assembly);
         #endregion
     }
 

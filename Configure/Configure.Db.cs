@@ -3,6 +3,7 @@ using BaaS.Data;
 using BaaS.Data.PostgreSQL;
 using BaaS.Data.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyApp.ServiceInterface;
 using MyApp.ServiceInterface.Migrations;
 
@@ -11,7 +12,8 @@ namespace MyApp;
 /// <summary>
 /// The database: SQLite in App_Data by default, PostgreSQL when <c>ConnectionStrings:DefaultConnection</c> is an
 /// Npgsql connection string (<c>Host=...;Database=...</c>). Migrations run at startup (<c>Database:MigrateOnStartup</c>)
-/// and from the command line: <c>--migrate</c>, <c>--rollback N</c>, <c>--migrations</c>, <c>--seed</c>.
+/// and from the command line: <c>--migrate</c>, <c>--rollback N</c>, <c>--migrations</c>, <c>--seed</c>. With
+/// <c>Database:SeedDemoData</c> (the default), startup adds the demo users and restaurants when they are missing.
 /// </summary>
 public class ConfigureDb : IStartupModule
 {
@@ -30,7 +32,13 @@ public class ConfigureDb : IStartupModule
         builder.Services.AddAppCommand(new AppCommand("--migrate", "apply pending migrations, then exit", DatabaseCommands.MigrateAsync));
         builder.Services.AddAppCommand(new AppCommand("--rollback", "revert the last N migrations (default 1), then exit", DatabaseCommands.RollbackAsync));
         builder.Services.AddAppCommand(new AppCommand("--migrations", "list migrations and whether each is applied", DatabaseCommands.StatusAsync));
-        builder.Services.AddAppCommand(new AppCommand("--seed", "add the demo restaurants when there are none, then exit", DatabaseCommands.SeedAsync));
+        builder.Services.AddAppCommand(new AppCommand("--seed",
+            "reset the demo data and re-create missing demo users (printing their passwords); --new-passwords also renews existing ones",
+            DatabaseCommands.SeedAsync));
+
+        // Demo users' passwords go to the console of whoever started the app, never to a logger.
+        builder.Services.TryAddSingleton(new DemoCredentialsOutput(Console.Out));
+        builder.Services.AddScoped<DemoSeeder>();
 
         if (builder.Configuration.GetValue("Database:MigrateOnStartup", true))
             builder.Services.AddHostedService<MigrateOnStartup>();

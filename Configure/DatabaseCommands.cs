@@ -35,10 +35,16 @@ internal static class DatabaseCommands
 
     public static async Task<int> SeedAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
+        var unknown = args.Where(a => a != "--new-passwords").ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"--seed takes only --new-passwords, not '{string.Join(" ", unknown)}'.");
+            return 2;
+        }
         await services.GetRequiredService<Migrator>().RunAsync(ct);
-        await using var db = await services.GetRequiredService<IDbConnectionFactory>().OpenAsync(ct);
-        var added = await DemoData.SeedAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-        Console.WriteLine(added == 0 ? "Restaurants exist already: nothing added." : $"Added {added} demo restaurants.");
+        var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(reset: true, newPasswords: args.Contains("--new-passwords"), ct);
+        Console.WriteLine($"Demo data reset: removed {result.RestaurantsRemoved} and added {result.RestaurantsAdded} demo restaurants" +
+            (result.Credentials.Count == 0 ? "; the demo users exist (their passwords are unchanged)." : "."));
         return 0;
     }
 }

@@ -5,10 +5,11 @@ namespace MyApp;
 
 /// <summary>
 /// Brings the schema up to date before the server takes requests (hosted services start before Kestrel listens),
-/// and adds the demo data to an empty database when <c>Database:SeedDemoData</c> is true (the default).
+/// and, when <c>Database:SeedDemoData</c> is true (the default), adds the demo users (printing their generated passwords
+/// once, to the console) and the demo restaurants when they are missing.
 /// </summary>
 internal sealed partial class MigrateOnStartup(
-    Migrator migrator, IDbConnectionFactory factory, TimeProvider clock, IConfiguration configuration, ILogger<MigrateOnStartup> logger)
+    Migrator migrator, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<MigrateOnStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -16,9 +17,11 @@ internal sealed partial class MigrateOnStartup(
         var applied = await migrator.RunAsync(cancellationToken);
         if (applied.Count > 0) LogApplied(logger, string.Join(", ", applied));
         if (!configuration.GetValue("Database:SeedDemoData", true)) return;
-        await using var db = await factory.OpenAsync(cancellationToken);
-        var added = await DemoData.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (added > 0) LogSeeded(logger, added);
+        await using var scope = scopes.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(reset: false, newPasswords: false, cancellationToken);
+        if (seeded.RestaurantsAdded > 0) LogSeeded(logger, seeded.RestaurantsAdded);
+        if (seeded.Credentials.Count == 0)
+            LogDemoUsers(logger, string.Join(", ", DemoSeeder.Accounts.Select(a => a.Email)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -28,4 +31,8 @@ internal sealed partial class MigrateOnStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} demo restaurants")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo users: {Emails} (their passwords were printed at first start; `dotnet run --project MyApp -- --seed --new-passwords` prints new ones)")]
+    private static partial void LogDemoUsers(ILogger logger, string emails);
 }

@@ -15,24 +15,18 @@ public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFacto
 {
     public async Task<int> ExecuteAsync(CloseStaleOrders arg, CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddMinutes(-arg.OlderThanMinutes);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddMinutes(-arg.OlderThanMinutes);
         await using var db = await dbFactory.OpenAsync(cancellationToken);
         var stale = await db.SelectAsync<Order>(o => o.Status == OrderStatus.Placed && o.PlacedAt < cutoff, cancellationToken);
         var closed = 0;
         foreach (var order in stale)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var transaction = await db.OpenTransactionAsync(cancellationToken);
-            // Only if it is still Placed: a restaurant accepting it meanwhile wins.
-            var cancelled = await db.UpdateOnlyAsync(() => new Order { Status = OrderStatus.Cancelled },
-                where: o => o.Id == order.Id && o.Status == OrderStatus.Placed, ct: cancellationToken);
-            if (cancelled == 0) continue;
-            foreach (var item in await db.SelectAsync<OrderItem>(i => i.OrderId == order.Id, cancellationToken))
-            {
-                var quantity = item.Quantity;
-                await db.UpdateAddAsync(() => new MenuItem { StockLeft = quantity }, m => m.Id == item.MenuItemId && m.StockLeft != null, cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            // Only if it is still Placed: a restaurant accepting it meanwhile wins. Stock goes back the way every
+            // cancellation puts it back.
+            if (!await OrderCancellation.CancelAsync(db, order.Id, OrderStatus.Placed, $"Not accepted within {arg.OlderThanMinutes} minutes.", now, cancellationToken))
+                continue;
             closed++;
             job.ReportProgress((double)closed / stale.Count, $"closed {closed} of {stale.Count}");
         }

@@ -1,9 +1,10 @@
+using BaaS.Auth;
 using BaaS.Data;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceInterface.Migrations;
 
-/// <summary>Orders and their lines.</summary>
+/// <summary>Orders and their lines. Customers, owners and couriers are users; an order outlives nobody's account.</summary>
 public class Migration0002_CreateOrders : Migration
 {
     private sealed class Restaurant
@@ -20,14 +21,21 @@ public class Migration0002_CreateOrders : Migration
     {
         [AutoIncrement] public int Id { get; set; }
         [References(typeof(Restaurant)), Index] public int RestaurantId { get; set; }
+        [References(typeof(BaaSUser)), Index] public Guid CustomerId { get; set; }
+        [References(typeof(BaaSUser)), Index] public Guid OwnerId { get; set; }
+        [References(typeof(BaaSUser)), Index] public Guid? CourierId { get; set; }
         [StringLength(100)] public string CustomerName { get; set; } = "";
-        public string DeliveryAddress { get; set; } = "";
-        public string Status { get; set; } = "";
+        [StringLength(200)] public string DeliveryAddress { get; set; } = "";
+        [Index] public string Status { get; set; } = "";
         public decimal Subtotal { get; set; }
         public decimal DeliveryFee { get; set; }
         public decimal Total { get; set; }
         public DateTime PlacedAt { get; set; }
         public DateTime EstimatedDeliveryAt { get; set; }
+        public DateTime? AcceptedAt { get; set; }
+        public DateTime? DeliveredAt { get; set; }
+        public DateTime? CancelledAt { get; set; }
+        [StringLength(500)] public string? CancelReason { get; set; }
     }
 
     private sealed class OrderItem
@@ -35,7 +43,7 @@ public class Migration0002_CreateOrders : Migration
         [AutoIncrement] public int Id { get; set; }
         [References(typeof(Order)), Index] public int OrderId { get; set; }
         [References(typeof(MenuItem))] public int MenuItemId { get; set; }
-        public string Name { get; set; } = "";
+        [StringLength(100)] public string Name { get; set; } = "";
         public decimal UnitPrice { get; set; }
         public int Quantity { get; set; }
         public decimal LineTotal { get; set; }

@@ -1,4 +1,5 @@
 using BaaS;
+using BaaS.Auth;
 using BaaS.Data;
 using BaaS.Jobs;
 using MyApp.ServiceInterface.Jobs;
@@ -6,7 +7,7 @@ using MyApp.ServiceModel;
 
 namespace MyApp.ServiceInterface;
 
-/// <summary>Placing and reading orders.</summary>
+/// <summary>Placing orders: what attributes cannot say (the menu's prices, stock, the customer from the token).</summary>
 public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
 {
     /// <summary>The most of one dish in one order.</summary>
@@ -14,8 +15,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
 
     public async Task<Order> Post(PlaceOrder request)
     {
-        if (request.Items.Count == 0)
-            throw HttpError.Validation(nameof(request.Items), "NotEmpty", "An order needs at least one item.");
+        var customerId = Caller.Id(User);
         // The same dish on several lines counts as one line.
         var wanted = request.Items.GroupBy(i => i.MenuItemId).Select(g => (MenuItemId: g.Key, Quantity: g.Sum(i => i.Quantity))).ToList();
         foreach (var (menuItemId, quantity) in wanted)
@@ -25,13 +25,13 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         }
 
         var db = await OpenDbAsync();
-        var restaurant = await db.SingleByIdAsync<Restaurant>(request.RestaurantId, CancellationToken)
+        var restaurant = await db.SingleAsync<Restaurant>(r => r.Id == request.RestaurantId && r.DeletedDate == null, CancellationToken)
             ?? throw HttpError.NotFound($"Restaurant {request.RestaurantId} does not exist.");
         if (!restaurant.IsOpen)
             throw HttpError.Conflict($"{restaurant.Name} is closed and not taking orders.", "RestaurantClosed");
 
         var ids = wanted.Select(w => w.MenuItemId).ToList();
-        var menu = (await db.SelectAsync<MenuItem>(m => m.RestaurantId == restaurant.Id && ids.Contains(m.Id), CancellationToken))
+        var menu = (await db.SelectAsync<MenuItem>(m => m.RestaurantId == restaurant.Id && ids.Contains(m.Id) && m.DeletedDate == null, CancellationToken))
             .ToDictionary(m => m.Id);
         var notOnMenu = ids.Where(id => !menu.ContainsKey(id)).ToList();
         if (notOnMenu.Count > 0)
@@ -39,6 +39,17 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         var unavailable = wanted.Select(w => menu[w.MenuItemId]).FirstOrDefault(m => !m.IsAvailable);
         if (unavailable is not null)
             throw HttpError.Conflict($"{unavailable.Name} is not available right now.", "ItemUnavailable");
+
+        // Who and where come from the signed-in user and their profile, never from the request's other fields.
+        var profile = await db.SingleAsync<CustomerProfile>(p => p.UserId == customerId, CancellationToken);
+        var address = string.IsNullOrWhiteSpace(request.DeliveryAddress) ? profile?.DefaultAddress : request.DeliveryAddress.Trim();
+        if (string.IsNullOrWhiteSpace(address))
+            throw HttpError.Validation(nameof(request.DeliveryAddress), "Required",
+                "Send a delivery address, or give your profile a default address (CreateMyProfile / PatchMyProfile).");
+        var user = await db.SingleByIdAsync<BaaSUser>(customerId, CancellationToken);
+        var name = profile?.DisplayName is { Length: > 0 } displayName ? displayName
+            : user?.DisplayName is { Length: > 0 } userDisplayName ? userDisplayName
+            : User.GetUserName() ?? "";
 
         var now = clock.GetUtcNow().UtcDateTime;
         var items = wanted.Select(w => new OrderItem
@@ -52,32 +63,37 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         var order = new Order
         {
             RestaurantId = restaurant.Id,
-            CustomerName = request.CustomerName.Trim(),
-            DeliveryAddress = request.DeliveryAddress.Trim(),
+            CustomerId = customerId,
+            OwnerId = restaurant.OwnerId,
+            CustomerName = name.Length > 100 ? name[..100] : name,
+            DeliveryAddress = address,
             Status = OrderStatus.Placed,
             Subtotal = items.Sum(i => i.LineTotal),
             DeliveryFee = restaurant.DeliveryFee,
             PlacedAt = now,
-            EstimatedDeliveryAt = now.AddMinutes(restaurant.DeliveryMinutes + 2 * items.Sum(i => i.Quantity)),
+            EstimatedDeliveryAt = EstimateDelivery(now, restaurant.DeliveryMinutes, items.Sum(i => i.Quantity)),
         };
         order.Total = order.Subtotal + order.DeliveryFee;
 
-        await using var transaction = db.OpenTransaction();
-        foreach (var (menuItemId, quantity) in wanted.Where(w => menu[w.MenuItemId].StockLeft is not null))
+        await using (var transaction = await db.OpenTransactionAsync(CancellationToken))
         {
-            // Take the stock only if enough is left, in one statement: of two orders racing for the last unit, one wins.
-            var taken = await db.UpdateAddAsync(() => new MenuItem { StockLeft = -quantity },
-                m => m.Id == menuItemId && m.StockLeft >= quantity, CancellationToken);
-            if (taken == 0)
-                throw HttpError.Conflict($"Not enough {menu[menuItemId].Name} left for {quantity}.", "SoldOut");
+            foreach (var (menuItemId, quantity) in wanted.Where(w => menu[w.MenuItemId].StockLeft is not null))
+            {
+                // Take the stock only if enough is left, in one statement: of two orders racing for the last unit, one wins.
+                // UPDATE menu_item SET stock_left = stock_left + @p0 WHERE id = @p1 AND stock_left >= @p2
+                var taken = await db.UpdateAddAsync(() => new MenuItem { StockLeft = -quantity },
+                    m => m.Id == menuItemId && m.StockLeft >= quantity, CancellationToken);
+                if (taken == 0)
+                    throw HttpError.Conflict($"Not enough {menu[menuItemId].Name} left for {quantity}.", "SoldOut");
+            }
+            await db.InsertAsync(order, CancellationToken);
+            foreach (var item in items)
+            {
+                item.OrderId = order.Id;
+                await db.InsertAsync(item, CancellationToken); // one by one: the answer carries each line's id
+            }
+            await transaction.CommitAsync(CancellationToken);
         }
-        await db.InsertAsync(order, CancellationToken);
-        foreach (var item in items)
-        {
-            item.OrderId = order.Id;
-            await db.InsertAsync(item, CancellationToken); // one by one: the answer carries each line's id
-        }
-        await transaction.CommitAsync(CancellationToken);
 
         // Queued once the order surely exists (the jobs have their own database), and not cancelled with the request:
         // a caller who hangs up now still has an order, so it still gets its email.
@@ -93,10 +109,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         return order;
     }
 
-    public async Task<Order> Get(GetOrder request)
-    {
-        var db = await OpenDbAsync();
-        return await db.LoadSingleByIdAsync<Order>(request.Id, CancellationToken)
-            ?? throw HttpError.NotFound($"Order {request.Id} does not exist.");
-    }
+    /// <summary>The restaurant's usual time, plus two minutes of kitchen time per dish.</summary>
+    public static DateTime EstimateDelivery(DateTime placedAt, int deliveryMinutes, int dishes) =>
+        placedAt.AddMinutes(deliveryMinutes + 2 * dishes);
 }

@@ -1,9 +1,10 @@
+using BaaS;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
-/// <summary>A dish on a restaurant's menu.</summary>
-public class MenuItem
+/// <summary>A dish on a restaurant's menu. Deleting one only marks it deleted, so past orders keep what they refer to.</summary>
+public class MenuItem : AuditBase
 {
     [AutoIncrement]
     public int Id { get; set; }
@@ -11,9 +12,14 @@ public class MenuItem
     [References(typeof(Restaurant)), Index]
     public int RestaurantId { get; set; }
 
+    /// <summary>The restaurant's owner, copied here so owners' menu APIs filter by it (<c>[AutoFilter]</c>) without a join.</summary>
+    [Index]
+    public Guid OwnerId { get; set; }
+
     [StringLength(100)]
     public string Name { get; set; } = "";
 
+    [StringLength(500)]
     public string? Description { get; set; }
 
     public decimal Price { get; set; }

@@ -1,12 +1,17 @@
+using BaaS;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
-/// <summary>A restaurant that delivers through the app.</summary>
-public class Restaurant
+/// <summary>A restaurant that delivers through the app, run by one owner.</summary>
+public class Restaurant : AuditBase
 {
     [AutoIncrement]
     public int Id { get; set; }
+
+    /// <summary>The user who runs it (the owner's id, the token's <c>sub</c>).</summary>
+    [Index]
+    public Guid OwnerId { get; set; }
 
     [Index, StringLength(100)]
     public string Name { get; set; } = "";
@@ -15,18 +20,21 @@ public class Restaurant
     [StringLength(50)]
     public string Cuisine { get; set; } = "";
 
+    [StringLength(200)]
     public string Address { get; set; } = "";
 
-    /// <summary>Average review rating, 0 to 5.</summary>
+    /// <summary>The average of its reviews' ratings (1 to 5, two decimals); 0 until the first review.</summary>
     public decimal Rating { get; set; }
 
+    /// <summary>How many reviews the rating averages.</summary>
+    public int ReviewCount { get; set; }
+
     /// <summary>Whether it takes orders now.</summary>
+    [Index]
     public bool IsOpen { get; set; }
 
     /// <summary>Typical minutes from order to door.</summary>
     public int DeliveryMinutes { get; set; }
 
     public decimal DeliveryFee { get; set; }
-
-    public DateTime CreatedAt { get; set; }
 }

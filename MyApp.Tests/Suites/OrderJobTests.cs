@@ -12,13 +12,26 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>MyApp's background jobs: what placing an order queues, and the recurring sweep of stale orders.</summary>
-public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> where THost : MyAppHost
+public abstract class OrderJobTests<THost>(THost host) where THost : MyAppHost
 {
-    private async Task<(int RestaurantId, MenuItem Dish)> NewRestaurantAsync(JsonApiClient client, int? stock = null)
+    private async Task<(int RestaurantId, MenuItem Dish)> NewRestaurantAsync(int? stock = null)
     {
-        var id = int.Parse((await client.SendAsync(new CreateRestaurant { Name = "Jobs Kitchen " + Guid.NewGuid().ToString("N")[..6], DeliveryFee = 1m })).Id!);
-        await client.SendAsync(new AddMenuItem { RestaurantId = id, Name = "Ramen", Price = 9.50m, StockLeft = stock });
-        return (id, (await client.SendAsync(new GetRestaurant { Id = id })).Menu.Single());
+        using var owner = host.As(host.Owner);
+        var id = int.Parse((await owner.SendAsync(new CreateRestaurant { Name = "Jobs Kitchen " + Guid.NewGuid().ToString("N")[..6], DeliveryFee = 1m, IsOpen = true })).Id!);
+        await owner.SendAsync(new CreateMenuItem { RestaurantId = id, Name = "Ramen", Price = 9.50m, StockLeft = stock });
+        return (id, (await owner.SendAsync(new QueryMyMenuItems { RestaurantId = id })).Results.Single());
+    }
+
+    private async Task<int?> StockOfAsync(int dishId)
+    {
+        using var owner = host.As(host.Owner);
+        return (await owner.SendAsync(new QueryMyMenuItems { Id = dishId })).Results.Single().StockLeft;
+    }
+
+    private async Task<OrderStatus> StatusOfAsync(int orderId)
+    {
+        using var customer = host.As(host.Customer);
+        return (await customer.SendAsync(new QueryMyOrders { Id = orderId })).Results.Single().Status;
     }
 
     private async Task<List<JobInfo>> JobsTaggedAsync(string tag, int count)
@@ -56,25 +69,27 @@ public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> wh
     [Fact]
     public async Task Placing_an_order_queues_its_confirmation_email_and_the_restaurant_notification()
     {
-        using var client = host.CreateClient();
-        var (restaurantId, dish) = await NewRestaurantAsync(client);
-        var order = await client.SendAsync(new PlaceOrder
+        var (restaurantId, dish) = await NewRestaurantAsync();
+        using var customer = host.As(host.Customer);
+        var order = await customer.SendAsync(new PlaceOrder
         {
-            RestaurantId = restaurantId, CustomerName = "Grace", DeliveryAddress = "2 Oak Rd", Items = [new() { MenuItemId = dish.Id, Quantity = 2 }],
+            RestaurantId = restaurantId, DeliveryAddress = "2 Oak Rd", Items = [new() { MenuItemId = dish.Id, Quantity = 2 }],
         });
 
         var jobs = await JobsTaggedAsync($"order-{order.Id}", 2);
         var email = jobs.Single(j => j.Command == nameof(SendOrderConfirmationCommand));
         var sent = JsonSerializer.Deserialize<EmailMessage>(email.Result!, JsonProtocol.Options)!;
-        Assert.Equal("Grace", sent.To);
+        Assert.Equal(host.Customer.Email, sent.To);
+        Assert.Equal(host.Customer.Id.ToString(), sent.UserId);
         Assert.Equal($"Your order {order.Id} is placed", sent.Subject);
         Assert.Contains("2 x Ramen  19.00", sent.TextBody);
         Assert.Contains("total 20.00", sent.TextBody);
-        Assert.Contains($"Sent the confirmation of order {order.Id} to Grace", email.Log);
+        Assert.Contains($"Hello {order.CustomerName},", sent.TextBody);
+        Assert.Contains($"Sent the confirmation of order {order.Id} to {host.Customer.Email}", email.Log);
 
         var notice = jobs.Single(j => j.Command == nameof(NotifyRestaurantCommand));
         Assert.Equal($"restaurant-{restaurantId}", notice.Worker);
-        Assert.Equal($"\"New order {order.Id} for Grace: 2 x Ramen\"", notice.Result);
+        Assert.Equal($"\"New order {order.Id} for {order.CustomerName}: 2 x Ramen\"", notice.Result);
     }
 
     [Fact]
@@ -87,14 +102,14 @@ public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> wh
         Assert.Equal(nameof(CloseStaleOrdersCommand), sweep.Command);
         Assert.False(sweep.Paused);
 
-        using var client = host.CreateClient();
-        var (restaurantId, dish) = await NewRestaurantAsync(client, stock: 10);
+        var (restaurantId, dish) = await NewRestaurantAsync(stock: 10);
         PlaceOrder Order() => new()
         {
-            RestaurantId = restaurantId, CustomerName = "Hal", DeliveryAddress = "3 Elm St", Items = [new() { MenuItemId = dish.Id, Quantity = 3 }],
+            RestaurantId = restaurantId, DeliveryAddress = "3 Elm St", Items = [new() { MenuItemId = dish.Id, Quantity = 3 }],
         };
-        var stale = await client.SendAsync(Order());
-        var fresh = await client.SendAsync(Order());
+        using var customer = host.As(host.Customer);
+        var stale = await customer.SendAsync(Order());
+        var fresh = await customer.SendAsync(Order());
         await using (var db = await host.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync())
         {
             var twoHoursAgo = DateTime.UtcNow.AddHours(-2);
@@ -104,12 +119,14 @@ public abstract class OrderJobTests<THost>(THost host) : IClassFixture<THost> wh
         var run = await jobs.RunScheduleNowAsync("close-stale-orders");
         var done = await CompletedAsync(run.Id);
         Assert.Equal("1", done.Result);
-        Assert.Equal(OrderStatus.Cancelled, (await client.SendAsync(new GetOrder { Id = stale.Id })).Status);
-        Assert.Equal(OrderStatus.Placed, (await client.SendAsync(new GetOrder { Id = fresh.Id })).Status);
-        Assert.Equal(7, (await client.SendAsync(new GetRestaurant { Id = restaurantId })).Menu.Single().StockLeft);
+        Assert.Equal(OrderStatus.Cancelled, await StatusOfAsync(stale.Id));
+        Assert.Equal(OrderStatus.Placed, await StatusOfAsync(fresh.Id));
+        Assert.Equal(7, await StockOfAsync(dish.Id));
     }
 }
 
+[Collection(SqliteApp.Name)]
 public class SqliteOrderJobTests(SqliteMyAppHost host) : OrderJobTests<SqliteMyAppHost>(host);
 
+[Collection(PostgreSqlApp.Name)]
 public class PostgreSqlOrderJobTests(PostgreSqlMyAppHost host) : OrderJobTests<PostgreSqlMyAppHost>(host);

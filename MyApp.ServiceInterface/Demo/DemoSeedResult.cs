@@ -1,0 +1,4 @@
+namespace MyApp.ServiceInterface;
+
+/// <summary>What a seeding did.</summary>
+public sealed record DemoSeedResult(IReadOnlyList<DemoCredential> Credentials, int RestaurantsAdded, int RestaurantsRemoved);

@@ -1,0 +1,88 @@
+using BaaS;
+
+namespace MyApp.ServiceModel;
+
+/// <summary>Dishes that can be ordered now: available, on the menu of an open restaurant. Anyone.</summary>
+[Tag("Menus"), Route("/menu-items", "GET"), Route("/restaurants/{RestaurantId}/menu", "GET")]
+[AutoFilter(nameof(MenuItem.IsAvailable), Value = true), AutoFilter("Restaurant.IsOpen", Value = true)]
+[AutoFilter("Restaurant.DeletedDate", Operand = "IsNull"), AutoApply(Behavior.AuditQuery)]
+public class QueryMenuItems : QueryDb<MenuItem, MenuItemInfo>, IJoin<MenuItem, Restaurant>
+{
+    public int? RestaurantId { get; set; }
+
+    /// <summary>Only dishes whose name contains this (case-insensitive).</summary>
+    [QueryDbField(Field = "MenuItem.Name", Operand = "Contains")]
+    public string? NameContains { get; set; }
+
+    [QueryDbField(Field = "MenuItem.Price", Operand = "<")]
+    public decimal? PriceLessThan { get; set; }
+
+    /// <inheritdoc />
+    public override string? OrderBy { get; set; } = "RestaurantId,MenuItem.Name";
+}
+
+/// <summary>The caller's own menus, unavailable dishes included. Owners.</summary>
+[Tag("Menus"), Route("/my/menu-items", "GET")]
+[ValidateHasRole(Roles.Owner), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery)]
+public class QueryMyMenuItems : QueryDb<MenuItem>
+{
+    public int? Id { get; set; }
+
+    public int? RestaurantId { get; set; }
+
+    public bool? IsAvailable { get; set; }
+}
+
+/// <summary>Adds a dish to the menu of one of the caller's restaurants. Owners.</summary>
+[Tag("Menus"), Route("/restaurants/{RestaurantId}/menu", "POST")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
+{
+    /// <summary>One of the caller's restaurants (checked by CreateMenuItemValidator).</summary>
+    public int RestaurantId { get; set; }
+
+    [ValidateNotEmpty, ValidateMaximumLength(100)]
+    public string Name { get; set; } = "";
+
+    [ValidateMaximumLength(500)]
+    public string? Description { get; set; }
+
+    [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
+    public decimal Price { get; set; }
+
+    public bool IsAvailable { get; set; } = true;
+
+    /// <summary>How many can be sold; leave out for no limit.</summary>
+    [ValidateGreaterThanOrEqual(0)]
+    public int? StockLeft { get; set; }
+}
+
+/// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
+[Tag("Menus"), Route("/menu-items/{Id}", "PATCH")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditModify), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
+{
+    public int Id { get; set; }
+
+    [ValidateRegularExpression(@"\S", ErrorCode = "NotEmpty", Message = "'{PropertyName}' must not be empty."), ValidateMaximumLength(100)]
+    public string? Name { get; set; }
+
+    [ValidateMaximumLength(500)]
+    public string? Description { get; set; }
+
+    [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
+    public decimal? Price { get; set; }
+
+    public bool? IsAvailable { get; set; }
+
+    [ValidateGreaterThanOrEqual(0)]
+    public int? StockLeft { get; set; }
+}
+
+/// <summary>Takes a dish off one of the caller's menus for good; past orders keep it. Owners.</summary>
+[Tag("Menus"), Route("/menu-items/{Id}", "DELETE")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+public class DeleteMenuItem : IDeleteDb<MenuItem>, IReturnVoid, IDelete
+{
+    public int Id { get; set; }
+}

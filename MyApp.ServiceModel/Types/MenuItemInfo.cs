@@ -1,0 +1,23 @@
+namespace MyApp.ServiceModel;
+
+/// <summary>A dish as anyone may see it, with its restaurant's name.</summary>
+public class MenuItemInfo
+{
+    public int Id { get; set; }
+
+    public int RestaurantId { get; set; }
+
+    /// <summary>Read from the joined restaurant.</summary>
+    public string RestaurantName { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public decimal Price { get; set; }
+
+    public bool IsAvailable { get; set; }
+
+    /// <summary>How many are left for a limited dish; null when there is no limit.</summary>
+    public int? StockLeft { get; set; }
+}
