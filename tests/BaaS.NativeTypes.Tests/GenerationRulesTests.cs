@@ -23,6 +23,30 @@ public class GenerationRulesTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task A_property_overriding_an_inherited_one_is_left_to_the_base_type_in_every_language()
+    {
+        // QueryDishesByPrice overrides QueryBase.OrderBy to give a default: declaring it again would not compile
+        // (CS0114 in C#, TS2612 in TypeScript), and the base type already has it.
+        await using var server = await NativeTypesServer.StartAsync([typeof(NativeFixtures.Overrides.OverrideServices)]);
+        foreach (var (path, start, orderBy, baseInFile) in new[]
+        {
+            ("/types/typescript", "export class QueryDishesByPrice", "orderBy", true),
+            ("/types/csharp", "public partial class QueryDishesByPrice", "OrderBy", false), // QueryBase comes from BaaS.Interfaces
+            ("/types/python", "class QueryDishesByPrice", "order_by", true),
+        })
+        {
+            var text = await server.Http.GetTextAsync(path);
+            var at = text.IndexOf(start, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{path} has no QueryDishesByPrice:\n{text}");
+            var end = text.IndexOf("\n\n", at, StringComparison.Ordinal);
+            var declaration = text[at..(end < 0 ? text.Length : end)];
+            Assert.Contains("riceLessThan", declaration.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(orderBy, declaration, StringComparison.Ordinal);
+            if (baseInFile) Assert.Contains(orderBy, text, StringComparison.Ordinal); // declared once, on the base type
+        }
+    }
+
+    [Fact]
     public async Task Names_that_still_collide_after_qualifying_fail_naming_both_types()
     {
         await using var server = await NativeTypesServer.StartAsync([typeof(CollisionServices)]);

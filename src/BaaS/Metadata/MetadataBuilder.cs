@@ -182,9 +182,12 @@ internal sealed class MetadataBuilder
         return described;
     }
 
+    // An override (a DTO's default OrderBy) is the base type's property: declaring it again in a client type would
+    // hide the base one (CS0114 in C#, TS2612 in TypeScript).
     private static IEnumerable<PropertyInfo> DeclaredProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } &&
+                        p.GetMethod.GetBaseDefinition().DeclaringType == p.DeclaringType &&
                         !p.IsDefined(typeof(JsonIgnoreAttribute), true) && !p.IsDefined(typeof(IgnoreDataMemberAttribute), true) &&
                         p.GetCustomAttribute<ApiMemberAttribute>(true)?.ExcludeInSchema != true);
 
