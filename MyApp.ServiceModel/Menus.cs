@@ -50,7 +50,9 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
     [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
     public decimal Price { get; set; }
 
-    public bool IsAvailable { get; set; } = true;
+    /// <summary>Whether it can be ordered now (default true).</summary>
+    [AutoDefault(Value = true)]
+    public bool? IsAvailable { get; set; }
 
     /// <summary>How many can be sold; leave out for no limit.</summary>
     [ValidateGreaterThanOrEqual(0)]

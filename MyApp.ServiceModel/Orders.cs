@@ -25,7 +25,8 @@ public class OrderLine
 {
     public int MenuItemId { get; set; }
 
-    public int Quantity { get; set; } = 1;
+    /// <summary>How many (1 to 50); 1 when left out.</summary>
+    public int? Quantity { get; set; }
 }
 
 /// <summary>

@@ -56,8 +56,8 @@ public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPos
     public bool IsOpen { get; set; }
 
     /// <summary>Typical minutes from order to door (5 to 180, default 30).</summary>
-    [ValidateInclusiveBetween(5, 180)]
-    public int DeliveryMinutes { get; set; } = 30;
+    [ValidateInclusiveBetween(5, 180), AutoDefault(Value = 30)]
+    public int? DeliveryMinutes { get; set; }
 
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
     public decimal DeliveryFee { get; set; }

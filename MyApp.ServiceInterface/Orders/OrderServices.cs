@@ -17,7 +17,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
     {
         var customerId = Caller.Id(User);
         // The same dish on several lines counts as one line.
-        var wanted = request.Items.GroupBy(i => i.MenuItemId).Select(g => (MenuItemId: g.Key, Quantity: g.Sum(i => i.Quantity))).ToList();
+        var wanted = request.Items.GroupBy(i => i.MenuItemId).Select(g => (MenuItemId: g.Key, Quantity: g.Sum(i => i.Quantity ?? 1))).ToList();
         foreach (var (menuItemId, quantity) in wanted)
         {
             if (quantity is < 1 or > MaxQuantity)
