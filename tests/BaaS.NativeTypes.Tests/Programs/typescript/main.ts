@@ -1,15 +1,16 @@
 // Signs in, creates, queries, patches and deletes restaurants with the generated DTOs (dtos.ts, from /types/typescript)
-// and @servicestack/client's JsonServiceClient.api(), then echoes every shape and survives an expired access token.
-// Run: BAAS_BASE_URL=http://localhost:5000 node out/main.js (after tsc -p .). It prints one 'ok <step>' line per step;
-// after 'waiting-for-expiry' it reads a line from stdin (the test expires the tokens meanwhile).
+// and @servicestack/client's JsonServiceClient.api(), reads a validation error, then survives an expired access token.
+// Runs against the native-types test server (then also echoes every shape, shapes.ts) or, with BAAS_SERVER=myapp,
+// against MyApp signed in as an Owner. Run: BAAS_BASE_URL=http://localhost:5000 node out/main.js (after tsc -p .).
+// It prints one 'ok <step>' line per step; after 'waiting-for-expiry' it reads a line from stdin (the test expires the
+// tokens meanwhile).
 import { JsonServiceClient } from '@servicestack/client';
-import {
-    AllShapes, Authenticate, CreateRestaurant, DeleteRestaurant, EchoShapes, GetPointsPage, GetStock, Inner, Page, Pair,
-    PatchRestaurant, Point, Priority, QueryRestaurants, Status, Toppings,
-} from './dtos';
+import { Authenticate, CreateRestaurant, DeleteRestaurant, PatchRestaurant, QueryRestaurants } from './dtos';
 
 declare const process: { env: Record<string, string | undefined>; stdin: any; exit(code: number): void };
 declare function require(name: string): any;
+
+const myApp = process.env.BAAS_SERVER === 'myapp';
 
 function check(condition: unknown, message: string): asserts condition {
     if (!condition) throw new Error(message);
@@ -25,6 +26,7 @@ function readLine(): Promise<void> {
 
 async function main() {
     const client = new JsonServiceClient(process.env.BAAS_BASE_URL ?? 'http://localhost:5000');
+    const run = Date.now().toString(36); // names of this run, so runs against a shared server do not meet
 
     const anonymous = await client.api(new CreateRestaurant({ name: 'Anonymous', cuisine: 'None' }));
     check(anonymous.failed, 'an anonymous create must be refused');
@@ -43,8 +45,8 @@ async function main() {
     console.log('ok signed-in');
 
     const ids: number[] = [];
-    for (const [name, cuisine, rating] of [['TS Thai One', 'Thai', 4.5], ['TS Thai Two', 'thai street', 3.9], ['TS Pizza', 'Italian', 4.8]] as const) {
-        const created = await client.api(new CreateRestaurant({ name, cuisine, rating, isOpen: true }));
+    for (const [name, cuisine] of [[`TS ${run} One`, `Thai ${run}`], [`TS ${run} Two`, `thai ${run} street`], [`TS ${run} Pizza`, `Italian ${run}`]]) {
+        const created = await client.api(new CreateRestaurant({ name, cuisine, isOpen: true }));
         check(created.succeeded && created.response?.id, `create failed: ${JSON.stringify(created.error)}`);
         ids.push(Number(created.response.id));
     }
@@ -52,65 +54,51 @@ async function main() {
 
     // #region snippet:ts-query
     const page = await client.api(new QueryRestaurants({
-        cuisineContains: 'thai', ratingGreaterThan: 3.5, orderBy: '-rating', skip: 0, take: 1, include: 'total',
+        cuisineContains: `thai ${run}`, orderBy: 'name', skip: 0, take: 1, include: 'total',
     }));
     // #endregion
     check(page.succeeded && page.response, `query failed: ${JSON.stringify(page.error)}`);
     check(page.response.total === 2, `total ${page.response.total}`);
-    check(page.response.results?.length === 1 && page.response.results[0].name === 'TS Thai One', `first page ${JSON.stringify(page.response.results)}`);
-    const second = await client.api(new QueryRestaurants({ cuisineContains: 'thai', orderBy: '-rating', skip: 1, take: 1 }));
-    check(second.response?.results?.[0]?.name === 'TS Thai Two', `second page ${JSON.stringify(second.response)}`);
+    check(page.response.results?.length === 1 && page.response.results[0].name === `TS ${run} One`, `first page ${JSON.stringify(page.response.results)}`);
+    const second = await client.api(new QueryRestaurants({ cuisineContains: `thai ${run}`, orderBy: 'name', skip: 1, take: 1 }));
+    check(second.response?.results?.[0]?.name === `TS ${run} Two`, `second page ${JSON.stringify(second.response)}`);
+    const rated = await client.api(new QueryRestaurants({ cuisineContains: run, ratingGreaterThan: 4, include: 'total' }));
+    check(rated.succeeded && rated.response?.total === 0, `new restaurants have no rating yet: ${JSON.stringify(rated.response)}`);
     console.log('ok queried');
 
-    const patched = await client.api(new PatchRestaurant({ id: ids[1], rating: 4.9 }));
+    const patched = await client.api(new PatchRestaurant({ id: ids[1], name: `TS ${run} Alpha` }));
     check(patched.succeeded && Number(patched.response!.id) === ids[1], `patch failed: ${JSON.stringify(patched.error)}`);
-    const top = await client.api(new QueryRestaurants({ cuisineContains: 'thai', orderBy: '-rating', take: 1 }));
-    check(top.response?.results?.[0]?.name === 'TS Thai Two' && top.response.results[0].cuisine === 'thai street', 'patch did not keep unsent fields');
+    const top = await client.api(new QueryRestaurants({ cuisineContains: `thai ${run}`, orderBy: 'name', take: 1 }));
+    check(top.response?.results?.[0]?.name === `TS ${run} Alpha` && top.response.results[0].cuisine === `thai ${run} street`, 'patch did not keep unsent fields');
     console.log('ok patched');
 
     const deleted = await client.apiVoid(new DeleteRestaurant({ id: ids[2] }));
     check(deleted.succeeded, `delete failed: ${JSON.stringify(deleted.error)}`);
-    const left = await client.api(new QueryRestaurants({ include: 'total' }));
-    check(!left.response?.results?.some(r => r.id === ids[2]), 'deleted restaurant still listed');
+    const left = await client.api(new QueryRestaurants({ cuisineContains: run, include: 'total' }));
+    check(left.response?.total === 2 && !left.response.results?.some(r => r.id === ids[2]), 'deleted restaurant still listed');
     console.log('ok deleted');
 
     // #region snippet:ts-errors
-    const invalid = await client.api(new CreateRestaurant({ name: '', rating: 7 }));
+    const invalid = await client.api(new CreateRestaurant({ name: '' }));
     check(invalid.failed, 'an invalid create must be refused');
     check(invalid.fieldErrorMessage('name') === "'Name' must not be empty.", 'field error');
     // #endregion
-    const nameError = invalid.error?.errors?.find(e => e.fieldName === 'Name');
-    check(nameError?.errorCode === 'NotEmpty', `Name error ${JSON.stringify(invalid.error)}`);
-    check(invalid.error?.errors?.find(e => e.fieldName === 'Rating')?.errorCode === 'InclusiveBetween', 'Rating error');
-    check(invalid.fieldErrorMessage('name') === "'Name' must not be empty.", `fieldErrorMessage ${invalid.fieldErrorMessage('name')}`);
+    check(invalid.error?.errors?.find(e => e.fieldName === 'Name')?.errorCode === 'NotEmpty', `Name error ${JSON.stringify(invalid.error)}`);
+    // A number out of range: the test server's Rating (0 to 5), MyApp's DeliveryMinutes (5 to 180).
+    const [field, value] = myApp ? ['DeliveryMinutes', 1] : ['Rating', 7];
+    const outOfRange = await client.api(Object.assign(new CreateRestaurant({ name: 'x' }), { [field.charAt(0).toLowerCase() + field.slice(1)]: value }));
+    check(outOfRange.error?.errors?.find(e => e.fieldName === field)?.errorCode === 'InclusiveBetween', `${field} error ${JSON.stringify(outOfRange.error)}`);
     console.log('ok validation', invalid.fieldErrorMessage('name'));
 
-    const shapes = new AllShapes({
-        label: 'ts', int: 42, long: 9007199254740991, double: 1.5, decimal: 1234.5, bool: true, text: 'héllo, "world"',
-        nullableBool: false, dateTime: '2026-11-22T10:30:15.2500000Z', dateOnly: '2026-02-28', timeOnly: '18:30:05',
-        timeSpan: 'PT1H30M1.5S', nullableTimeSpan: 'P2D', guid: '6f9619ff-8b86-d011-b42d-00cf4fc964ff', bytes: 'AAH+/w==',
-        strings: ['a', 'b,c'], numbers: [1, 2, 3], points: [new Point({ x: 1, y: 2 })], pointArray: [new Point({ x: 3, y: 4 })],
-        counts: { a: 1 }, pointsByName: { p: new Point({ x: 5, y: 6 }) }, listsByName: { l: [7, 8] },
-        status: Status.InProgress, maybeStatus: Status.Done, toppings: Toppings.Cheese | Toppings.Basil, priority: Priority.High,
-        nested: new Inner({ note: 'deep', depth: 2 }), pointPage: new Page<Point>({ number: 3, items: [new Point({ x: 9, y: 9 })] }),
-        pages: [new Page<string>({ number: 1, items: ['x'] })], pair: new Pair<string, Point>({ key: 'k', value: new Point({ x: 0, y: 1 }) }),
-    });
-    const echo = await client.api(new EchoShapes({ shapes }));
-    check(echo.succeeded && echo.response, `echo failed: ${JSON.stringify(echo.error)}`);
-    const sent = JSON.parse(JSON.stringify(shapes));
-    const got: any = echo.response.shapes;
-    for (const key of Object.keys(sent))
-        check(JSON.stringify(got[key]) === JSON.stringify(sent[key]), `${key}: sent ${JSON.stringify(sent[key])}, got ${JSON.stringify(got[key])}`);
-    const points = await client.api(new GetPointsPage({ count: 3 }));
-    check(points.response?.title === 'points' && points.response.items?.[2]?.y === 9, `points ${JSON.stringify(points.response)}`);
-    const stock = await client.api(new GetStock());
-    check(stock.response?.items?.[0]?.quantity === 3 && stock.response.featured?.price === 2.25, `stock ${JSON.stringify(stock.response)}`);
-    console.log('ok shapes');
+    if (!myApp) {
+        await require('./shapes').runShapes(client);
+        console.log('ok shapes');
+    }
 
     console.log('waiting-for-expiry');
     await readLine();
     const old = client.bearerToken;
-    const refreshed = await client.api(new CreateRestaurant({ name: 'After refresh', cuisine: 'Any', rating: 1 }));
+    const refreshed = await client.api(new CreateRestaurant({ name: 'After refresh', cuisine: 'Any' }));
     check(refreshed.succeeded && client.bearerToken !== old, `the call after expiry did not refresh: ${JSON.stringify(refreshed.error)}`);
     console.log('ok refreshed');
 }

@@ -1,16 +1,23 @@
 // Signs in, creates, queries, patches and deletes restaurants with the generated DTOs (Dtos/dtos.cs, from
-// /types/csharp?GlobalNamespace=NativeClient.Dtos) and BaaS.Client, then echoes every shape and survives an expired
-// access token. Run: BAAS_BASE_URL=http://localhost:5000 dotnet run. One 'ok <step>' line per step; after
-// 'waiting-for-expiry' it reads a line from stdin (the test expires the tokens meanwhile).
+// /types/csharp?GlobalNamespace=NativeClient.Dtos) and BaaS.Client, reads a validation error, then survives an expired
+// access token. Built as it is for the native-types test server (it also echoes every shape); built with the MYAPP
+// symbol (the test's copy of this project) for MyApp's DTOs, signed in as an Owner.
+// Run: BAAS_BASE_URL=http://localhost:5000 dotnet run. One 'ok <step>' line per step; after 'waiting-for-expiry' it reads
+// a line from stdin (the test expires the tokens meanwhile).
+#if !MYAPP
 using System.Text.Json;
+#endif
 using BaaS;
 using BaaS.Client;
 using NativeClient.Dtos;
+#if !MYAPP
 // BaaS.Interfaces has the platform's own Authenticate DTO: this test server speaks the protocol with its own.
 using Authenticate = NativeClient.Dtos.Authenticate;
+#endif
 
 var baseUrl = Environment.GetEnvironmentVariable("BAAS_BASE_URL") ?? "http://localhost:5000";
 using var client = new JsonApiClient(baseUrl);
+var run = DateTime.UtcNow.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture); // names of this run
 // Sends a request; the client trades its refresh token for a new access token on a 401 by itself.
 Task<T> Send<T>(IReturn<T> request) => client.SendAsync(request);
 
@@ -32,39 +39,49 @@ client.RefreshToken = auth.RefreshToken;   // an expired access token is renewed
 Console.WriteLine("ok signed-in");
 
 var ids = new List<int>();
-foreach (var (name, cuisine, rating) in new[] { ("CS Thai One", "Thai", 4.5m), ("CS Thai Two", "thai street", 3.9m), ("CS Pizza", "Italian", 4.8m) })
+foreach (var (name, cuisine) in new[] { ($"CS {run} One", $"Thai {run}"), ($"CS {run} Two", $"thai {run} street"), ($"CS {run} Pizza", $"Italian {run}") })
 {
-    var created = await Send(new CreateRestaurant { Name = name, Cuisine = cuisine, Rating = rating, IsOpen = true });
+    var created = await Send(new CreateRestaurant { Name = name, Cuisine = cuisine, IsOpen = true });
     ids.Add(int.Parse(created.Id!, System.Globalization.CultureInfo.InvariantCulture));
 }
 Console.WriteLine($"ok created {ids.Count}");
 
 #region snippet:native-types-csharp-query
-var page = await Send(new QueryRestaurants { CuisineContains = "thai", RatingGreaterThan = 3.5m, OrderBy = "-rating", Skip = 0, Take = 1, Include = "total" });
+var page = await Send(new QueryRestaurants { CuisineContains = $"thai {run}", OrderBy = "name", Skip = 0, Take = 1, Include = "total" });
 #endregion
 Check(page.Total == 2, $"total {page.Total}");
-Check(page.Results.Count == 1 && page.Results[0].Name == "CS Thai One" && page.Results[0].Rating == 4.5m, "first page");
-var second = await Send(new QueryRestaurants { CuisineContains = "thai", OrderBy = "-rating", Skip = 1, Take = 1 });
-Check(second.Results.Single().Name == "CS Thai Two", "second page");
+Check(page.Results.Count == 1 && page.Results[0].Name == $"CS {run} One" && page.Results[0].Rating == 0m, "first page");
+var second = await Send(new QueryRestaurants { CuisineContains = $"thai {run}", OrderBy = "name", Skip = 1, Take = 1 });
+Check(second.Results.Single().Name == $"CS {run} Two", "second page");
+var rated = await Send(new QueryRestaurants { CuisineContains = run, RatingGreaterThan = 4m, Include = "total" });
+Check(rated.Total == 0, "new restaurants have no rating yet");
 Console.WriteLine("ok queried");
 
-var patched = await Send(new PatchRestaurant { Id = ids[1], Rating = 4.9m });
+var patched = await Send(new PatchRestaurant { Id = ids[1], Name = $"CS {run} Alpha" });
 Check(patched.Id == ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture), "patch answered another id");
-var top = await Send(new QueryRestaurants { CuisineContains = "thai", OrderBy = "-rating", Take = 1 });
-Check(top.Results[0].Name == "CS Thai Two" && top.Results[0].Cuisine == "thai street", "patch did not keep unsent fields");
+var top = await Send(new QueryRestaurants { CuisineContains = $"thai {run}", OrderBy = "name", Take = 1 });
+Check(top.Results[0].Name == $"CS {run} Alpha" && top.Results[0].Cuisine == $"thai {run} street", "patch did not keep unsent fields");
 Console.WriteLine("ok patched");
 
 await client.SendAsync(new DeleteRestaurant { Id = ids[2] });
-var left = await Send(new QueryRestaurants { Include = "total" });
-Check(left.Results.All(r => r.Id != ids[2]), "deleted restaurant still listed");
+var left = await Send(new QueryRestaurants { CuisineContains = run, Include = "total" });
+Check(left.Total == 2 && left.Results.All(r => r.Id != ids[2]), "deleted restaurant still listed");
 Console.WriteLine("ok deleted");
 
-var invalid = await client.ApiAsync(new CreateRestaurant { Name = "", Rating = 7 });
+var invalid = await client.ApiAsync(new CreateRestaurant { Name = "" });
 Check(invalid.Failed && invalid.StatusCode == 400, "an invalid create must be refused");
 Check(invalid.FieldError("Name")?.ErrorCode == "NotEmpty", "Name error");
-Check(invalid.FieldError("Rating")?.ErrorCode == "InclusiveBetween", "Rating error");
+// A number out of range: MyApp's DeliveryMinutes (5 to 180), the test server's Rating (0 to 5).
+#if MYAPP
+var outOfRange = await client.ApiAsync(new CreateRestaurant { Name = "x", DeliveryMinutes = 1 });
+Check(outOfRange.FieldError("DeliveryMinutes")?.ErrorCode == "InclusiveBetween", "DeliveryMinutes error");
+#else
+var outOfRange = await client.ApiAsync(new CreateRestaurant { Name = "x", Rating = 7 });
+Check(outOfRange.FieldError("Rating")?.ErrorCode == "InclusiveBetween", "Rating error");
+#endif
 Console.WriteLine($"ok validation {invalid.FieldErrorMessage("Name")}");
 
+#if !MYAPP
 var shapes = new AllShapes
 {
     Label = "cs", Int = 42, Long = 9007199254740993, Double = 1.5, Decimal = 12345678901234.56789m, Bool = true, Text = "héllo, \"world\"",
@@ -86,11 +103,12 @@ Check(points.Title == "points" && points.Items![2].Y == 9, "points page");
 var stock = await Send(new GetStock());
 Check(stock.Items![0].Quantity == 3 && stock.Featured!.Price == 2.25m, "stock");
 Console.WriteLine("ok shapes");
+#endif
 
 Console.WriteLine("waiting-for-expiry");
 Console.ReadLine();
 var old = client.BearerToken;
-var refreshed = await Send(new CreateRestaurant { Name = "After refresh", Cuisine = "Any", Rating = 1 });
+var refreshed = await Send(new CreateRestaurant { Name = "After refresh", Cuisine = "Any" });
 Check(refreshed.Id is not null && client.BearerToken != old, "the call after expiry did not refresh the token");
 Console.WriteLine("ok refreshed");
 Console.WriteLine("done");
