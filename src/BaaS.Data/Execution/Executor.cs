@@ -73,15 +73,22 @@ internal static class Executor
         }
     }
 
+    /// <summary>A command for raw SQL with parameters taken from an object's properties or a dictionary.</summary>
+    private static DbCommand CreateRawCommand(DataConnection db, string sql, object? param)
+    {
+        var command = db.CreateCommand();
+        command.CommandText = sql;
+        RawParameters.Bind(db.Dialect, command, param);
+        db.LastSql = sql;
+        return command;
+    }
+
     /// <summary>Raw SQL: the materialiser is chosen from the result's columns on first use and cached per statement.</summary>
     public static async ValueTask<List<T>> QueryRawAsync<T>(DataConnection db, string sql, object? param,
         bool async, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        RawParameters.Bind(db.Dialect, command, param);
-        db.LastSql = sql;
+        await using var command = CreateRawCommand(db, sql, param);
         return await ReadByColumnsAsync<T>(db, command, sql, async, ct).ConfigureAwait(false);
     }
 
@@ -122,10 +129,7 @@ internal static class Executor
     public static async ValueTask<int> ExecuteRawAsync(DataConnection db, string sql, object? param, bool async, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        RawParameters.Bind(db.Dialect, command, param);
-        db.LastSql = sql;
+        await using var command = CreateRawCommand(db, sql, param);
         try
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
@@ -139,10 +143,7 @@ internal static class Executor
     public static async ValueTask<object?> ScalarRawAsync(DataConnection db, string sql, object? param, bool async, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        RawParameters.Bind(db.Dialect, command, param);
-        db.LastSql = sql;
+        await using var command = CreateRawCommand(db, sql, param);
         try
         {
             return async ? await command.ExecuteScalarAsync(ct).ConfigureAwait(false) : command.ExecuteScalar();

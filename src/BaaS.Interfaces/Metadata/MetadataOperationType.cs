@@ -27,6 +27,12 @@ public class MetadataOperationType
     /// <summary>True when callers must be signed in.</summary>
     public bool RequiresAuth { get; set; }
 
+    /// <summary>True when callers must send an API key (<c>[ValidateApiKey]</c>).</summary>
+    public bool? RequiresApiKey { get; set; }
+
+    /// <summary>Scopes the API key must all have.</summary>
+    public List<string>? RequiredApiKeyScopes { get; set; }
+
     /// <summary>Roles a caller must all have.</summary>
     public List<string>? RequiredRoles { get; set; }
 

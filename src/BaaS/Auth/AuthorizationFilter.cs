@@ -10,7 +10,8 @@ namespace BaaS.Auth;
 /// </summary>
 internal sealed class AuthorizationFilter : IRequestFilter
 {
-    private readonly Dictionary<Type, AuthRequirements> _requirements = [];
+    // Written once per operation at startup, read on every request: no lock on the request path.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AuthRequirements> _requirements = new();
 
     public int Order => -1000;
 
@@ -20,14 +21,13 @@ internal sealed class AuthorizationFilter : IRequestFilter
     {
         var requirements = AuthRequirements.Of(operation.RequestType);
         if (!requirements.RequiresAuth) return false;
-        lock (_requirements) _requirements[operation.RequestType] = requirements;
+        _requirements[operation.RequestType] = requirements;
         return true;
     }
 
     public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
     {
-        AuthRequirements requirements;
-        lock (_requirements) requirements = _requirements[operation.RequestType];
+        var requirements = _requirements[operation.RequestType];
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
         {

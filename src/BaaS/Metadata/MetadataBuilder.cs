@@ -49,6 +49,8 @@ internal sealed class MetadataBuilder
                 RequiresAuth = auth.RequiresAuth,
                 RequiredRoles = auth.Roles.Count == 0 ? null : [.. auth.Roles],
                 RequiredPermissions = auth.Permissions.Count == 0 ? null : [.. auth.Permissions],
+                RequiresApiKey = auth.RequiresApiKey ? true : null,
+                RequiredApiKeyScopes = auth.ApiKeyScopes.Count == 0 ? null : [.. auth.ApiKeyScopes],
             });
         }
 

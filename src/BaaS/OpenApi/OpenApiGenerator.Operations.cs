@@ -67,7 +67,15 @@ public sealed partial class OpenApiGenerator
             ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(request.Response) } },
         };
         responses["400"] = Error("The request is not valid: responseStatus names the fields.");
-        if (operation.RequiresAuth)
+        if (operation.RequiresApiKey == true)
+        {
+            // [ValidateApiKey]: only an API key (with its scopes) will do.
+            responses["401"] = Error("No valid API key.");
+            if (operation.RequiredApiKeyScopes is { Count: > 0 }) responses["403"] = Error("The API key lacks a required scope.");
+            var scopes = new JsonArray([.. (operation.RequiredApiKeyScopes ?? []).Select(r => (JsonNode)JsonValue.Create(r)!)]);
+            result["security"] = new JsonArray(new JsonObject { [ApiKeyScheme] = scopes });
+        }
+        else if (operation.RequiresAuth)
         {
             responses["401"] = Error("Not signed in.");
             if (operation.RequiredRoles is { Count: > 0 } || operation.RequiredPermissions is { Count: > 0 })

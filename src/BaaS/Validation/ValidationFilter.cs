@@ -13,7 +13,8 @@ namespace BaaS.Validation;
 /// </summary>
 internal sealed class ValidationFilter(IOptions<BaaSOptions> options) : IRequestFilter
 {
-    private readonly Dictionary<Type, (DeclarativeRules Rules, ObjectFactory[] Validators)> _byType = [];
+    // Written once per operation at startup, read on every request: no lock on the request path.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (DeclarativeRules Rules, ObjectFactory[] Validators)> _byType = new();
     private Dictionary<Type, List<Type>>? _validatorTypes;
 
     public int Order => 0;
@@ -23,15 +24,13 @@ internal sealed class ValidationFilter(IOptions<BaaSOptions> options) : IRequest
         var rules = DeclarativeRules.For(operation.RequestType);
         var validators = ValidatorTypes().GetValueOrDefault(operation.RequestType) ?? [];
         if (rules.IsEmpty && validators.Count == 0) return false;
-        lock (_byType)
-            _byType[operation.RequestType] = (rules, [.. validators.Select(v => ActivatorUtilities.CreateFactory(v, Type.EmptyTypes))]);
+        _byType[operation.RequestType] = (rules, [.. validators.Select(v => ActivatorUtilities.CreateFactory(v, Type.EmptyTypes))]);
         return true;
     }
 
     public async ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
     {
-        (DeclarativeRules Rules, ObjectFactory[] Validators) entry;
-        lock (_byType) entry = _byType[operation.RequestType];
+        var entry = _byType[operation.RequestType];
         var errors = new List<ResponseError>();
         entry.Rules.Validate(request!, errors);
         foreach (var factory in entry.Validators)

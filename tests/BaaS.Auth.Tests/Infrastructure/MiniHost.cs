@@ -60,16 +60,8 @@ public sealed class MiniHost : IAsyncDisposable
             services?.Invoke(builder.Services);
             builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"), o => o.PasswordHashIterations = 1_000);
             var app = builder.Build();
-            await AuthHost.StartupGate.WaitAsync();
-            try
-            {
-                app.UseBaaS();
-                await app.StartAsync();
-            }
-            finally
-            {
-                AuthHost.StartupGate.Release();
-            }
+            app.UseBaaS();
+            await app.StartAsync();
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new MiniHost(app, database, factory, logs, url);
         }

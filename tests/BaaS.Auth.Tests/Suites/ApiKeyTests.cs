@@ -188,7 +188,7 @@ public abstract class ApiKeyTests(AuthHost host)
     }
 
     [Fact]
-    public async Task Metadata_shows_which_operations_need_a_key_and_which_scope()
+    public async Task Metadata_and_openapi_show_which_operations_need_a_key_and_which_scope()
     {
         using var client = host.CreateClient();
         var metadata = await client.SendAsync<AppMetadata>("GET", "/metadata/app.json");
@@ -197,9 +197,19 @@ public abstract class ApiKeyTests(AuthHost host)
         Assert.Equal("ValidateApiKey", attribute.Name);
         Assert.Equal("orders:read", attribute.Args!.Single(a => a.Name == "Scope").Value);
         Assert.Equal("ValidateApiKey", Assert.Single(ops[nameof(AnyApiKey)].Request.Attributes!).Name);
+        Assert.True(ops[nameof(ExportOrders)].RequiresApiKey);
+        Assert.Equal(["orders:read"], ops[nameof(ExportOrders)].RequiredApiKeyScopes);
+        Assert.True(ops[nameof(AnyApiKey)].RequiresApiKey);
+        Assert.Null(ops[nameof(AnyApiKey)].RequiredApiKeyScopes);
+        Assert.Null(ops[nameof(WhoAmI)].RequiresApiKey);
         Assert.Equal(["Admin"], ops[nameof(AdminQueryUsers)].RequiredRoles);
         Assert.True(ops[nameof(CreateUserApiKey)].RequiresAuth);
         Assert.False(ops[nameof(Authenticate)].RequiresAuth);
+
+        var openApi = System.Text.Json.Nodes.JsonNode.Parse(await client.SendAsync<string>("GET", "/openapi.json"))!;
+        var export = openApi["paths"]!["/api/ExportOrders"]!["get"]!;
+        var security = Assert.Single(export["security"]!.AsArray());
+        Assert.Equal("orders:read", security!.AsObject().Single().Value!.AsArray().Single()!.GetValue<string>());
     }
 }
 

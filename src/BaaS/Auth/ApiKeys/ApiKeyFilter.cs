@@ -8,7 +8,8 @@ namespace BaaS.Auth.ApiKeys;
 /// </summary>
 internal sealed class ApiKeyFilter : IRequestFilter
 {
-    private readonly Dictionary<Type, AuthRequirements> _requirements = [];
+    // Written once per operation at startup, read on every request: no lock on the request path.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AuthRequirements> _requirements = new();
 
     public int Order => -990;
 
@@ -18,14 +19,13 @@ internal sealed class ApiKeyFilter : IRequestFilter
     {
         var requirements = AuthRequirements.Of(operation.RequestType);
         if (!requirements.RequiresApiKey) return false;
-        lock (_requirements) _requirements[operation.RequestType] = requirements;
+        _requirements[operation.RequestType] = requirements;
         return true;
     }
 
     public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
     {
-        AuthRequirements requirements;
-        lock (_requirements) requirements = _requirements[operation.RequestType];
+        var requirements = _requirements[operation.RequestType];
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
         if (user.GetApiKeyId() is null)
