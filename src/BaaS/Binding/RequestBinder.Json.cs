@@ -86,6 +86,12 @@ internal sealed partial class RequestBinder
 
     private static string InvalidValueMessage(DtoProperty property, Utf8JsonReader value, JsonException e)
     {
+        // Inside an object or a list, name the element that was wrong: Items[0].quantity, not Items.
+        if (value.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && e.Path is { Length: > 1 } path &&
+            NestedError.Describe(property.Type, value, path) is { } nested)
+            return $"{nested.Shown} is not a valid value for {property.Name}{nested.Location}" +
+                   (nested.Expectation is null ? "." : $": expected {nested.Expectation}.");
+
         var shown = value.TokenType switch
         {
             JsonTokenType.String => $"'{Text.WireFormat.Clip(value.GetString() ?? "")}'",
@@ -100,7 +106,7 @@ internal sealed partial class RequestBinder
         return $"{shown} is not a valid value for {property.Name}: {reason}.";
     }
 
-    private static string Describe(JsonTokenType token) => token switch
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartArray => "an array",
         JsonTokenType.StartObject => "an object",

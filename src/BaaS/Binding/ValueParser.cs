@@ -94,7 +94,11 @@ internal sealed class ValueParser
         }
     }
 
-    private static Type? CollectionElementType(Type type)
+    /// <summary>What a valid value of a scalar type looks like ("a whole number"), or null for objects and lists.</summary>
+    public static string? ExpectationOf(Type type) =>
+        TryScalar(Nullable.GetUnderlyingType(type) ?? type, out _, out var expectation) ? expectation : null;
+
+    internal static Type? CollectionElementType(Type type)
     {
         if (type == typeof(string)) return null;
         if (type.IsArray) return type.GetElementType();

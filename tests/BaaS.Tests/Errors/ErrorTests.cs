@@ -46,6 +46,19 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     }
 
     [Fact]
+    public async Task A_bad_value_inside_an_object_or_a_list_is_named_by_its_path_under_the_field()
+    {
+        using var response = await Host.Http.PostAsync("/api/EchoTypes",
+            HttpAssert.Json("""{"addresses":[{"street":"a","city":"b"},{"Street":5}],"address":{"city":["x"]},"name":"fine"}"""));
+        var status = await HttpAssert.ErrorAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(2, status.GetProperty("errors").GetArrayLength());
+        Assert.Equal("5 is not a valid value for Addresses[1].Street: expected text.",
+            HttpAssert.FieldError(status, "Addresses").GetProperty("message").GetString());
+        Assert.Equal("an array is not a valid value for Address.city: expected text.",
+            HttpAssert.FieldError(status, "Address").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Unconvertible_query_values_answer_400_naming_the_field()
     {
         using var response = await Host.Http.GetAsync("/api/EchoTypes?id=12x&ids=1,two&guid=nope&timeSpan=P1Y");
