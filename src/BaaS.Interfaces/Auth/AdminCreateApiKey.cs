@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Creates an API key acting for any user, with any of the app's scopes (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminCreateApiKey : IPost, IReturn<CreateApiKeyResponse>
 {

@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Creates a user with roles and permissions (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminCreateUser : IPost, IReturn<AdminUserResponse>
 {

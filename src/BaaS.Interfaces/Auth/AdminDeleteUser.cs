@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Deletes a user with their roles, logins, sessions and API keys (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminDeleteUser : IDelete, IReturn<IdResponse>
 {

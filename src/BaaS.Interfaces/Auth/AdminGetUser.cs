@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>One user (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminGetUser : IGet, IReturn<AdminUserResponse>
 {

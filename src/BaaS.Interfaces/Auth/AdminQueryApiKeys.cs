@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Lists API keys, newest first, optionally of one user (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminQueryApiKeys : IGet, IReturn<QueryResponse<ApiKeyInfo>>
 {

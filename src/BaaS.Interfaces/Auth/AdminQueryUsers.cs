@@ -4,7 +4,7 @@ namespace BaaS;
 /// Lists users a page at a time, optionally those whose user name, email or display name contains
 /// <see cref="Search"/> (Admin only).
 /// </summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminQueryUsers : IGet, IReturn<QueryResponse<AdminUser>>
 {

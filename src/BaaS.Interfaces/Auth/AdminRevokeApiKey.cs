@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Revokes any API key (Admin only).</summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminRevokeApiKey : IPost, IReturn<EmptyResponse>
 {

@@ -4,7 +4,7 @@ namespace BaaS;
 /// Changes a user (Admin only): only the fields sent change. Locking, unlocking and setting a password end the
 /// user's sessions.
 /// </summary>
-[Tag("admin")]
+[Tag("Admin")]
 [ValidateIsAdmin]
 public class AdminUpdateUser : IPut, IReturn<AdminUserResponse>
 {

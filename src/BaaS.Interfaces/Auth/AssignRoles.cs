@@ -2,7 +2,7 @@ namespace BaaS;
 
 /// <summary>Gives a user roles and permissions (Admin only): <c>POST /assignroles</c>.</summary>
 [Route("/assignroles")]
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAdmin]
 public class AssignRoles : IPost, IReturn<AssignRolesResponse>
 {

@@ -8,7 +8,7 @@ namespace BaaS;
 /// </summary>
 [Route("/auth")]
 [Route("/auth/{Provider}")]
-[Tag("auth")]
+[Tag("Auth")]
 public class Authenticate : IPost, IReturn<AuthenticateResponse>
 {
     /// <summary><c>credentials</c>, <c>logout</c>, or the name of a configured OAuth provider.</summary>

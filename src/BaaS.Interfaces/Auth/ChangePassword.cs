@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Changes the signed-in user's password; the user's other sessions end.</summary>
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAuthenticated]
 public class ChangePassword : IPost, IReturn<EmptyResponse>
 {

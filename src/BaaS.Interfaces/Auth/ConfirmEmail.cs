@@ -5,7 +5,7 @@ namespace BaaS;
 /// <c>GET /auth/confirm-email?userId=...&amp;token=...</c>.
 /// </summary>
 [Route("/auth/confirm-email")]
-[Tag("auth")]
+[Tag("Auth")]
 public class ConfirmEmail : IPost, IReturn<EmptyResponse>
 {
     /// <summary>The user's id, from the link.</summary>

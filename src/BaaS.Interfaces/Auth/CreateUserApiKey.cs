@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Creates an API key that acts for the signed-in user; the answer holds the key, shown this once.</summary>
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAuthenticated]
 public class CreateUserApiKey : IPost, IReturn<CreateApiKeyResponse>
 {

@@ -3,7 +3,7 @@ namespace BaaS;
 /// <summary>
 /// Emails a password-reset link. Answers the same whether or not the address belongs to an account.
 /// </summary>
-[Tag("auth")]
+[Tag("Auth")]
 public class ForgotPassword : IPost, IReturn<EmptyResponse>
 {
     /// <summary>The account's email address.</summary>

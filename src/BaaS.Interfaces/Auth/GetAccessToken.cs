@@ -5,7 +5,7 @@ namespace BaaS;
 /// token (<c>POST /access-token</c>). Each refresh token works once: presenting a spent one again ends its session.
 /// </summary>
 [Route("/access-token")]
-[Tag("auth")]
+[Tag("Auth")]
 public class GetAccessToken : IPost, IReturn<GetAccessTokenResponse>
 {
     /// <summary>The refresh token; when absent, the <c>ss-reftok</c> cookie is used.</summary>

@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Lists the signed-in user's API keys, newest first (revoked ones too).</summary>
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAuthenticated]
 public class QueryUserApiKeys : IGet, IReturn<QueryResponse<ApiKeyInfo>>
 {

@@ -5,7 +5,7 @@ namespace BaaS;
 /// also signs the new user in. New users get the roles the app configures for them, never roles they ask for.
 /// </summary>
 [Route("/register")]
-[Tag("auth")]
+[Tag("Auth")]
 public class Register : IPost, IReturn<RegisterResponse>
 {
     /// <summary>The user name; the email when not given.</summary>

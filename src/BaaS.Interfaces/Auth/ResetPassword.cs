@@ -3,7 +3,7 @@ namespace BaaS;
 /// <summary>
 /// Sets a new password with the token from the password-reset email; every session of the user ends.
 /// </summary>
-[Tag("auth")]
+[Tag("Auth")]
 public class ResetPassword : IPost, IReturn<EmptyResponse>
 {
     /// <summary>The user's id, from the link.</summary>

@@ -1,7 +1,7 @@
 namespace BaaS;
 
 /// <summary>Revokes one of the signed-in user's API keys: it stops working at once.</summary>
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAuthenticated]
 public class RevokeUserApiKey : IPost, IReturn<EmptyResponse>
 {

@@ -2,7 +2,7 @@ namespace BaaS;
 
 /// <summary>Takes roles and permissions from a user (Admin only): <c>POST /unassignroles</c>.</summary>
 [Route("/unassignroles")]
-[Tag("auth")]
+[Tag("Auth")]
 [ValidateIsAdmin]
 public class UnAssignRoles : IPost, IReturn<UnAssignRolesResponse>
 {
