@@ -16,6 +16,15 @@ internal sealed class EnqueueBatcher(JobStore store)
     private readonly List<Pending> _pending = [];
     private bool _writing;
 
+    /// <summary>Whether a write is in flight (jobs enqueued now wait for the next one).</summary>
+    public bool IsWriting
+    {
+        get
+        {
+            lock (_lock) return _writing;
+        }
+    }
+
     /// <summary>A job waiting to be written, and its caller's task.</summary>
     private sealed class Pending(JobRecord job, CancellationToken ct)
     {

@@ -120,6 +120,9 @@ internal sealed class JobSql
     /// PostgreSQL: records the ends of a batch of attempts in one statement, each only if its node still holds the
     /// job, releases the dependents of those it completed, and answers the ids it recorded. The arrays hold one entry
     /// per attempt, sorted by id, so rows are locked in id order (as renewals lock them) and writers cannot deadlock.
+    /// The state test is written <c>(j.state = @started) IS TRUE</c> (the same, as state is never null) so that it
+    /// cannot use the claim index: with stale statistics the planner otherwise hashes every started row the index
+    /// holds (dead ones included) instead of looking up the batch's ids by primary key.
     /// </summary>
     public const string FinishMany = """
         WITH f AS (
@@ -135,7 +138,7 @@ internal sealed class JobSql
             error_code = f.error_code, error_message = f.error_message, error_stack = f.error_stack, attempt_log = f.attempt_log,
             cancel_requested = false, lost_owner = NULL, lost_started_at = NULL
           FROM f
-          WHERE j.id = f.id AND j.lease_owner = f.node AND j.attempts = f.attempt AND j.state = @started
+          WHERE j.id = f.id AND j.lease_owner = f.node AND j.attempts = f.attempt AND (j.state = @started) IS TRUE
           RETURNING j.id, j.state
         ),
         released AS (

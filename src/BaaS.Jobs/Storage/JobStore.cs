@@ -41,6 +41,9 @@ internal sealed partial class JobStore
 
     public JobsOptions Options => _options;
 
+    /// <summary>The group commit of new jobs.</summary>
+    public EnqueueBatcher Batcher => _batcher;
+
     /// <summary>The current time (UTC) from the app's clock.</summary>
     public DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
