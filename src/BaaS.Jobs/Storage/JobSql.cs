@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using BaaS.Data;
 
 namespace BaaS.Jobs;
@@ -19,8 +21,13 @@ internal sealed class JobSql
             throw new NotSupportedException($"BaaS.Jobs runs on SQLite or PostgreSQL, not {dialect.Name}.");
         var model = ModelDefinition.For<JobRecord>();
         Columns = string.Join(", ", model.Fields.Select(f => dialect.QuoteIdentifier(f.ColumnName)));
+        InsertFields = model.Fields.Where(f => !f.IsAutoIncrement).ToArray();
+        _insertColumns = string.Join(", ", InsertFields.Select(f => dialect.QuoteIdentifier(f.ColumnName)));
         Claim = IsPostgreSql ? PostgreSqlClaim : SqliteClaim;
     }
+
+    private readonly string _insertColumns;
+    private readonly ConcurrentDictionary<int, string> _insertMany = new();
 
     public DialectProvider Dialect { get; }
 
@@ -37,9 +44,16 @@ internal sealed class JobSql
           AND (c.worker IS NULL OR c.id = (SELECT MIN(w.id) FROM baas_job w WHERE w.worker = c.worker AND w.state IN (@queued, @started)))
         """;
 
+    // SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off;
     // UPDATE baas_job AS j SET state = @started, lease_owner = @node, ... FROM (SELECT c.id FROM baas_job c WHERE ...
     //   ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked WHERE j.id = picked.id RETURNING j.*
+    // Run in a transaction (SET LOCAL lasts until its end). The two settings pin the plan to walking the claim index
+    // in order and stopping after @take rows: a queue grows faster than autovacuum refreshes its statistics, and with
+    // stale statistics (a few queued rows, when there are thousands) the planner reads every queued row, sorts them
+    // and then keeps @take: measured at 10-300 ms per claim with 15,000 queued jobs, against 2 ms for the index walk.
     private const string PostgreSqlClaim = $"""
+        SET LOCAL enable_sort = off;
+        SET LOCAL enable_bitmapscan = off;
         UPDATE baas_job AS j SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
           attempts = j.attempts + 1, progress = NULL, status = NULL
         FROM (SELECT c.id FROM baas_job c WHERE {Claimable}
@@ -102,6 +116,58 @@ internal sealed class JobSql
         WHERE {Held}
         """;
 
+    /// <summary>
+    /// PostgreSQL: records the ends of a batch of attempts in one statement, each only if its node still holds the
+    /// job, releases the dependents of those it completed, and answers the ids it recorded. The arrays hold one entry
+    /// per attempt, sorted by id, so rows are locked in id order (as renewals lock them) and writers cannot deadlock.
+    /// The state test is written <c>(j.state = @started) IS TRUE</c> (the same, as state is never null) so that it
+    /// cannot use the claim index: with stale statistics the planner otherwise hashes every started row the index
+    /// holds (dead ones included) instead of looking up the batch's ids by primary key.
+    /// </summary>
+    public const string FinishMany = """
+        WITH f AS (
+          SELECT * FROM unnest(@ids::bigint[], @nodes::text[], @attempts::integer[], @states::text[], @runAfters::timestamptz[],
+            @completedAts::timestamptz[], @durations::bigint[], @progresses::double precision[], @statuses::text[], @chunks::text[],
+            @results::text[], @errorCodes::text[], @errorMessages::text[], @errorStacks::text[], @attemptLogs::text[])
+            AS f(id, node, attempt, state, run_after, completed_at, duration_ms, progress, status, chunk, result, error_code,
+                 error_message, error_stack, attempt_log)
+        ),
+        done AS (
+          UPDATE baas_job AS j SET state = f.state, run_after = f.run_after, completed_at = f.completed_at, duration_ms = f.duration_ms,
+            lease_expires_at = NULL, progress = f.progress, status = f.status, log = COALESCE(j.log, '') || f.chunk, result = f.result,
+            error_code = f.error_code, error_message = f.error_message, error_stack = f.error_stack, attempt_log = f.attempt_log,
+            cancel_requested = false, lost_owner = NULL, lost_started_at = NULL
+          FROM f
+          WHERE j.id = f.id AND j.lease_owner = f.node AND j.attempts = f.attempt AND (j.state = @started) IS TRUE
+          RETURNING j.id, j.state
+        ),
+        released AS (
+          UPDATE baas_job AS d SET waiting_for = NULL
+          WHERE d.waiting_for IS NOT NULL AND d.waiting_for IN (SELECT done.id FROM done WHERE done.state = @completed)
+        )
+        SELECT id FROM done
+        """;
+
+    /// <summary>The columns a new job is inserted with (all but the generated id), in model order.</summary>
+    public FieldDefinition[] InsertFields { get; }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> new jobs in one statement and answers each one's id with its RefId (unique, so
+    /// the ids are matched to rows by RefId, not by the order of RETURNING). Parameter <c>@v{row}_{column}</c>:
+    /// <c>INSERT INTO baas_job ("ref_id", "kind", ...) VALUES (@v0_0, @v0_1, ...), (@v1_0, @v1_1, ...) RETURNING id, ref_id</c>.
+    /// </summary>
+    public string InsertMany(int rows) => _insertMany.GetOrAdd(rows, n =>
+    {
+        var sql = new StringBuilder($"INSERT INTO baas_job ({_insertColumns}) VALUES ");
+        for (var r = 0; r < n; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < InsertFields.Length; c++) sql.Append(c == 0 ? "" : ", ").Append("@v").Append(r).Append('_').Append(c);
+            sql.Append(')');
+        }
+        return sql.Append(" RETURNING id, ref_id").ToString();
+    });
+
     /// <summary>Gives a job back to the queue without counting the attempt (graceful shutdown).</summary>
     public const string Release = $"""
         UPDATE baas_job SET state = @queued, attempts = attempts - 1, run_after = @now, lease_expires_at = NULL,
@@ -110,13 +176,11 @@ internal sealed class JobSql
         """;
 
     /// <summary>
-    /// Lets the dependents of the jobs in <c>@ids</c> that are now completed run (the ids as a PostgreSQL array, or a
-    /// JSON array on SQLite), in the completions' transaction:
-    /// <c>UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)</c>.
+    /// SQLite: lets the dependents of the jobs in <c>@ids</c> (a JSON array of jobs just recorded as completed) run, in
+    /// the completions' transaction. (PostgreSQL does it inside <see cref="FinishMany"/>.)
     /// </summary>
-    public string ReleaseDependentsOf => IsPostgreSql
-        ? "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id = ANY(@ids) AND p.state = @completed)"
-        : "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IN (SELECT p.id FROM baas_job p WHERE p.id IN (SELECT value FROM json_each(@ids)) AND p.state = @completed)";
+    public const string ReleaseDependentsOfSqlite =
+        "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IS NOT NULL AND waiting_for IN (SELECT value FROM json_each(@ids))";
 
     /// <summary>Lets jobs run whose dependency completed (a sweep that also catches a dependency completed while the dependent was being enqueued).</summary>
     public const string ReleaseWaiting = """

@@ -1,12 +1,21 @@
+using System.Data.Common;
 using BaaS.Data;
 
 namespace BaaS.Jobs;
 
 internal sealed partial class JobStore
 {
-    /// <summary>Stores a new job (or answers the job that already has its caller-given RefId) and returns its reference.</summary>
+    /// <summary>
+    /// Stores a new job (or answers the job that already has its caller-given RefId) and returns its reference. A plain
+    /// job enqueued asynchronously (no caller RefId, no dependency) joins the next grouped INSERT (<see cref="EnqueueBatcher"/>).
+    /// </summary>
     public async ValueTask<JobRef> EnqueueAsync(JobRecord job, bool callerRefId, bool async, CancellationToken ct)
     {
+        if (async && !callerRefId && job.DependsOn is null)
+        {
+            job.Id = await _batcher.EnqueueAsync(job, ct).ConfigureAwait(false);
+            return new JobRef(job.Id, job.RefId);
+        }
         await using var db = await OpenAsync(async, ct).ConfigureAwait(false);
         return await EnqueueAsync(db, job, callerRefId, async, ct).ConfigureAwait(false);
     }
@@ -73,6 +82,48 @@ internal sealed partial class JobStore
             if (tx is not null) await tx.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Inserts new jobs with one statement (<see cref="JobSql.InsertMany"/>) and answers their ids, in the order given.
+    /// Throws <see cref="RowsRefusedException"/> when the database refused the statement for what is in the rows (a
+    /// constraint or a bad value): then none of them was stored.
+    /// </summary>
+    public async Task<long[]> InsertManyAsync(List<JobRecord> jobs, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct).ConfigureAwait(false);
+        var sql = Sql.InsertMany(jobs.Count);
+        var fields = Sql.InsertFields;
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        for (var r = 0; r < jobs.Count; r++)
+        {
+            for (var c = 0; c < fields.Length; c++)
+                AddParameter(command, $"v{r}_{c}", db.Dialect.ToDbValue(fields[c].GetValue(jobs[r]), fields[c]));
+        }
+        var ids = new Dictionary<string, long>(jobs.Count, StringComparer.Ordinal);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                ids[(string)db.Dialect.FromDbValue(reader.GetValue(1), typeof(string), null)!] = reader.GetInt64(0);
+        }
+        catch (DbException e) when (db.Dialect.TranslateException(e, sql) is var translated
+            && (translated is ConstraintViolationException || e.SqlState is ['2', '2' or '3', ..]))
+        {
+            throw new RowsRefusedException(translated ?? e);
+        }
+        return jobs.ConvertAll(j => ids[j.RefId]).ToArray();
+    }
+
+    /// <summary>Inserts one new job through the typed API (its errors are the typed API's) and answers its id.</summary>
+    public async Task<long> InsertOneAsync(JobRecord job, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct).ConfigureAwait(false);
+        return await db.InsertAsync(job, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The database refused a grouped INSERT for what its rows hold; none of them was stored.</summary>
+    public sealed class RowsRefusedException(Exception inner) : Exception("The database refused the rows.", inner);
 
     /// <summary>The state of a job in the live queue or an archive, or null when there is no such job.</summary>
     private async ValueTask<JobState?> FindStateAsync(DataConnection db, long id, bool async, CancellationToken ct)

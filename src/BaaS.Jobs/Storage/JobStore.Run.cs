@@ -15,7 +15,18 @@ internal sealed partial class JobStore
         p["now"] = now;
         p["lease"] = now + _options.LeaseDuration;
         p["take"] = take;
-        var jobs = await db.SqlListAsync<JobRecord>(Sql.Claim, p, ct).ConfigureAwait(false);
+        List<JobRecord> jobs;
+        if (Sql.IsPostgreSql)
+        {
+            // One round trip for BEGIN, the plan settings and the claim, one for COMMIT (see JobSql.Claim).
+            await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
+            jobs = await db.SqlListAsync<JobRecord>(Sql.Claim, p, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            jobs = await db.SqlListAsync<JobRecord>(Sql.Claim, p, ct).ConfigureAwait(false);
+        }
         jobs.Sort(static (a, b) => b.Priority != a.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
         return jobs;
     }
@@ -53,17 +64,78 @@ internal sealed partial class JobStore
     }
 
     /// <summary>
-    /// Records the ends of attempts in one transaction, each only if its node still holds the job (so a job whose lease
-    /// another node took over is recorded once, by that node). Completions also release the jobs waiting for them and
-    /// queue their callbacks, in the same transaction. Rows are written in id order (as renewals lock them), so
-    /// concurrent writers cannot deadlock. Answers, per write, whether it was recorded.
+    /// Records the ends of attempts, each only if its node still holds the job (so a job whose lease another node took
+    /// over is recorded once, by that node). Completions also release the jobs waiting for them and queue their
+    /// callbacks, atomically with the completion. Rows are written in id order (as renewals lock them), so concurrent
+    /// writers cannot deadlock. Answers, per write, whether it was recorded.
     /// </summary>
     public async Task<bool[]> FinishAsync(IReadOnlyList<JobFinish> finishes, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
-        await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
-        var order = Enumerable.Range(0, finishes.Count).OrderBy(i => finishes[i].Id).ToArray();
-        var statements = order.Select(i => finishes[i]).Select(f =>
+        var sorted = finishes.OrderBy(f => f.Id).ToList();
+        var callbacks = sorted.Any(f => f.CallbackJob is not null);
+        // A batch without callbacks is one statement on PostgreSQL: atomic on its own, so no transaction round trips.
+        var tx = callbacks || !Sql.IsPostgreSql ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
+        try
+        {
+            var recorded = Sql.IsPostgreSql
+                ? await FinishPostgreSqlAsync(db, sorted, ct).ConfigureAwait(false)
+                : await FinishSqliteAsync(db, sorted, ct).ConfigureAwait(false);
+            foreach (var f in sorted)
+            {
+                if (f.CallbackJob is { } callback && recorded.Contains(f.Id))
+                    await EnqueueAsync(db, callback, callerRefId: false, async: true, ct).ConfigureAwait(false);
+            }
+            if (tx is not null) await tx.CommitAsync(ct).ConfigureAwait(false);
+            return finishes.Select(f => recorded.Contains(f.Id)).ToArray();
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // PostgreSQL: every write of the batch, and the release of the dependents, in one statement (JobSql.FinishMany).
+    private async Task<HashSet<long>> FinishPostgreSqlAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = JobSql.FinishMany;
+        AddParameter(command, "started", nameof(JobState.Started));
+        AddParameter(command, "completed", nameof(JobState.Completed));
+        AddParameter(command, "ids", sorted.Select(f => f.Id).ToArray());
+        AddParameter(command, "nodes", Texts(db, sorted, f => f.Node));
+        AddParameter(command, "attempts", sorted.Select(f => f.Attempt).ToArray());
+        AddParameter(command, "states", sorted.Select(f => f.State.ToString()).ToArray());
+        AddParameter(command, "runAfters", sorted.Select(f => Utc(f.RunAfter)).ToArray());
+        AddParameter(command, "completedAts", sorted.Select(f => f.CompletedAt is { } at ? Utc(at) : (DateTime?)null).ToArray());
+        AddParameter(command, "durations", sorted.Select(f => f.DurationMs).ToArray());
+        AddParameter(command, "progresses", sorted.Select(f => f.Progress).ToArray());
+        AddParameter(command, "statuses", Texts(db, sorted, f => f.Status));
+        AddParameter(command, "chunks", Texts(db, sorted, f => f.LogChunk));
+        AddParameter(command, "results", Texts(db, sorted, f => f.Result));
+        AddParameter(command, "errorCodes", Texts(db, sorted, f => f.ErrorCode));
+        AddParameter(command, "errorMessages", Texts(db, sorted, f => f.ErrorMessage));
+        AddParameter(command, "errorStacks", Texts(db, sorted, f => f.ErrorStack));
+        AddParameter(command, "attemptLogs", Texts(db, sorted, f => f.AttemptLog));
+        var recorded = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) recorded.Add(reader.GetInt64(0));
+        return recorded;
+    }
+
+    // timestamptz takes UTC: a local time is converted, an unspecified one is taken to be UTC (the store's rule).
+    private static DateTime Utc(DateTime at) => at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc);
+
+    // Strings as the dialect stores them (PostgreSQL text cannot hold NUL: see the dialect), nulls kept.
+    private static string?[] Texts(DataConnection db, List<JobFinish> sorted, Func<JobFinish, string?> get) =>
+        sorted.Select(f => get(f) is { } text ? (string)db.Dialect.ToDbValue(text, null) : null).ToArray();
+
+    // SQLite: one statement per write in the open transaction (in-process, so there is no round trip to save), then the
+    // release of the dependents of the completions recorded.
+    private static async Task<HashSet<long>> FinishSqliteAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
+    {
+        var recorded = new HashSet<long>();
+        foreach (var f in sorted)
         {
             var p = P();
             p["id"] = f.Id;
@@ -81,61 +153,28 @@ internal sealed partial class JobStore
             p["errorMessage"] = f.ErrorMessage;
             p["errorStack"] = f.ErrorStack;
             p["attemptLog"] = f.AttemptLog;
-            return (JobSql.Finish, p);
-        }).ToList();
-        // In the same round trip: release the dependents of the jobs this batch completed (the statement sees the
-        // batch's own writes, so a completion that was not recorded releases nothing).
-        var completing = finishes.Where(f => f.State == JobState.Completed).Select(f => f.Id).ToArray();
-        if (completing.Length > 0)
+            if (await db.ExecuteSqlAsync(JobSql.Finish, p, ct).ConfigureAwait(false) > 0) recorded.Add(f.Id);
+        }
+        var completed = sorted.Where(f => f.State == JobState.Completed && recorded.Contains(f.Id)).Select(f => f.Id).ToArray();
+        if (completed.Length > 0)
         {
             var release = P();
-            release["ids"] = Sql.IsPostgreSql ? completing : JsonSerializer.Serialize(completing);
-            statements.Add((Sql.ReleaseDependentsOf, release));
+            release["ids"] = JsonSerializer.Serialize(completed);
+            await db.ExecuteSqlAsync(JobSql.ReleaseDependentsOfSqlite, release, ct).ConfigureAwait(false);
         }
-        var counts = await ExecuteManyAsync(db, statements, ct).ConfigureAwait(false);
-        var applied = new bool[finishes.Count];
-        for (var k = 0; k < order.Length; k++) applied[order[k]] = counts[k] > 0;
-        for (var i = 0; i < finishes.Count; i++)
-        {
-            if (applied[i] && finishes[i].CallbackJob is { } callback)
-                await EnqueueAsync(db, callback, callerRefId: false, async: true, ct).ConfigureAwait(false);
-        }
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-        return applied;
+        return recorded;
     }
 
     /// <summary>
-    /// Runs statements in order in the connection's transaction and answers their row counts: in one round trip where
-    /// the driver supports batches (Npgsql), else one by one (SQLite runs in-process, so there is no round trip to save).
+    /// Adds a parameter with a value the driver takes as it is (an array, or a value already converted by the
+    /// dialect): <c>@name</c> on SQLite, <c>name</c> on Npgsql.
     /// </summary>
-    private static async Task<int[]> ExecuteManyAsync(DataConnection db, List<(string Sql, Dictionary<string, object?> Params)> statements, CancellationToken ct)
+    private void AddParameter(System.Data.Common.DbCommand command, string name, object? value)
     {
-        var counts = new int[statements.Count];
-        if (!db.Inner.CanCreateBatch || statements.Count == 1)
-        {
-            for (var i = 0; i < statements.Count; i++)
-                counts[i] = await db.ExecuteSqlAsync(statements[i].Sql, statements[i].Params, ct).ConfigureAwait(false);
-            return counts;
-        }
-        await using var batch = db.Inner.CreateBatch();
-        batch.Transaction = db.Transaction?.Inner;
-        foreach (var (sql, param) in statements)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in param)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                // Arrays go as they are (PostgreSQL arrays, for "= ANY(@ids)"); other values as the dialect stores them.
-                parameter.Value = value is Array ? value : db.Dialect.ToDbValue(value, null);
-                command.Parameters.Add(parameter);
-            }
-            batch.BatchCommands.Add(command);
-        }
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        for (var i = 0; i < statements.Count; i++) counts[i] = batch.BatchCommands[i].RecordsAffected;
-        return counts;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = Sql.IsPostgreSql ? name : "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>Gives a job back to the queue without counting its attempt; false when the node no longer held it.</summary>

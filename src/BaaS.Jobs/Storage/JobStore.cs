@@ -16,6 +16,7 @@ internal sealed partial class JobStore
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private JobSql? _sql;
     private volatile bool _schemaReady;
+    private readonly EnqueueBatcher _batcher;
 
     public JobStore(IDbConnectionFactory factory, IOptions<JobsOptions> options, TimeProvider clock)
     {
@@ -23,6 +24,7 @@ internal sealed partial class JobStore
         _options = options.Value;
         _options.Validate();
         _clock = clock;
+        _batcher = new EnqueueBatcher(this);
         if (_options.ConnectionString is { } connectionString)
         {
             if (factory is not DbConnectionFactory registry)
@@ -38,6 +40,9 @@ internal sealed partial class JobStore
     }
 
     public JobsOptions Options => _options;
+
+    /// <summary>The group commit of new jobs.</summary>
+    public EnqueueBatcher Batcher => _batcher;
 
     /// <summary>The current time (UTC) from the app's clock.</summary>
     public DateTime Now => _clock.GetUtcNow().UtcDateTime;
