@@ -1,0 +1,28 @@
+namespace BaaS.Data;
+
+public abstract partial class DialectProvider
+{
+    /// <summary>
+    /// Whether the database can wake other connections when something happened (PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c>):
+    /// then <see cref="NotifySql"/> and <see cref="ListenAsync"/> work. False for SQLite.
+    /// </summary>
+    public virtual bool SupportsNotifications => false;
+
+    /// <summary>
+    /// A SQL expression that, evaluated in a statement, tells every connection listening on <paramref name="channel"/>
+    /// once the statement's transaction commits (nothing if it rolls back): <c>pg_notify('baas_jobs', '')</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The database has no notifications.</exception>
+    public virtual string NotifySql(string channel) =>
+        throw new NotSupportedException($"{Name} has no notifications between connections.");
+
+    /// <summary>
+    /// Listens on <paramref name="channel"/> over <paramref name="db"/> (a connection given to this alone) and calls
+    /// <paramref name="onNotification"/> with null once as soon as it listens (what happened before went unheard: look
+    /// now), then with each notification's payload, in commit order, until <paramref name="cancellationToken"/> is cancelled
+    /// (then it throws <see cref="OperationCanceledException"/>) or the connection fails (then it throws that error).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The database has no notifications.</exception>
+    public virtual Task ListenAsync(DataConnection db, string channel, Action<string?> onNotification, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} has no notifications between connections.");
+}
