@@ -46,6 +46,13 @@ public sealed class JobsOptions
     /// <summary>How often an idle node looks for due jobs (jobs enqueued on the node itself start at once). Default: 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// On PostgreSQL, whether new jobs wake every node at once (each enqueue sends a <c>NOTIFY</c>; each node keeps one
+    /// connection that <c>LISTEN</c>s), instead of waiting for its next poll. Turn off behind a transaction-pooling proxy
+    /// such as PgBouncer, where <c>LISTEN</c> does not work. No effect on SQLite. Default: true.
+    /// </summary>
+    public bool Notifications { get; set; } = true;
+
     /// <summary>How long a claim holds a job without renewal; a node that stops renewing loses its jobs to others. Default: 30 s.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -40,6 +40,30 @@ internal sealed partial class JobNode
         }
     }
 
+    // PostgreSQL: holds one connection that LISTENs for new jobs and wakes the claim loop at each, so a job queued by
+    // another process starts at once rather than at this node's next poll. A lost connection is opened again; the poll
+    // goes on meanwhile, so nothing is missed, only later.
+    private async Task ListenLoopAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await using var db = await store.OpenAsync(stop).ConfigureAwait(false);
+                await db.Dialect.ListenAsync(db, JobSql.Channel, _ => Wake(), stop).ConfigureAwait(false);
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                LogLoopFailed(logger, "notification", e);
+                await Delay(_options.PollInterval, stop).ConfigureAwait(false);
+            }
+        }
+    }
+
     // Renews the leases of running jobs; a job whose lease another node took is stopped without recording anything,
     // a job someone asked to cancel is cancelled.
     private async Task RenewLoopAsync(CancellationToken stop)

@@ -75,6 +75,7 @@ internal sealed partial class JobNode(
             Task.Run(() => ClaimLoopAsync(_stopClaiming.Token), CancellationToken.None),
             Task.Run(() => MaintenanceLoopAsync(_stopClaiming.Token), CancellationToken.None),
             Task.Run(() => ScheduleLoopAsync(_stopClaiming.Token), CancellationToken.None),
+            store.Sql.Notifies ? Task.Run(() => ListenLoopAsync(_stopClaiming.Token), CancellationToken.None) : Task.CompletedTask,
         ];
         _leaseLoops =
         [

@@ -28,6 +28,7 @@ internal sealed class JobSql
 
     private readonly string _insertColumns;
     private readonly ConcurrentDictionary<int, string> _insertMany = new();
+    private readonly ConcurrentDictionary<int, string> _insertManyAnnounced = new();
 
     public DialectProvider Dialect { get; }
 
@@ -148,6 +149,12 @@ internal sealed class JobSql
         SELECT id FROM done
         """;
 
+    /// <summary>The channel new jobs are announced on (PostgreSQL <c>NOTIFY</c>), which every node listens to.</summary>
+    public const string Channel = "baas_jobs";
+
+    /// <summary>True when inserts announce new jobs on <see cref="Channel"/> (PostgreSQL, with notifications on).</summary>
+    public bool Notifies { get; init; }
+
     /// <summary>The columns a new job is inserted with (all but the generated id), in model order.</summary>
     public FieldDefinition[] InsertFields { get; }
 
@@ -155,18 +162,23 @@ internal sealed class JobSql
     /// Inserts <paramref name="rows"/> new jobs in one statement and answers each one's id with its RefId (unique, so
     /// the ids are matched to rows by RefId, not by the order of RETURNING). Parameter <c>@v{row}_{column}</c>:
     /// <c>INSERT INTO baas_job ("ref_id", "kind", ...) VALUES (@v0_0, @v0_1, ...), (@v1_0, @v1_1, ...) RETURNING id, ref_id</c>.
+    /// With <paramref name="announce"/> (and <see cref="Notifies"/>), the same statement announces the jobs on
+    /// <see cref="Channel"/>, delivered when it commits:
+    /// <c>WITH ins AS (INSERT ... RETURNING id, ref_id) SELECT ins.id, ins.ref_id FROM ins, (SELECT pg_notify('baas_jobs', '')) AS n</c>.
     /// </summary>
-    public string InsertMany(int rows) => _insertMany.GetOrAdd(rows, n =>
-    {
-        var sql = new StringBuilder($"INSERT INTO baas_job ({_insertColumns}) VALUES ");
-        for (var r = 0; r < n; r++)
+    public string InsertMany(int rows, bool announce) => announce && Notifies
+        ? _insertManyAnnounced.GetOrAdd(rows, n => $"WITH ins AS ({InsertMany(n, false)}) SELECT ins.id, ins.ref_id FROM ins, (SELECT {Dialect.NotifySql(Channel)}) AS n")
+        : _insertMany.GetOrAdd(rows, n =>
         {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < InsertFields.Length; c++) sql.Append(c == 0 ? "" : ", ").Append("@v").Append(r).Append('_').Append(c);
-            sql.Append(')');
-        }
-        return sql.Append(" RETURNING id, ref_id").ToString();
-    });
+            var sql = new StringBuilder($"INSERT INTO baas_job ({_insertColumns}) VALUES ");
+            for (var r = 0; r < n; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < InsertFields.Length; c++) sql.Append(c == 0 ? "" : ", ").Append("@v").Append(r).Append('_').Append(c);
+                sql.Append(')');
+            }
+            return sql.Append(" RETURNING id, ref_id").ToString();
+        });
 
     /// <summary>Gives a job back to the queue without counting the attempt (graceful shutdown).</summary>
     public const string Release = $"""

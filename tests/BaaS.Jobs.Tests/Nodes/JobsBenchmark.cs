@@ -99,6 +99,8 @@ public static class JobsBenchmark
             o.Concurrency = 64;
             o.ClaimBatchSize = 64;
             o.PollInterval = TimeSpan.FromMilliseconds(50);
+            // BAAS_BENCH_NOTIFICATIONS=off measures PostgreSQL without LISTEN/NOTIFY wake-ups, in the same build.
+            o.Notifications = Environment.GetEnvironmentVariable("BAAS_BENCH_NOTIFICATIONS") != "off";
             if (!runWorker) o.ArchiveAfter = TimeSpan.Zero; // only the enqueuer archives, when asked, after the runs
         }, typeof(JobsBenchmark).Assembly);
         var host = builder.Build();

@@ -23,6 +23,26 @@ public sealed class MultiNodeTests
     }
 
     [Fact]
+    public async Task A_job_queued_by_another_process_wakes_an_idle_node_through_a_notification()
+    {
+        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
+        // A poll far longer than the test: only a notification can start these jobs.
+        await using var worker = await TestNode.StartAsync(database, o => o.PollInterval = TimeSpan.FromHours(1), "listener");
+        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await Eventually.UntilAsync(async () => await enqueuer.ScalarAsync(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN \"baas_jobs\"'") == 1,
+            "the worker listens for new jobs");
+        var key = Probe.NewKey();
+        // One after another, each on an idle node: a grouped insert, then a job with a RefId (inserted on its own).
+        var first = await enqueuer.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key });
+        await enqueuer.WaitForAsync(first.Id, JobState.Completed);
+        var second = await enqueuer.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key }, new JobOptions { RefId = "wake-" + key });
+        await enqueuer.WaitForAsync(second.Id, JobState.Completed);
+        Assert.Equal([first.Id, second.Id], Probe.RunsOf(key).Select(r => r.JobId));
+        Assert.All(Probe.RunsOf(key), r => Assert.Equal("listener", r.Node));
+    }
+
+    [Fact]
     public async Task A_named_worker_runs_one_job_at_a_time_across_nodes()
     {
         await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
