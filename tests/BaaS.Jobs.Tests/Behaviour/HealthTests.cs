@@ -33,10 +33,21 @@ public abstract class HealthTests<TKind> where TKind : IDatabaseKind
         if (!database.IsPostgreSql)
         {
             // Where the file was, SQLite would create an empty one: a folder in its place makes opening fail instead.
+            // The node's loops keep opening the database meanwhile and may have made that empty file already: then
+            // it goes again, until the folder wins.
             var file = database.JobsConnectionString["Data Source=".Length..];
-            Directory.CreateDirectory(file);
+            for (var attempt = 0; !Directory.Exists(file); attempt++)
+            {
+                try
+                {
+                    if (File.Exists(file)) File.Delete(file);
+                    Directory.CreateDirectory(file);
+                }
+                catch (IOException) when (attempt < 100)
+                {
+                }
+            }
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the node's loops may have pooled a handle to the deleted file
-
         }
         var unhealthy = await CheckAsync(node);
         Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
