@@ -43,4 +43,10 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
         Message = "The auth tables do not exist yet: apply the migrations (include AuthMigrations.Types in the app's Migrator, then run it, e.g. with --migrate).")]
     public static partial void AuthTablesMissing(ILogger logger);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Deleted {Count} expired refresh token(s)")]
+    public static partial void RefreshTokensDeleted(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Deleting expired refresh tokens failed; it tries again next time")]
+    public static partial void RefreshTokenCleanupFailed(ILogger logger, Exception exception);
 }

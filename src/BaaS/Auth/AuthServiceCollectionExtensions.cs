@@ -107,6 +107,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, AutoRefreshFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, ApiKeyFilter>());
         services.AddHostedService<AuthStartup>();
+        services.AddHostedService<RefreshTokenCleanup>();
         services.Configure<BaaSOptions>(o => o.ServiceTypes.AddRange(ServiceTypes.Except(o.ServiceTypes)));
         return services;
     }

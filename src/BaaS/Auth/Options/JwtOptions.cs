@@ -34,6 +34,12 @@ public sealed class JwtOptions
     /// </summary>
     public TimeSpan RefreshTokenReuseInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often expired refresh tokens (spent, revoked or never used) are deleted; <see cref="TimeSpan.Zero"/> keeps
+    /// them. An expired token is refused whether its row exists or not, so deleting it changes no answer. Default: 1 h.
+    /// </summary>
+    public TimeSpan RefreshTokenCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Tolerance for clocks that differ between servers. Default: 30 s.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -36,6 +36,17 @@ internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider
         return new IssuedRefreshToken(token, record);
     }
 
+    /// <summary>
+    /// Deletes the refresh tokens that have expired (spent, revoked or unused alike) and answers how many:
+    /// <c>DELETE FROM baas_refresh_token WHERE expires_at &lt; @now</c>.
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.OpenAsync(ct).ConfigureAwait(false);
+        return await db.DeleteAsync<BaaSRefreshToken>(t => t.ExpiresAt < now, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Spends <paramref name="token"/> and issues its successor, or says why it cannot.</summary>
     public async Task<RefreshOutcome> RotateAsync(string token, CancellationToken ct)
     {
