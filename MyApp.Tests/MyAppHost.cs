@@ -121,15 +121,7 @@ public abstract partial class MyAppHost : IAsyncLifetime
     public Dictionary<string, string> DemoPasswords() => PrintedPasswords(DemoOutput.ToString());
 
     /// <summary>The passwords in what the app printed (the last one of each user), by email.</summary>
-    public static Dictionary<string, string> PrintedPasswords(string printed)
-    {
-        var passwords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match line in CredentialLine().Matches(printed)) passwords[line.Groups["email"].Value] = line.Groups["password"].Value;
-        return passwords;
-    }
-
-    [GeneratedRegex(@"^  (?<role>\w+) +(?<email>\S+@\S+) +(?<password>\S+)\r?$", RegexOptions.Multiline)]
-    private static partial Regex CredentialLine();
+    public static Dictionary<string, string> PrintedPasswords(string printed) => DemoCredentialsOutput.ReadPasswords(printed);
 
     public async Task DisposeAsync()
     {

@@ -205,7 +205,7 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
             await _app.StartAsync();
             BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-            foreach (Match line in CredentialLine().Matches(_printed.ToString())) Passwords[line.Groups["email"].Value] = line.Groups["password"].Value;
+            foreach (var (email, password) in DemoCredentialsOutput.ReadPasswords(_printed.ToString())) Passwords[email] = password;
             Assert.Equal(DemoSeeder.Accounts.Count, Passwords.Count);
         }
 
@@ -247,8 +247,6 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
             await _database.DisposeAsync();
         }
 
-        [GeneratedRegex(@"^  (?<role>\w+) +(?<email>\S+@\S+) +(?<password>\S+)\r?$", RegexOptions.Multiline)]
-        private static partial Regex CredentialLine();
     }
 
     /// <summary>The system clock, moved forward by the tests.</summary>
