@@ -32,6 +32,16 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("Auth__Jwt__KeyFile", error.Message);
     }
 
+    [Theory]
+    [InlineData("AccessTokenLifetime", "00:00:00")]
+    [InlineData("RefreshTokenLifetime", "-1.00:00:00")]
+    [InlineData("RefreshTokenCleanupInterval", "-00:00:01")]
+    public async Task A_lifetime_or_interval_that_cannot_work_fails_startup_naming_the_setting(string setting, string value)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Development", new() { [$"Auth:Jwt:{setting}"] = value }));
+        Assert.Contains($"Auth__Jwt__{setting}", error.Message);
+    }
+
     [Fact]
     public async Task Development_without_a_key_signs_with_an_ephemeral_one_and_says_so()
     {

@@ -17,6 +17,7 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        options.Value.Jwt.Validate();
         var ring = keys.KeyRing;
         AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
         // Made at startup so a misconfigured provider fails here, not at the first sign-in.

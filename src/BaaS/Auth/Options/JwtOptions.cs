@@ -47,4 +47,20 @@ public sealed class JwtOptions
     /// In Development, sign with an ephemeral key when none is configured (tokens die with the process). Default: true.
     /// </summary>
     public bool EphemeralKeyInDevelopment { get; set; } = true;
+
+    /// <summary>Fails with a message naming the setting when a lifetime or interval cannot work (checked at startup).</summary>
+    /// <exception cref="InvalidOperationException">A lifetime is not positive, or an interval is negative.</exception>
+    public void Validate()
+    {
+        static void Check(bool ok, string name, TimeSpan value, string rule)
+        {
+            if (!ok) throw new InvalidOperationException($"Auth:Jwt:{name} (Auth__Jwt__{name}) must be {rule}, not {value}.");
+        }
+
+        Check(AccessTokenLifetime > TimeSpan.Zero, nameof(AccessTokenLifetime), AccessTokenLifetime, "positive");
+        Check(RefreshTokenLifetime > TimeSpan.Zero, nameof(RefreshTokenLifetime), RefreshTokenLifetime, "positive");
+        Check(RefreshTokenReuseInterval >= TimeSpan.Zero, nameof(RefreshTokenReuseInterval), RefreshTokenReuseInterval, "zero or more");
+        Check(RefreshTokenCleanupInterval >= TimeSpan.Zero, nameof(RefreshTokenCleanupInterval), RefreshTokenCleanupInterval, "zero (off) or more");
+        Check(ClockSkew >= TimeSpan.Zero, nameof(ClockSkew), ClockSkew, "zero or more");
+    }
 }
