@@ -118,5 +118,8 @@ public class OpenApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Contains("/openapi.json", config);
         using var bundle = await fixture.Server.Http.GetAsync("/swagger-ui/swagger-ui-bundle.js");
         Assert.Equal(System.Net.HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Contains("swagger-ui", await fixture.Server.Http.GetTextAsync("/swagger-ui/")); // redirected to the page
+        using var outside = await fixture.Server.Http.GetAsync("/index.html"); // the UI's files live under /swagger-ui only
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, outside.StatusCode);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace BaaS.NativeTypes;
@@ -10,12 +11,14 @@ internal static class SwaggerUi
     {
         // The UI is static files served by Swashbuckle's middleware; UseBaaS() is given the WebApplication, which is also
         // the request pipeline, so the middleware joins it here (ahead of the endpoints, like every app.Use after Build).
+        // Only requests under /swagger-ui reach it: every other request skips its path matching and static-file lookup.
         if (endpoints is not IApplicationBuilder app) return;
-        app.UseSwaggerUI(options =>
+        var path = new PathString(TypesEndpoints.SwaggerUiPath.TrimEnd('/'));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(path), branch => branch.UseSwaggerUI(options =>
         {
             options.RoutePrefix = TypesEndpoints.SwaggerUiPath.Trim('/');
             options.DocumentTitle = serviceName + " API";
             options.SwaggerEndpoint(TypesEndpoints.OpenApiPath, serviceName);
-        });
+        }));
     }
 }
