@@ -16,6 +16,7 @@ postgres_start
 dotnet build benchmarks/BaaS.AutoQuery.Benchmarks -c Release -nologo -v q >/dev/null
 APP=benchmarks/BaaS.AutoQuery.Benchmarks/bin/Release/net10.0/BaaS.AutoQuery.Benchmarks.dll
 WORK=$(mktemp -d /tmp/baas-aq-bench.XXXXXX)
+trap 'services_cleanup; rm -rf "$WORK"' EXIT   # also when a step fails midway
 cat >"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
