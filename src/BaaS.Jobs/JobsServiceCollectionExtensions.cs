@@ -41,7 +41,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
         services.AddScoped<IBackgroundJobs, BackgroundJobs>();
         services.AddHttpContextAccessor();
-        services.Configure<BaaSOptions>(o => o.ServiceTypes.Add(typeof(JobAdminServices)));
+        services.AddBaaSFeature(new JobsFeature());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs"]);
         return services;
     }

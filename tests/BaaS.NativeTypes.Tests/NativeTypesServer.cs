@@ -46,6 +46,7 @@ public sealed class NativeTypesServer : IAsyncDisposable
         builder.Services.AddSingleton<RestaurantStore>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddNativeTypes().AddBaaSOpenApi();
         builder.Services.AddBaaS(options =>
         {
             options.ServiceName = serviceName;

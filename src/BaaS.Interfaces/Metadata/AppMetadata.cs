@@ -12,6 +12,9 @@ public class AppMetadata
     /// <summary>Every operation and every type reachable from them.</summary>
     public MetadataTypes Api { get; set; } = new();
 
-    /// <summary>What each enabled feature tells clients about itself, by feature name (e.g. <c>autoQuery</c>).</summary>
-    public Dictionary<string, Dictionary<string, string>> Plugins { get; set; } = [];
+    /// <summary>
+    /// What each feature tells clients about itself, by the feature's id (e.g. <c>autoQuery</c>: its limits; <c>auth</c>: its
+    /// providers and roles). Each value is a JSON object whose shape the feature documents.
+    /// </summary>
+    public Dictionary<string, object> Plugins { get; set; } = [];
 }

@@ -103,12 +103,12 @@ public static class AuthServiceCollectionExtensions
         services.TryAddScoped<OAuthSignInFlow>();
         services.TryAddScoped<AdminAccounts>();
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, AuthRateLimitFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, AutoRefreshFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, ApiKeyFilter>());
+        services.TryAddSingleton<AuthRateLimitFilter>();
+        services.TryAddSingleton<AutoRefreshFilter>();
+        services.TryAddSingleton<ApiKeyFilter>();
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<RefreshTokenCleanup>();
-        services.Configure<BaaSOptions>(o => o.ServiceTypes.AddRange(ServiceTypes.Except(o.ServiceTypes)));
+        if (services.FindBaaSFeature<AuthFeature>() is null) services.AddBaaSFeature(new AuthFeature());
         return services;
     }
 }

@@ -8,12 +8,12 @@ namespace BaaS.Auth;
 /// batches, in-process calls), before the request body is read: 401 when nobody is signed in, 403 when the caller
 /// lacks a role or permission. Works with whatever ASP.NET Core authentication scheme sets <c>HttpContext.User</c>.
 /// </summary>
-internal sealed class AuthorizationFilter : IRequestFilter
+internal sealed class AuthorizationFilter : IOperationFilter
 {
     // Written once per operation at startup, read on every request: no lock on the request path.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AuthRequirements> _requirements = new();
 
-    public int Order => -1000;
+    public int Order => FilterOrder.Authorization;
 
     public bool RunsBeforeBinding => true;
 
@@ -25,7 +25,13 @@ internal sealed class AuthorizationFilter : IRequestFilter
         return true;
     }
 
-    public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
+    public ValueTask InvokeAsync(OperationContext run, OperationFilterDelegate next)
+    {
+        Check(run.HttpContext, run.Operation);
+        return next(run);
+    }
+
+    private void Check(HttpContext context, Operation operation)
     {
         var requirements = _requirements[operation.RequestType];
         var user = context.User;
@@ -35,7 +41,7 @@ internal sealed class AuthorizationFilter : IRequestFilter
             if (AuthFailure.Get(context) is { } failure) throw HttpError.Unauthorized(failure.Message, failure.Code);
             throw HttpError.Unauthorized($"Sign in to call {operation.Name}.");
         }
-        if (user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
+        if (user.HasRole(AuthRequirements.AdminRole)) return;
         foreach (var role in requirements.Roles)
         {
             if (!user.HasRole(role))
@@ -46,6 +52,5 @@ internal sealed class AuthorizationFilter : IRequestFilter
             if (!user.HasClaim(AuthClaims.Permission, permission))
                 throw HttpError.Forbidden($"{operation.Name} needs the '{permission}' permission.", "MissingPermission");
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using BaaS.AutoQuery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BaaS;
 
@@ -16,9 +17,12 @@ public static class AutoQueryServiceCollectionExtensions
     {
         var options = services.AddOptions<AutoQueryOptions>();
         if (configure is not null) options.Configure(configure);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AutoQueryOptions>, AutoQueryOptionsValidator>());
         services.TryAddSingleton<AutoQueryRegistry>();
         services.TryAddSingleton<IAutoQueryDb, AutoQueryDb>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationSource, AutoQuerySource>());
+        services.TryAddSingleton<AutoQuerySource>();
+        if (services.FindBaaSFeature<AutoQueryFeature>() is null) services.AddBaaSFeature(new AutoQueryFeature());
         services.AddHostedService<AutoQuerySchema>();
         return services;
     }

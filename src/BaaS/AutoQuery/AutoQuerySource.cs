@@ -6,7 +6,7 @@ namespace BaaS.AutoQuery;
 /// Serves every query and CRUD DTO that no hand-written service serves, with a generated implementation compiled at
 /// startup. Runs after hand-written services (<see cref="Order"/> 100), so a service method always wins.
 /// </summary>
-internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegistry registry) : IOperationSource
+internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, IEnumerable<BaaSFeature> features, AutoQueryRegistry registry) : IOperationSource
 {
     public int Order => 100;
 
@@ -35,7 +35,7 @@ internal sealed class AutoQuerySource(IOptions<BaaSOptions> baas, AutoQueryRegis
     private IEnumerable<Type> CandidateTypes()
     {
         var options = registry.Options;
-        var assemblies = options.Assemblies.Count > 0 ? options.Assemblies : options.Types.Count > 0 ? [] : Hosting.AppAssemblies.Of(baas.Value);
+        var assemblies = options.Assemblies.Count > 0 ? options.Assemblies : options.Types.Count > 0 ? [] : Hosting.AppAssemblies.Of(baas.Value, features);
         return assemblies.Distinct()
             .SelectMany(Hosting.AppAssemblies.TypesOf)
             .Concat(options.Types)

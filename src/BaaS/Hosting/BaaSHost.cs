@@ -1,9 +1,10 @@
+using System.Security.Claims;
 using BaaS.Errors;
 using BaaS.Formats;
 using BaaS.Metadata;
 using BaaS.Routing;
+using BaaS.Services;
 using Microsoft.AspNetCore.Builder;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -14,14 +15,13 @@ using Microsoft.Extensions.Options;
 namespace BaaS.Hosting;
 
 /// <summary>
-/// The framework's state for one app, built once when <c>UseBaaS</c> runs: the operation catalog, the metadata, and
-/// one compiled handler per operation. Features read the catalog and metadata from here.
+/// The framework's state for one app, built once when <c>UseBaaS</c> runs: the features, the operation catalog, the
+/// metadata, and one compiled handler per operation. Features read the catalog and metadata from here.
 /// </summary>
 public sealed class BaaSHost
 {
     private readonly IServiceProvider _services;
-    private readonly IEnumerable<IOperationSource> _sources;
-    private readonly IReadOnlyList<IRequestFilter> _filters;
+    private readonly IReadOnlyList<IOperationFilter> _filters;
     private Dictionary<Type, OperationHandler>? _handlers;
     private readonly ILogger<BaaSHost> _logger;
     private readonly Lazy<OperationCatalog> _catalog;
@@ -29,21 +29,28 @@ public sealed class BaaSHost
     private bool _started;
 
     /// <summary>Created by DI.</summary>
-    public BaaSHost(IOptions<BaaSOptions> options, IEnumerable<IOperationSource> sources, IEnumerable<IRequestFilter> filters,
-        IServiceProvider services, IHostEnvironment environment, ILogger<BaaSHost> logger)
+    public BaaSHost(IOptions<BaaSOptions> options, IEnumerable<BaaSFeature> features, IEnumerable<IOperationSource> sources,
+        IEnumerable<IOperationFilter> filters, IServiceProvider services, IHostEnvironment environment, ILogger<BaaSHost> logger)
     {
         Options = options.Value;
-        _sources = sources;
-        _filters = [.. filters];
+        Features = [.. features];
         _services = services;
         _logger = logger;
+        // Filters registered in DI first, then each feature's, in the order the features were added.
+        _filters = [.. filters, .. Features.SelectMany(f => f.CreateFilters(services))];
         ErrorMapper = new ErrorMapper(Options.DebugMode ?? environment.IsDevelopment());
-        _catalog = new Lazy<OperationCatalog>(() => OperationCatalog.Build(_sources, _services));
-        _metadata = new Lazy<AppMetadata>(() => MetadataBuilder.Build(Catalog, Options));
+        IEnumerable<IOperationSource> allSources =
+            [new ServiceDiscovery(Options.ServiceAssemblies, AppAssemblies.ServiceTypesOf(Options, Features)), .. sources,
+             .. Features.SelectMany(f => f.CreateOperationSources(services))];
+        _catalog = new Lazy<OperationCatalog>(() => OperationCatalog.Build(allSources, _services));
+        _metadata = new Lazy<AppMetadata>(BuildMetadata);
     }
 
     /// <summary>The options, as they were at startup.</summary>
     public BaaSOptions Options { get; }
+
+    /// <summary>The app's features, in the order they were added.</summary>
+    public IReadOnlyList<BaaSFeature> Features { get; }
 
     /// <summary>Every operation the app serves.</summary>
     public OperationCatalog Catalog => _catalog.Value;
@@ -53,6 +60,17 @@ public sealed class BaaSHost
 
     /// <summary>How exceptions become HTTP answers.</summary>
     public ErrorMapper ErrorMapper { get; }
+
+    /// <summary>
+    /// The filters of <paramref name="operation"/>'s pipeline, outermost first, as they run (before-binding ones, then
+    /// the others). Available once the app has started.
+    /// </summary>
+    public IEnumerable<IOperationFilter> FiltersOf(Operation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var handlers = _handlers ?? throw new InvalidOperationException("BaaS is not started: the pipelines are built by app.UseBaaS().");
+        return handlers.TryGetValue(operation.RequestType, out var handler) ? handler.Filters : [];
+    }
 
     /// <summary>
     /// Runs the operation of <paramref name="request"/> in-process, as <paramref name="user"/>, with services from
@@ -76,10 +94,7 @@ public sealed class BaaSHost
         var context = new DefaultHttpContext(features) { RequestServices = services, User = user, RequestAborted = cancellationToken };
         try
         {
-            await handler.BeforeBindingAsync(context).ConfigureAwait(false);
-            context.Features.Set(new RequestInfo(operation, verb, request, handler.Binder.SentOf(request), handler.Binder.PropertyNames, null));
-            var result = await handler.ExecuteAsync(context, verb, request).ConfigureAwait(false);
-            return result is HttpResult httpResult ? httpResult.Response : result;
+            return await handler.RunGatewayAsync(context, verb, request).ConfigureAwait(false);
         }
         finally
         {
@@ -91,6 +106,7 @@ public sealed class BaaSHost
     {
         if (_started) throw new InvalidOperationException("UseBaaS() was called twice: call it once, after the middleware it depends on.");
         _started = true;
+        Options.Freeze(); // what is compiled below must not drift from the options
 
         var writer = new ResponseWriter(Text.JsonProtocol.Options);
         var errors = new ErrorWriter(ErrorMapper, writer, _logger);
@@ -101,7 +117,17 @@ public sealed class BaaSHost
         var metadata = Metadata; // built now, so a bad type fails startup rather than the first request
         endpoints.MapGet(Options.MetadataPath, context => writer.WriteJsonAsync(context, metadata, StatusCodes.Status200OK))
             .WithDisplayName("BaaS metadata");
-        NativeTypes.TypesEndpoints.Map(endpoints, this); // /types/*, /openapi.json, /swagger-ui
-        Log.Started(_logger, Catalog.Operations.Count, mapper.RouteCount);
+        foreach (var feature in Features) feature.MapEndpoints(endpoints, this);
+        Log.Started(_logger, Catalog.Operations.Count, mapper.RouteCount, string.Join(", ", Features.Select(f => f.Id)));
+    }
+
+    private AppMetadata BuildMetadata()
+    {
+        var metadata = MetadataBuilder.Build(Catalog, Options);
+        foreach (var feature in Features)
+        {
+            if (feature.Describe(_services, Catalog) is { } description) metadata.Plugins[feature.Id] = description;
+        }
+        return metadata;
     }
 }

@@ -3,49 +3,74 @@ using System.Reflection;
 namespace BaaS;
 
 /// <summary>
-/// The framework's options, set once in <c>AddBaaS</c>; they are read at startup and cannot change afterwards.
+/// The framework's options, set once in <c>AddBaaS</c>; they are validated and frozen when the app starts: a change
+/// after that throws, and a value that cannot work fails startup naming the option (see <see cref="BaaSOptionsValidator"/>).
 /// </summary>
 public sealed class BaaSOptions
 {
+    private bool _frozen;
+    private string _serviceName = "BaaS";
+    private string _apiBasePath = "/api";
+    private bool _enableJsonReplyRoutes = true;
+    private long _maxRequestBodySize = 10 * 1024 * 1024;
+    private int _maxBatchSize = 100;
+    private bool? _debugMode;
+    private bool _mapNotFoundFallback = true;
+    private string _metadataPath = "/metadata/app.json";
+
     /// <summary>The app's name, shown in the metadata and the UIs. Default: "BaaS".</summary>
-    public string ServiceName { get; set; } = "BaaS";
+    public string ServiceName { get => _serviceName; set => Set(ref _serviceName, value); }
 
     /// <summary>Assemblies scanned for services (classes deriving from <see cref="Service"/>).</summary>
-    public List<Assembly> ServiceAssemblies { get; } = [];
+    public FreezableList<Assembly> ServiceAssemblies { get; } = new(nameof(BaaSOptions) + "." + nameof(ServiceAssemblies));
 
     /// <summary>
     /// Service classes to serve beside those found in <see cref="ServiceAssemblies"/>: for apps (and tests) that pick
     /// services one by one.
     /// </summary>
-    public List<Type> ServiceTypes { get; } = [];
+    public FreezableList<Type> ServiceTypes { get; } = new(nameof(BaaSOptions) + "." + nameof(ServiceTypes));
 
     /// <summary>The prefix of the predefined routes: <c>/api/{Name}</c>. Default: <c>/api</c>.</summary>
-    public string ApiBasePath { get; set; } = "/api";
+    public string ApiBasePath { get => _apiBasePath; set => Set(ref _apiBasePath, value); }
 
     /// <summary>Also serve every request DTO at <c>/json/reply/{Name}</c>, as older ServiceStack clients call it. Default: true.</summary>
-    public bool EnableJsonReplyRoutes { get; set; } = true;
+    public bool EnableJsonReplyRoutes { get => _enableJsonReplyRoutes; set => Set(ref _enableJsonReplyRoutes, value); }
 
     /// <summary>
     /// The largest request body accepted, in bytes; a larger one is refused with 413 before it is read.
     /// Default: 10 MiB.
     /// </summary>
-    public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
+    public long MaxRequestBodySize { get => _maxRequestBodySize; set => Set(ref _maxRequestBodySize, value); }
 
     /// <summary>The most requests one auto-batched call (<c>POST /api/{Name}[]</c>) may hold. Default: 100.</summary>
-    public int MaxBatchSize { get; set; } = 100;
+    public int MaxBatchSize { get => _maxBatchSize; set => Set(ref _maxBatchSize, value); }
 
     /// <summary>
     /// Include exception messages and stack traces of 500 errors in responses. Default (null): only in the
     /// Development environment.
     /// </summary>
-    public bool? DebugMode { get; set; }
+    public bool? DebugMode { get => _debugMode; set => Set(ref _debugMode, value); }
 
     /// <summary>
     /// Answer every request that matches no endpoint with a 404 <c>ResponseStatus</c> (apps that serve a SPA
     /// with its own fallback turn this off). Paths under the API base path always get it. Default: true.
     /// </summary>
-    public bool MapNotFoundFallback { get; set; } = true;
+    public bool MapNotFoundFallback { get => _mapNotFoundFallback; set => Set(ref _mapNotFoundFallback, value); }
 
     /// <summary>The URL of the metadata document. Default: <c>/metadata/app.json</c>.</summary>
-    public string MetadataPath { get; set; } = "/metadata/app.json";
+    public string MetadataPath { get => _metadataPath; set => Set(ref _metadataPath, value); }
+
+    /// <summary>Makes the options read-only; called by the framework when the app starts.</summary>
+    internal void Freeze()
+    {
+        _frozen = true;
+        ServiceAssemblies.Freeze();
+        ServiceTypes.Freeze();
+    }
+
+    private void Set<T>(ref T field, T value)
+    {
+        if (_frozen) throw new InvalidOperationException("BaaSOptions cannot change after the app has started: set them in AddBaaS(...).");
+        field = value;
+    }
 }

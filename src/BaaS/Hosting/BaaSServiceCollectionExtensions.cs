@@ -1,6 +1,5 @@
 using System.Reflection;
 using BaaS.Hosting;
-using BaaS.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,21 +19,17 @@ public static class BaaSServiceCollectionExtensions
         var optionsBuilder = services.AddOptions<BaaSOptions>();
         optionsBuilder.Configure(o => o.ServiceAssemblies.AddRange(serviceAssemblies.Except(o.ServiceAssemblies)));
         if (configure is not null) optionsBuilder.Configure(configure);
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BaaSOptions>, BaaSOptionsValidator>());
         services.TryAddSingleton<BaaSHost>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationSource, ServiceDiscoverySource>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, Auth.AuthorizationFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRequestFilter, Validation.ValidationFilter>());
+        // The core's own filters: any authentication scheme's roles, declarative validation, transactional batches.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Auth.AuthorizationFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Validation.ValidationFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, BatchTransactionFilter>());
         return services;
     }
 
     /// <summary>Adds BaaS serving the services found in <paramref name="serviceAssemblies"/>, with default options.</summary>
     public static IServiceCollection AddBaaS(this IServiceCollection services, params Assembly[] serviceAssemblies) =>
         services.AddBaaS(null, serviceAssemblies);
-
-    /// <summary>Resolves the assemblies from the options when the catalog is built.</summary>
-    private sealed class ServiceDiscoverySource(IOptions<BaaSOptions> options) : IOperationSource
-    {
-        public IEnumerable<OperationRegistration> GetOperations(IServiceProvider services, IReadOnlyDictionary<Type, IReadOnlySet<string>> handled) =>
-            new ServiceDiscovery(options.Value.ServiceAssemblies, options.Value.ServiceTypes).GetOperations(services, handled);
-    }
 }

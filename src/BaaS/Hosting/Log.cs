@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "{Operation} refused with {StatusCode}: {ErrorCode} {ErrorMessage}")]
     public static partial void ClientError(ILogger logger, string operation, int statusCode, string? errorCode, string? errorMessage);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Serving {OperationCount} operations on {RouteCount} routes")]
-    public static partial void Started(ILogger logger, int operationCount, int routeCount);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Serving {OperationCount} operations on {RouteCount} routes; features: {Features}")]
+    public static partial void Started(ILogger logger, int operationCount, int routeCount, string features);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "{Operation}: the caller went away")]
     public static partial void Aborted(ILogger logger, string operation);

@@ -12,7 +12,7 @@ namespace BaaS.Routing;
 /// <see cref="RouteAttribute"/>, grouped by URL shape so one endpoint serves all verbs of a path. Two DTOs claiming the
 /// same verb and path fail startup, naming both.
 /// </summary>
-internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IRequestFilter> filters)
+internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IOperationFilter> filters)
 {
     private readonly Dictionary<string, RouteGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteGroup> _apiGroups = new(StringComparer.OrdinalIgnoreCase);
@@ -28,7 +28,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         foreach (var operation in catalog.Operations)
         {
             var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize);
-            var handler = new OperationHandler(operation, binder, writer, errors, filters);
+            var handler = new OperationHandler(operation, binder, writer, errors, filters, options);
             handlers.Add(handler);
             var allVerbs = operation.Invokers.Keys.ToList();
 
@@ -54,7 +54,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         }
 
         // Batches, e.g. POST /api/CreateOrder[]: one endpoint for all operations, the name from the path.
-        var batches = new BatchHandler(handlers.ToDictionary(h => h.Operation.Name, StringComparer.OrdinalIgnoreCase), writer, errors, options);
+        var batches = new BatchHandler(handlers.ToDictionary(h => h.Operation.Name, StringComparer.OrdinalIgnoreCase), writer, errors);
         endpoints.Map($"{apiBase}/{{name}}[]", batches.HandleAsync).WithDisplayName("BaaS batch");
         if (options.EnableJsonReplyRoutes) endpoints.Map("/json/reply/{name}[]", batches.HandleAsync).WithDisplayName("BaaS JSON batch");
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using BaaS.Binding;
 using BaaS.Errors;
 using BaaS.Formats;
@@ -6,44 +7,51 @@ using Microsoft.AspNetCore.Http;
 namespace BaaS.Routing;
 
 /// <summary>
-/// The request path of one operation, assembled once at startup: negotiate the format, run the filters that come
-/// before binding, bind the DTO, run the other filters and the invoker for the verb, write the response; any exception
-/// on the way becomes a <see cref="ResponseStatus"/>. Batches and in-process calls share
-/// <see cref="BeforeBindingAsync"/> and <see cref="ExecuteAsync"/>, so no path skips a filter.
+/// One operation's ways in, assembled once at startup around its <see cref="OperationPipeline"/>: an HTTP request
+/// (negotiate the format, bind, run, write the response or the <see cref="ResponseStatus"/>), a batch of requests, and
+/// an in-process call. All three run the same filters and service.
 /// </summary>
 internal sealed class OperationHandler
 {
     private readonly ResponseWriter _writer;
     private readonly ErrorWriter _errors;
-    private readonly IRequestFilter[] _beforeBinding;
-    private readonly IRequestFilter[] _afterBinding;
+    private readonly OperationPipeline _pipeline;
+    private readonly OperationFilterDelegate _httpBody;
+    private readonly OperationFilterDelegate _gatewayBody;
+    private readonly OperationFilterDelegate _batchBody;
 
-    public OperationHandler(Operation operation, RequestBinder binder, ResponseWriter writer, ErrorWriter errors, IEnumerable<IRequestFilter> filters)
+    public OperationHandler(Operation operation, RequestBinder binder, ResponseWriter writer, ErrorWriter errors,
+        IEnumerable<IOperationFilter> filters, BaaSOptions options)
     {
         Operation = operation;
         Binder = binder;
         _writer = writer;
         _errors = errors;
-        var applicable = filters.Where(f => f.AppliesTo(operation)).OrderBy(f => f.Order).ToList();
-        _beforeBinding = [.. applicable.Where(f => f.RunsBeforeBinding)];
-        _afterBinding = [.. applicable.Where(f => !f.RunsBeforeBinding)];
+        _pipeline = new OperationPipeline(operation, filters);
+        _httpBody = BindHttpAsync;
+        _gatewayBody = TakeGatewayRequest;
+        _batchBody = new BatchBody(this, options).RunAsync;
     }
 
     public Operation Operation { get; }
 
     public RequestBinder Binder { get; }
 
+    /// <summary>The filters of this operation, outermost first, as they run.</summary>
+    public IEnumerable<IOperationFilter> Filters => _pipeline.BeforeBinding.Concat(_pipeline.AfterBinding);
+
     public async Task HandleAsync(HttpContext context, string verb, IReadOnlyList<RouteBinding> routeBindings)
     {
+        var run = new OperationContext(context, Operation, verb, OperationKind.Http, _httpBody) { BodyState = routeBindings };
+        await _pipeline.Outer(run).ConfigureAwait(false);
+        if (run.Exception is { } failure)
+        {
+            await _errors.WriteAsync(context, Operation.Name, failure).ConfigureAwait(false);
+            return;
+        }
         try
         {
-            var format = ResponseFormatNegotiation.Negotiate(context.Request);
-            if (_beforeBinding.Length > 0) await BeforeBindingAsync(context).ConfigureAwait(false);
-            var bound = await Binder.BindAsync(context, routeBindings).ConfigureAwait(false);
-            context.Features.Set(new RequestInfo(Operation, verb, bound.Dto, bound.Sent, Binder.PropertyNames, bound.Unmatched));
-            var result = await ExecuteAsync(context, verb, bound.Dto).ConfigureAwait(false);
-            if (Operation.ReturnsVoid && result is not (HttpResult or IResult)) result = null;
-            await _writer.WriteAsync(context, result, format).ConfigureAwait(false);
+            await _writer.WriteAsync(context, run.Response, run.Format).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -51,23 +59,76 @@ internal sealed class OperationHandler
         }
     }
 
-    /// <summary>Runs the filters that need no request DTO.</summary>
-    public async ValueTask BeforeBindingAsync(HttpContext context)
+    /// <summary>Runs a batch; the context's <see cref="OperationContext.Response"/> is the list of responses.</summary>
+    public async Task<OperationContext> RunBatchAsync(HttpContext context, string verb)
     {
-        foreach (var filter in _beforeBinding)
-            await filter.OnRequestAsync(context, Operation, null).ConfigureAwait(false);
+        var run = new OperationContext(context, Operation, verb, OperationKind.Batch, _batchBody) { BodyState = new BatchProgress() };
+        await _pipeline.Outer(run).ConfigureAwait(false);
+        return run;
     }
 
-    /// <summary>Runs the filters that read the DTO, then the operation.</summary>
-    public ValueTask<object?> ExecuteAsync(HttpContext context, string verb, object request)
+    /// <summary>Runs an in-process call; throws what the operation threw.</summary>
+    public async Task<object?> RunGatewayAsync(HttpContext context, string verb, object request)
     {
-        return _afterBinding.Length == 0 ? Operation.Invokers[verb](context, request) : Filtered(context, verb, request);
+        var run = new OperationContext(context, Operation, verb, OperationKind.Gateway, _gatewayBody) { BodyState = request };
+        await _pipeline.Outer(run).ConfigureAwait(false);
+        if (run.Exception is { } failure) ExceptionDispatchInfo.Throw(failure);
+        return run.Response is HttpResult result ? result.Response : run.Response;
+    }
 
-        async ValueTask<object?> Filtered(HttpContext context, string verb, object request)
+    private async ValueTask BindHttpAsync(OperationContext run)
+    {
+        var context = run.HttpContext;
+        run.Format = ResponseFormatNegotiation.Negotiate(context.Request);
+        var bound = await Binder.BindAsync(context, (IReadOnlyList<RouteBinding>)run.BodyState!).ConfigureAwait(false);
+        context.Features.Set(new RequestInfo(Operation, run.Verb, bound.Dto, bound.Sent, Binder.PropertyNames, bound.Unmatched));
+        run.Request = bound.Dto;
+        await _pipeline.Inner(run).ConfigureAwait(false);
+    }
+
+    private ValueTask TakeGatewayRequest(OperationContext run)
+    {
+        var request = run.BodyState!;
+        run.HttpContext.Features.Set(new RequestInfo(Operation, run.Verb, request, Binder.SentOf(request), Binder.PropertyNames, null));
+        run.Request = request;
+        return _pipeline.Inner(run);
+    }
+
+    /// <summary>Runs the requests of a batch body one after another through the after-binding filters and the service.</summary>
+    private sealed class BatchBody(OperationHandler handler, BaaSOptions options)
+    {
+        public async ValueTask RunAsync(OperationContext run)
         {
-            foreach (var filter in _afterBinding)
-                await filter.OnRequestAsync(context, Operation, request).ConfigureAwait(false);
-            return await Operation.Invokers[verb](context, request).ConfigureAwait(false);
+            var context = run.HttpContext;
+            var progress = (BatchProgress)run.BodyState!;
+            var body = await RequestBody.ReadAllAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
+            try
+            {
+                var elements = BatchSplitter.Split(body.Buffer, options.MaxBatchSize);
+                var responses = new List<object?>(elements.Count);
+                foreach (var (start, end) in elements)
+                {
+                    var bound = handler.Binder.BindJson(body.Buffer.Slice(start, end));
+                    context.Features.Set(new RequestInfo(handler.Operation, run.Verb, bound.Dto, bound.Sent, handler.Binder.PropertyNames, null));
+                    run.Request = bound.Dto;
+                    await handler._pipeline.Inner(run).ConfigureAwait(false);
+                    if (run.Exception is not null) return; // the first failure ends the batch and is its answer
+                    responses.Add(run.Response is HttpResult result ? result.Response : run.Response);
+                    progress.Completed++;
+                }
+                run.Request = null;
+                run.Response = handler.Operation.ReturnsVoid ? null : responses;
+            }
+            finally
+            {
+                context.Request.BodyReader.AdvanceTo(body.Buffer.End);
+            }
         }
     }
+}
+
+/// <summary>How many requests of a batch have run.</summary>
+internal sealed class BatchProgress
+{
+    public int Completed { get; set; }
 }

@@ -11,13 +11,13 @@ namespace BaaS.Validation;
 /// on every path; all failures come back together as field errors of one 400. Which operations have rules is decided
 /// once at startup.
 /// </summary>
-internal sealed class ValidationFilter(IOptions<BaaSOptions> options) : IRequestFilter
+internal sealed class ValidationFilter(IOptions<BaaSOptions> options, IEnumerable<BaaSFeature> features) : IOperationFilter
 {
     // Written once per operation at startup, read on every request: no lock on the request path.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (DeclarativeRules Rules, ObjectFactory[] Validators)> _byType = new();
     private Dictionary<Type, List<Type>>? _validatorTypes;
 
-    public int Order => 0;
+    public int Order => FilterOrder.Validation;
 
     public bool AppliesTo(Operation operation)
     {
@@ -28,9 +28,11 @@ internal sealed class ValidationFilter(IOptions<BaaSOptions> options) : IRequest
         return true;
     }
 
-    public async ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
+    public async ValueTask InvokeAsync(OperationContext run, OperationFilterDelegate next)
     {
-        var entry = _byType[operation.RequestType];
+        var context = run.HttpContext;
+        var request = run.Request;
+        var entry = _byType[run.Operation.RequestType];
         var errors = new List<ResponseError>();
         entry.Rules.Validate(request!, errors);
         foreach (var factory in entry.Validators)
@@ -47,13 +49,14 @@ internal sealed class ValidationFilter(IOptions<BaaSOptions> options) : IRequest
             }
         }
         if (errors.Count > 0) throw HttpError.Validation(errors);
+        await next(run).ConfigureAwait(false);
     }
 
     /// <summary>Concrete <c>IValidator&lt;T&gt;</c> classes of the service assemblies and the DTO assemblies they reference, by T.</summary>
     private Dictionary<Type, List<Type>> ValidatorTypes()
     {
         if (_validatorTypes is not null) return _validatorTypes;
-        var assemblies = Hosting.AppAssemblies.Of(options.Value);
+        var assemblies = Hosting.AppAssemblies.Of(options.Value, features);
         var map = new Dictionary<Type, List<Type>>();
         foreach (var type in assemblies.SelectMany(Hosting.AppAssemblies.TypesOf).Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -59,6 +59,7 @@ public abstract class AuthHost(TestDatabase database) : IAsyncLifetime
         builder.Services.AddSingleton<IDbConnectionFactory>(Db);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddSingleton<IEmailSender>(Emails);
+        builder.Services.AddBaaSOpenApi();
         builder.Services.AddBaaS(o =>
         {
             o.ServiceName = "AuthTests";

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace BaaS.Tests.Fixtures;
 
 /// <summary>Marks DTOs that <see cref="BlockingFilter"/> refuses before their body is read.</summary>
@@ -13,23 +11,23 @@ public class BlockedOperation : IReturn<VerbResponse>, IPost
 }
 
 /// <summary>Refuses [Blocked] operations before binding: a malformed body must not matter.</summary>
-public sealed class BlockingFilter : IRequestFilter
+public sealed class BlockingFilter : IOperationFilter
 {
-    public int Order => -1000;
+    public int Order => FilterOrder.Authorization;
     public bool RunsBeforeBinding => true;
     public bool AppliesTo(Operation operation) => operation.RequestType.IsDefined(typeof(BlockedAttribute), false);
-    public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request) =>
-        throw HttpError.Forbidden($"{operation.Name} is blocked.");
+    public ValueTask InvokeAsync(OperationContext context, OperationFilterDelegate next) =>
+        throw HttpError.Forbidden($"{context.Operation.Name} is blocked.");
 }
 
 /// <summary>Refuses any CreateItem whose name is "forbidden", after binding.</summary>
-public sealed class ForbiddenNameFilter : IRequestFilter
+public sealed class ForbiddenNameFilter : IOperationFilter
 {
     public bool AppliesTo(Operation operation) => operation.RequestType == typeof(CreateItem);
-    public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request) =>
-        ((CreateItem)request!).Name == "forbidden"
+    public ValueTask InvokeAsync(OperationContext context, OperationFilterDelegate next) =>
+        ((CreateItem)context.Request!).Name == "forbidden"
             ? throw HttpError.Validation("Name", "Forbidden", "That name is not allowed.")
-            : ValueTask.CompletedTask;
+            : next(context);
 }
 
 /// <summary>Creates an item through the gateway, so the call goes through the filters too.</summary>

@@ -11,7 +11,7 @@ public sealed class FilterHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await TestHost.StartAsync(
         [.. TestHost.StandardServices, typeof(GatewayServices)],
-        configureBuilder: b => b.Services.AddSingleton<IRequestFilter, BlockingFilter>().AddSingleton<IRequestFilter, ForbiddenNameFilter>());
+        configureBuilder: b => b.Services.AddSingleton<IOperationFilter, BlockingFilter>().AddSingleton<IOperationFilter, ForbiddenNameFilter>());
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

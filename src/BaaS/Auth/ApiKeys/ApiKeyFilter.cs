@@ -6,12 +6,12 @@ namespace BaaS.Auth.ApiKeys;
 /// Enforces <see cref="ValidateApiKeyAttribute"/> before the request is read: 401 without a valid API key, 403 when
 /// the key lacks a scope. Signed-in Admin users pass, as they do every other check.
 /// </summary>
-internal sealed class ApiKeyFilter : IRequestFilter
+internal sealed class ApiKeyFilter : IOperationFilter
 {
     // Written once per operation at startup, read on every request: no lock on the request path.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AuthRequirements> _requirements = new();
 
-    public int Order => -990;
+    public int Order => FilterOrder.ApiKey;
 
     public bool RunsBeforeBinding => true;
 
@@ -23,11 +23,17 @@ internal sealed class ApiKeyFilter : IRequestFilter
         return true;
     }
 
-    public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
+    public ValueTask InvokeAsync(OperationContext run, OperationFilterDelegate next)
+    {
+        Check(run.HttpContext, run.Operation);
+        return next(run);
+    }
+
+    private void Check(HttpContext context, Operation operation)
     {
         var requirements = _requirements[operation.RequestType];
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole)) return ValueTask.CompletedTask;
+        if (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole)) return;
         if (user.GetApiKeyId() is null)
         {
             // A key (or token) that was sent but refused says why.
@@ -40,6 +46,5 @@ internal sealed class ApiKeyFilter : IRequestFilter
             if (!user.HasScope(scope))
                 throw HttpError.Forbidden($"{operation.Name} needs an API key with the '{scope}' scope.", "MissingScope");
         }
-        return ValueTask.CompletedTask;
     }
 }

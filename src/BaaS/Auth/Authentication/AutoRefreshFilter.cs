@@ -10,17 +10,30 @@ namespace BaaS.Auth.Authentication;
 /// request proceeds as the user. ServiceStack servers do the same, which its browser client relies on.
 /// <see cref="GetAccessToken"/> is left alone: it rotates the token itself.
 /// </summary>
-internal sealed class AutoRefreshFilter(AuthCookies cookies, AuthSessions sessions, Tokens.AccessTokens accessTokens) : IRequestFilter
+internal sealed class AutoRefreshFilter(AuthCookies cookies, AuthSessions sessions, Tokens.AccessTokens accessTokens) : IOperationFilter
 {
-    public int Order => -2000;
+    public int Order => FilterOrder.AutoRefresh;
 
     public bool RunsBeforeBinding => true;
 
     public bool AppliesTo(Operation operation) => operation.RequestType != typeof(GetAccessToken);
 
-    public async ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
+    public ValueTask InvokeAsync(OperationContext run, OperationFilterDelegate next)
     {
-        if (!context.Items.ContainsKey(BaaSAuthenticationHandler.RefreshCandidateKey) || context.User.Identity?.IsAuthenticated == true) return;
+        var context = run.HttpContext;
+        // Most requests carry a valid token or none: they pass with no await.
+        if (!context.Items.ContainsKey(BaaSAuthenticationHandler.RefreshCandidateKey) || context.User.Identity?.IsAuthenticated == true) return next(run);
+        return RefreshThenNextAsync(run, next);
+    }
+
+    private async ValueTask RefreshThenNextAsync(OperationContext run, OperationFilterDelegate next)
+    {
+        await RefreshAsync(run.HttpContext).ConfigureAwait(false);
+        await next(run).ConfigureAwait(false);
+    }
+
+    private async ValueTask RefreshAsync(HttpContext context)
+    {
         context.Items.Remove(BaaSAuthenticationHandler.RefreshCandidateKey);
         var refreshToken = cookies.ReadRefreshToken(context.Request);
         if (refreshToken is null) return;

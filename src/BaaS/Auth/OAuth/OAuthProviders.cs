@@ -41,5 +41,7 @@ internal sealed class OAuthProviders
 
     public IEnumerable<string> Names => _providers.Keys;
 
+    public IEnumerable<OAuthProvider> All => _providers.Values;
+
     public OAuthProvider? Find(string name) => _providers.GetValueOrDefault(name);
 }

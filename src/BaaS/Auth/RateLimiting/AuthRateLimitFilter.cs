@@ -13,7 +13,7 @@ namespace BaaS.Auth.RateLimiting;
 /// <c>/json/reply/{Name}</c> and batches) counts against the same budget. Over it: 429 with <c>Retry-After</c>
 /// (seconds) and a ResponseStatus. In-process calls (no client address) are not limited.
 /// </summary>
-internal sealed class AuthRateLimitFilter : IRequestFilter, IDisposable
+internal sealed class AuthRateLimitFilter : IOperationFilter, IDisposable
 {
     private static readonly HashSet<Type> Limited =
     [
@@ -35,20 +35,26 @@ internal sealed class AuthRateLimitFilter : IRequestFilter, IDisposable
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
     }
 
-    public int Order => -3000;
+    public int Order => FilterOrder.AuthRateLimit;
 
     public bool RunsBeforeBinding => true;
 
     public bool AppliesTo(Operation operation) => _options.Enabled && Limited.Contains(operation.RequestType);
 
-    public ValueTask OnRequestAsync(HttpContext context, Operation operation, object? request)
+    public ValueTask InvokeAsync(OperationContext run, OperationFilterDelegate next)
+    {
+        Check(run.HttpContext, run.Operation);
+        return next(run);
+    }
+
+    private void Check(HttpContext context, Operation operation)
     {
         // Reading the current session (GET /auth) and following OAuth redirects take no password.
-        if (operation.RequestType == typeof(Authenticate) && HttpMethods.IsGet(context.Request.Method)) return ValueTask.CompletedTask;
+        if (operation.RequestType == typeof(Authenticate) && HttpMethods.IsGet(context.Request.Method)) return;
         var client = context.Connection.RemoteIpAddress;
-        if (client is null) return ValueTask.CompletedTask;
+        if (client is null) return;
         using var lease = _limiter.AttemptAcquire(client.ToString());
-        if (lease.IsAcquired) return ValueTask.CompletedTask;
+        if (lease.IsAcquired) return;
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -9,46 +9,47 @@ using Microsoft.AspNetCore.Routing;
 namespace BaaS.NativeTypes;
 
 /// <summary>
-/// Serves what clients are generated from, all written from <see cref="BaaSHost.Metadata"/>:
-/// <c>/types</c> (the list), <c>/types/typescript</c>, <c>/types/csharp</c>, <c>/types/python</c>,
-/// <c>/types/metadata</c> (the model as JSON), <c>/openapi.json</c> and the Swagger UI at <c>/swagger-ui/</c>.
-/// A type that cannot be generated answers 500 with a <c>ResponseStatus</c> naming it, never a partial file.
+/// Serves what typed clients are generated from, all written from <see cref="BaaSHost.Metadata"/>: <c>/types</c> (the
+/// list), <c>/types/typescript</c>, <c>/types/csharp</c>, <c>/types/python</c> and <c>/types/metadata</c> (the model as
+/// JSON). A type that cannot be generated answers 500 with a <c>ResponseStatus</c> naming it, never a partial file.
+/// Added by <c>AddNativeTypes()</c>; described in the metadata as <c>plugins.nativeTypes</c>.
 /// </summary>
-public static class TypesEndpoints
+public sealed class NativeTypesFeature : BaaSFeature
 {
     /// <summary>The generators served at <c>/types/{language}</c>.</summary>
     public static IReadOnlyList<INativeTypesGenerator> Generators { get; } =
         [new TypeScript.TypeScriptGenerator(), new CSharp.CSharpGenerator(), new Python.PythonGenerator()];
 
-    /// <summary>Where the OpenAPI document is served.</summary>
-    public const string OpenApiPath = "/openapi.json";
+    /// <summary>Where the list of languages is served; each language is under it.</summary>
+    public const string TypesPath = "/types";
 
-    /// <summary>Where the Swagger UI is served.</summary>
-    public const string SwaggerUiPath = "/swagger-ui";
+    /// <inheritdoc />
+    public override string Id => "nativeTypes";
 
-    /// <summary>Maps the endpoints. Called once by <c>UseBaaS()</c>.</summary>
-    public static void Map(IEndpointRouteBuilder endpoints, BaaSHost host)
+    /// <inheritdoc />
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints, BaaSHost host)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(host);
         // Output for the default options is the same for every caller but the BaseUrl: cache it per language and base URL.
         var cache = new ConcurrentDictionary<(string Language, string BaseUrl), string>();
+        var openApi = host.Features.OfType<OpenApiFeature>().FirstOrDefault();
 
-        endpoints.MapGet("/types", context =>
+        endpoints.MapGet(TypesPath, context =>
         {
             var baseUrl = BaseUrlOf(context.Request);
-            var list = Generators.ToDictionary(g => g.Language, g => $"{baseUrl}/types/{g.Language}");
-            list["metadata"] = $"{baseUrl}/types/metadata";
-            list["openapi"] = baseUrl + OpenApiPath;
+            var list = Generators.ToDictionary(g => g.Language, g => $"{baseUrl}{TypesPath}/{g.Language}");
+            list["metadata"] = $"{baseUrl}{TypesPath}/metadata";
+            if (openApi is not null) list["openapi"] = baseUrl + OpenApiFeature.DocumentPath;
             return WriteJsonAsync(context, list);
         }).WithDisplayName("BaaS native types");
 
-        endpoints.MapGet("/types/metadata", context => WriteJsonAsync(context, host.Metadata)).WithDisplayName("BaaS types metadata");
+        endpoints.MapGet(TypesPath + "/metadata", context => WriteJsonAsync(context, host.Metadata)).WithDisplayName("BaaS types metadata");
 
         foreach (var generator in Generators)
         {
             var captured = generator;
-            endpoints.MapGet("/types/" + generator.Language, context =>
+            endpoints.MapGet($"{TypesPath}/{generator.Language}", context =>
             {
                 var baseUrl = BaseUrlOf(context.Request);
                 var pairs = context.Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
@@ -57,14 +58,14 @@ public static class TypesEndpoints
                     : captured.Generate(host.Metadata, NativeTypesOptions.From(pairs, baseUrl)), "text/plain; charset=utf-8");
             }).WithDisplayName($"BaaS native types ({generator.Language})");
         }
-
-        var openApi = new Lazy<string>(() => OpenApiGenerator.Generate(host.Metadata));
-        endpoints.MapGet(OpenApiPath, context => RespondAsync(context, () => openApi.Value, "application/json; charset=utf-8"))
-            .WithDisplayName("BaaS OpenAPI");
-        SwaggerUi.Map(endpoints, host.Options.ServiceName);
     }
 
-    private static async Task RespondAsync(HttpContext context, Func<string> generate, string contentType)
+    /// <inheritdoc />
+    public override object? Describe(IServiceProvider services, OperationCatalog catalog) =>
+        new NativeTypesFeatureInfo(TypesPath, [.. Generators.Select(g => g.Language)]);
+
+    /// <summary>Writes generated text, or a 500 <c>ResponseStatus</c> naming what could not be generated.</summary>
+    internal static async Task RespondAsync(HttpContext context, Func<string> generate, string contentType)
     {
         string text;
         try
@@ -89,3 +90,8 @@ public static class TypesEndpoints
 
     private static string BaseUrlOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
+
+/// <summary>What <c>plugins.nativeTypes</c> says.</summary>
+/// <param name="Path">Where the list of languages is served.</param>
+/// <param name="Languages">The languages served at <c>{Path}/{language}</c>.</param>
+internal sealed record NativeTypesFeatureInfo(string Path, IReadOnlyList<string> Languages);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace BaaS.NativeTypes;
+namespace BaaS.OpenApi;
 
 /// <summary>The Swagger UI page (Swashbuckle's packaged assets) at <c>/swagger-ui/</c>, showing <c>/openapi.json</c>.</summary>
 internal static class SwaggerUi
@@ -13,12 +13,12 @@ internal static class SwaggerUi
         // the request pipeline, so the middleware joins it here (ahead of the endpoints, like every app.Use after Build).
         // Only requests under /swagger-ui reach it: every other request skips its path matching and static-file lookup.
         if (endpoints is not IApplicationBuilder app) return;
-        var path = new PathString(TypesEndpoints.SwaggerUiPath.TrimEnd('/'));
+        var path = new PathString(OpenApiFeature.SwaggerUiPath.TrimEnd('/'));
         app.UseWhen(context => context.Request.Path.StartsWithSegments(path), branch => branch.UseSwaggerUI(options =>
         {
-            options.RoutePrefix = TypesEndpoints.SwaggerUiPath.Trim('/');
+            options.RoutePrefix = OpenApiFeature.SwaggerUiPath.Trim('/');
             options.DocumentTitle = serviceName + " API";
-            options.SwaggerEndpoint(TypesEndpoints.OpenApiPath, serviceName);
+            options.SwaggerEndpoint(OpenApiFeature.DocumentPath, serviceName);
         }));
     }
 }

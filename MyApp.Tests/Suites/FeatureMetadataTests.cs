@@ -1,0 +1,44 @@
+using System.Text.Json;
+using BaaS.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MyApp.Tests;
+
+/// <summary>Each feature MyApp turns on describes itself in the metadata's plugins section.</summary>
+public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAppHost
+{
+    [Fact]
+    public async Task Every_feature_myapp_turns_on_is_described_under_plugins()
+    {
+        using var http = host.CreateHttp();
+        using var metadata = JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
+        var plugins = metadata.RootElement.GetProperty("plugins");
+        Assert.Equal(["auth", "autoQuery", "jobs", "nativeTypes", "openApi"], plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        var autoQuery = plugins.GetProperty("autoQuery");
+        Assert.Equal(100, autoQuery.GetProperty("maxLimit").GetInt32());
+        // AutoQuery is MyApp's only source of generated operations: every operation without a service class is its.
+        var catalog = host.Services.GetRequiredService<BaaSHost>().Catalog;
+        Assert.Equal(catalog.Operations.Count(o => o.ServiceType is null), autoQuery.GetProperty("operations").GetInt32());
+        Assert.True(autoQuery.GetProperty("operations").GetInt32() > 10);
+
+        var auth = plugins.GetProperty("auth");
+        Assert.Equal("credentials", auth.GetProperty("providers")[0].GetProperty("name").GetString());
+        Assert.Equal("/auth/credentials", auth.GetProperty("providers")[0].GetProperty("url").GetString());
+        Assert.True(auth.GetProperty("allowRegistration").GetBoolean());
+        var roles = auth.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("Admin", roles);
+        Assert.Contains("Owner", roles);
+
+        Assert.Contains(plugins.GetProperty("jobs").GetProperty("commands").EnumerateArray(), c => c.GetString()!.Length > 0);
+        Assert.Equal(["typescript", "csharp", "python"], plugins.GetProperty("nativeTypes").GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("/openapi.json", plugins.GetProperty("openApi").GetProperty("path").GetString());
+        Assert.Equal("/swagger-ui/", plugins.GetProperty("openApi").GetProperty("swaggerUi").GetString());
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public class SqliteFeatureMetadataTests(SqliteMyAppHost host) : FeatureMetadataTests<SqliteMyAppHost>(host);
+
+[Collection(PostgreSqlApp.Name)]
+public class PostgreSqlFeatureMetadataTests(PostgreSqlMyAppHost host) : FeatureMetadataTests<PostgreSqlMyAppHost>(host);

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BaaS.Jobs;
+
+/// <summary>
+/// Jobs as a feature: serves the jobs admin operations and tells clients (metadata <c>plugins.jobs</c>) which commands
+/// can be queued and which schedules exist. Added by <c>AddBaaSJobs</c>.
+/// </summary>
+internal sealed class JobsFeature : BaaSFeature
+{
+    public override string Id => "jobs";
+
+    public override IEnumerable<Type> ServiceTypes => [typeof(JobAdminServices)];
+
+    public override object? Describe(IServiceProvider services, OperationCatalog catalog)
+    {
+        var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var commands = services.GetRequiredService<CommandRegistry>().All.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        return new JobsFeatureInfo(commands, [.. options.Recurring.Select(r => r.Name).Order(StringComparer.Ordinal)], options.RunWorker);
+    }
+}
+
+/// <summary>What <c>plugins.jobs</c> says.</summary>
+/// <param name="Commands">The commands jobs can run, by name.</param>
+/// <param name="Schedules">The recurring jobs registered in code, by name.</param>
+/// <param name="RunsWorker">Whether this node runs jobs (a node may only enqueue).</param>
+internal sealed record JobsFeatureInfo(IReadOnlyList<string> Commands, IReadOnlyList<string> Schedules, bool RunsWorker);

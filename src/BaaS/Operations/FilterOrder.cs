@@ -1,0 +1,33 @@
+namespace BaaS;
+
+/// <summary>
+/// The positions of the framework's own filters in the operation pipeline (lower runs first, outermost), so a filter
+/// can be placed relative to them. Before-binding filters always run before the request is bound, whatever their order
+/// relative to after-binding ones.
+/// </summary>
+public static class FilterOrder
+{
+    /// <summary>Filters that watch everything, including refusals by the filters below: request logs, tracing.</summary>
+    public const int Observe = -10_000;
+
+    /// <summary>The auth rate limit on operations that take passwords or send email.</summary>
+    public const int AuthRateLimit = -3000;
+
+    /// <summary>Renewing a browser's expired access-token cookie from its refresh-token cookie.</summary>
+    public const int AutoRefresh = -2000;
+
+    /// <summary>Role, permission and sign-in checks (<c>[ValidateIsAuthenticated]</c>, <c>[ValidateHasRole]</c>...).</summary>
+    public const int Authorization = -1000;
+
+    /// <summary>API-key checks (<c>[ValidateApiKey]</c>).</summary>
+    public const int ApiKey = -990;
+
+    /// <summary>The transaction that a batch of CRUD requests shares.</summary>
+    public const int BatchTransaction = -500;
+
+    /// <summary>Where a filter without a stated order runs, and declarative and FluentValidation rules.</summary>
+    public const int Default = 0;
+
+    /// <summary>Declarative and FluentValidation rules.</summary>
+    public const int Validation = 0;
+}
