@@ -16,6 +16,14 @@ public class GetRestaurant : IReturn<Restaurant>, IGet
     public int Id { get; set; }
 }
 
+/// <summary>The same lookup with a declarative rule, so the validation filter runs in its pipeline.</summary>
+[Route("/restaurants/{Id}/checked", "GET")]
+public class GetCheckedRestaurant : IReturn<Restaurant>, IGet
+{
+    [ValidateGreaterThan(0)]
+    public int Id { get; set; }
+}
+
 public sealed class RestaurantStore
 {
     private readonly Dictionary<int, Restaurant> _restaurants = Enumerable.Range(1, 100).ToDictionary(i => i, i => new Restaurant
@@ -34,5 +42,8 @@ public sealed class RestaurantStore
 public class RestaurantServices(RestaurantStore store) : Service
 {
     public Restaurant Get(GetRestaurant request) =>
+        store.Find(request.Id) ?? throw HttpError.NotFound($"Restaurant {request.Id} does not exist.");
+
+    public Restaurant Get(GetCheckedRestaurant request) =>
         store.Find(request.Id) ?? throw HttpError.NotFound($"Restaurant {request.Id} does not exist.");
 }
