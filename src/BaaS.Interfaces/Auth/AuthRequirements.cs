@@ -30,8 +30,17 @@ public sealed class AuthRequirements
     /// <summary>True when callers must send an API key (<see cref="ValidateApiKeyAttribute"/>); Admin users may call too.</summary>
     public bool RequiresApiKey { get; }
 
-    /// <summary>Scopes the caller's API key must all hold.</summary>
+    /// <summary>
+    /// Scopes an API key must all hold to call the operation: those of <see cref="ValidateApiKeyAttribute"/> and
+    /// <see cref="ApiKeyScopeAttribute"/>.
+    /// </summary>
     public IReadOnlyList<string> ApiKeyScopes { get; }
+
+    /// <summary>
+    /// True when API keys may call the operation at all: it asks for a key (<see cref="ValidateApiKeyAttribute"/>),
+    /// names the scopes a key needs (<see cref="ApiKeyScopeAttribute"/>), or needs no signed-in caller.
+    /// </summary>
+    public bool AllowsApiKeys => RequiresApiKey || ApiKeyScopes.Count > 0 || !RequiresAuth;
 
     /// <summary>The requirements the attributes of <paramref name="requestType"/> declare.</summary>
     public static AuthRequirements Of(Type requestType)
@@ -41,7 +50,8 @@ public sealed class AuthRequirements
         var permissions = requestType.GetCustomAttributes<ValidateHasPermissionAttribute>(true).Select(a => a.Permission).Distinct().ToList();
         var requiresAuth = requestType.IsDefined(typeof(ValidateIsAuthenticatedAttribute), true) || roles.Count > 0 || permissions.Count > 0;
         var apiKeys = requestType.GetCustomAttributes<ValidateApiKeyAttribute>(true).ToList();
-        var scopes = apiKeys.Select(a => a.Scope).OfType<string>().Distinct().ToList();
+        var scopes = apiKeys.Select(a => a.Scope).OfType<string>()
+            .Concat(requestType.GetCustomAttributes<ApiKeyScopeAttribute>(true).Select(a => a.Scope)).Distinct().ToList();
         return new AuthRequirements(requiresAuth, [.. roles.Distinct()], permissions, apiKeys.Count > 0, scopes);
     }
 }

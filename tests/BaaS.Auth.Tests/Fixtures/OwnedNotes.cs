@@ -18,7 +18,7 @@ public class CreateOwnedNote : ICreateDb<OwnedNote>, IReturn<IdResponse>
     public string Text { get; set; } = "";
 }
 
-[ValidateIsAuthenticated, AutoFilter(nameof(OwnedNote.OwnerId), Eval = "userAuthId")]
+[ValidateIsAuthenticated, ApiKeyScope("orders:read"), AutoFilter(nameof(OwnedNote.OwnerId), Eval = "userAuthId")]
 public class QueryOwnedNotes : QueryDb<OwnedNote>
 {
     public int? Id { get; set; }

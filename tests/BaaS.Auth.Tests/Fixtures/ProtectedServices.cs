@@ -21,6 +21,14 @@ public class ExportOrders : IGet, IReturn<WhoAmIResponse>;
 [ValidateApiKey]
 public class AnyApiKey : IGet, IReturn<WhoAmIResponse>;
 
+/// <summary>Signed-in users, and API keys holding orders:read.</summary>
+[ValidateIsAuthenticated, ApiKeyScope("orders:read")]
+public class ReadMyOrders : IGet, IReturn<WhoAmIResponse>;
+
+/// <summary>Signed-in users, and API keys holding orders:write.</summary>
+[ValidateIsAuthenticated, ApiKeyScope("orders:write")]
+public class WriteMyOrders : IPost, IReturn<WhoAmIResponse>;
+
 /// <summary>Anyone may call it; it says who the caller is.</summary>
 public class WhoAmI : IGet, IReturn<WhoAmIResponse>;
 
@@ -57,4 +65,8 @@ public class ProtectedServices : Service
     public WhoAmIResponse Get(AnyApiKey request) => Me();
 
     public WhoAmIResponse Get(WhoAmI request) => Me();
+
+    public WhoAmIResponse Get(ReadMyOrders request) => Me();
+
+    public WhoAmIResponse Post(WriteMyOrders request) => Me();
 }

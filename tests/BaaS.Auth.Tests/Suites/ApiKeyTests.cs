@@ -45,7 +45,7 @@ public abstract class ApiKeyTests(AuthHost host)
         var user = await host.SignUpAsync();
         var created = await user.Client.SendAsync(new CreateUserApiKey { Name = "ci", Scopes = ["orders:read"] });
         using var http = host.CreateHttp();
-        using var bearer = await http.SendAsync(HttpMethod.Get, "/api/MembersOnly", bearer: created.Key);
+        using var bearer = await http.SendAsync(HttpMethod.Get, "/api/ReadMyOrders", bearer: created.Key);
         var me = await bearer.JsonAsync();
         Assert.Equal(user.UserName, me.GetProperty("userName").GetString());
         Assert.Equal(created.Result.Id, me.GetProperty("apiKeyId").GetInt64());
@@ -169,7 +169,7 @@ public abstract class ApiKeyTests(AuthHost host)
         var created = await user.Client.SendAsync(new CreateUserApiKey { Name = "limited" });
         using var http = host.CreateHttp();
         using var mint = await http.SendAsync(HttpMethod.Post, "/api/CreateUserApiKey", """{"name":"child"}""", bearer: created.Key);
-        Assert.Equal("ApiKeyCannotCreateKeys", (await mint.ErrorAsync(HttpStatusCode.Forbidden)).Code());
+        Assert.Equal("ApiKeyNotAllowed", (await mint.ErrorAsync(HttpStatusCode.Forbidden)).Code());
         var forged = "ak-" + created.Key[3..^1] + (created.Key[^1] == 'A' ? 'B' : 'A');
         using var bad = await http.SendAsync(HttpMethod.Get, "/api/AnyApiKey", headers: XApiKey(forged));
         Assert.Equal("InvalidApiKey", (await bad.ErrorAsync(HttpStatusCode.Unauthorized)).Code());

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Http;
 namespace BaaS.Auth.ApiKeys;
 
 /// <summary>
-/// Enforces <see cref="ValidateApiKeyAttribute"/> before the request is read: 401 without a valid API key, 403 when
-/// the key lacks a scope. Signed-in Admin users pass, as they do every other check.
+/// Decides, before the request is read, what an API key may call. <see cref="ValidateApiKeyAttribute"/> operations
+/// need a key (401 without one; signed-in Admin users pass) holding their scopes (403 <c>MissingScope</c>). A key
+/// calling an operation that needs a signed-in caller gets through only when the operation names the scopes a key needs
+/// (<see cref="ApiKeyScopeAttribute"/>) and the key holds them all: anything else, the platform's key, user and
+/// password operations among it, is 403 <c>ApiKeyNotAllowed</c>, whatever the key's user may do when signed in.
 /// </summary>
 internal sealed class ApiKeyFilter : IOperationFilter
 {
@@ -18,7 +21,8 @@ internal sealed class ApiKeyFilter : IOperationFilter
     public bool AppliesTo(Operation operation)
     {
         var requirements = AuthRequirements.Of(operation.RequestType);
-        if (!requirements.RequiresApiKey) return false;
+        // Operations anyone may call and that ask nothing of keys have nothing to check.
+        if (!requirements.RequiresApiKey && !requirements.RequiresAuth && requirements.ApiKeyScopes.Count == 0) return false;
         _requirements[operation.RequestType] = requirements;
         return true;
     }
@@ -33,14 +37,20 @@ internal sealed class ApiKeyFilter : IOperationFilter
     {
         var requirements = _requirements[operation.RequestType];
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole)) return;
-        if (user.GetApiKeyId() is null)
+        var viaKey = user.GetApiKeyId() is not null;
+        if (!viaKey)
         {
+            // Signed in some other way: only key operations ask anything, and Admin users pass them.
+            if (!requirements.RequiresApiKey || (user.Identity?.IsAuthenticated == true && user.HasRole(AuthRequirements.AdminRole))) return;
             // A key (or token) that was sent but refused says why.
             if (AuthFailure.Get(context) is { } failure) throw HttpError.Unauthorized(failure.Message, failure.Code);
             throw HttpError.Unauthorized(
                 $"{operation.Name} needs an API key: send it as 'Authorization: Bearer ak-...' or 'X-Api-Key: ak-...'.", "ApiKeyRequired");
         }
+        if (!requirements.AllowsApiKeys)
+            throw HttpError.Forbidden(
+                $"{operation.Name} cannot be called with an API key: sign in instead. (An operation opens itself to keys by naming their scope with [ApiKeyScope].)",
+                "ApiKeyNotAllowed");
         foreach (var scope in requirements.ApiKeyScopes)
         {
             if (!user.HasScope(scope))
