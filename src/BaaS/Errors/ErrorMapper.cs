@@ -31,7 +31,8 @@ public sealed class ErrorMapper(bool includeDetails)
         else if (status >= 500 && !IncludeDetails)
         {
             // Outside Development an unexpected failure's message may reveal internals (SQL, paths): say less.
-            responseStatus = new ResponseStatus(ErrorCodeOf(exception), "An unexpected error occurred. It has been logged.");
+            // The exception's type (SqliteException, NpgsqlException) would name the stack too: the code is generic.
+            responseStatus = new ResponseStatus(status == 500 ? "InternalServerError" : ErrorCodeOf(exception), "An unexpected error occurred. It has been logged.");
         }
         else
         {

@@ -29,10 +29,17 @@ public sealed class DotEnvConfigurationProvider(DotEnvConfigurationSource source
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0) throw new FormatException($"{source.Path}:{number}: expected NAME=value.");
             var name = line[..equals].Trim();
+            // Environment names are letters, digits, '_' (and '.', ':' that configuration keys use); anything else,
+            // a space above all, is a typo that would silently set a key nobody reads.
+            if (!IsName(name))
+                throw new FormatException($"{source.Path}:{number}: '{name}' is not a variable name: use letters, digits and '_' only (A_B__C).");
             data[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = Value(line[(equals + 1)..].Trim(), source.Path, number);
         }
         Data = data;
     }
+
+    private static bool IsName(string name) =>
+        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':');
 
     private static string Value(string text, string path, int number)
     {

@@ -47,6 +47,18 @@ public sealed class DotEnvTests : IDisposable
         Assert.Contains(".env:2", error.Message);
     }
 
+    [Theory]
+    [InlineData("AUTH JWT SECRET=abc\n", "'AUTH JWT SECRET'")]
+    [InlineData("GOOD=1\nAuth__Jwt__Secret =x\nBad-Name=2\n", "'Bad-Name'")]
+    [InlineData("1ST=x\n", "'1ST'")]
+    public void A_name_that_is_not_a_variable_name_fails_naming_it_and_its_line(string text, string named)
+    {
+        var path = Write(text);
+        var error = Assert.Throws<FormatException>(() => new ConfigurationBuilder().AddDotEnvFile(path).Build());
+        Assert.Contains(named, error.Message);
+        Assert.Contains(".env:", error.Message);
+    }
+
     [Fact]
     public void A_missing_file_is_fine_unless_required()
     {

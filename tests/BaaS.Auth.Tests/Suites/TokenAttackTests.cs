@@ -60,6 +60,15 @@ public abstract class TokenAttackTests(AuthHost host)
     }
 
     [Fact]
+    public async Task A_token_with_a_critical_header_extension_is_refused()
+    {
+        // Signed with the real secret: only the "crit" header is wrong, and no extension is understood here.
+        var token = await ForgeAsync(d => d.AdditionalHeaderClaims = new Dictionary<string, object> { ["crit"] = new[] { "exp-ext" }, ["exp-ext"] = 1 });
+        Assert.Equal("exp-ext", Jwt.Header(token).GetProperty("crit")[0].GetString());
+        await AssertRefusedAsync(token, "InvalidToken");
+    }
+
+    [Fact]
     public async Task A_token_with_an_altered_payload_is_refused()
     {
         var user = await host.SignUpAsync();

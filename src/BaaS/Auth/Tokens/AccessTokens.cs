@@ -59,6 +59,9 @@ internal sealed class AccessTokens
     public async Task<TokenCheck> ValidateAsync(string token)
     {
         var result = await _handler.ValidateTokenAsync(token, Parameters).ConfigureAwait(false);
+        // "crit" names header extensions the receiver must understand (RFC 7515 4.1.11); we understand none.
+        if (result.IsValid && result.SecurityToken is JsonWebToken { } jwt && jwt.TryGetHeaderValue<object>("crit", out _))
+            return new TokenCheck(null, "InvalidToken", "The access token is not valid: sign in again.");
         if (result.IsValid) return new TokenCheck(result.ClaimsIdentity, null, null);
         return result.Exception switch
         {
