@@ -7,8 +7,10 @@ namespace BaaS.Jobs;
 /// <summary>
 /// The statements of the job store for one database. Most are the same text on every database; the claim, the batch
 /// of completions and the archive move come in two families, chosen by the dialect's capabilities (see
-/// <see cref="Require(string, DialectCapabilities)"/>): with row locks (PostgreSQL) rows are taken with <c>FOR UPDATE SKIP LOCKED</c> so that any
-/// number of nodes share one queue; with a single writer (SQLite) the write transaction alone keeps claims apart.
+/// <see cref="Require(string, DialectCapabilities)"/>): with row locks (PostgreSQL) rows are taken with
+/// <c>FOR UPDATE SKIP LOCKED</c> so that any number of nodes share one queue; with a single writer (SQLite) the write
+/// transaction alone keeps claims apart. The row-locking family's batched completion uses PostgreSQL's array syntax
+/// (<c>unnest(@ids::bigint[], ...)</c>): a new dialect with row locks must accept it or bring its own statement.
 /// Values are always parameters; identifiers are fixed or built from the model's column names and a month number,
 /// quoted by the dialect.
 /// </summary>
