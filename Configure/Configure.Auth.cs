@@ -1,5 +1,6 @@
 using BaaS;
 using BaaS.Auth;
+using MyApp.ServiceModel;
 
 namespace MyApp;
 
@@ -17,8 +18,8 @@ public class ConfigureAuth : IStartupModule
         #region snippet:auth-configure
         builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"), options =>
         {
-            options.Roles = ["Customer", "Owner", "Courier", "Admin"];
-            options.NewUserRoles = ["Customer"];
+            options.Roles = [Roles.Customer, Roles.Owner, Roles.Courier, Roles.Admin];
+            options.NewUserRoles = [Roles.Customer];
             options.ApiKeys.Scopes = ["orders:read", "orders:write", "menu:write"];
             options.ApiKeys.UserScopes = ["orders:read"];
         });

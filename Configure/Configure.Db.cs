@@ -2,7 +2,6 @@ using BaaS;
 using BaaS.Data;
 using BaaS.Data.PostgreSQL;
 using BaaS.Data.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyApp.ServiceInterface;
 using MyApp.ServiceInterface.Migrations;
@@ -21,8 +20,7 @@ public class ConfigureDb : IStartupModule
 
     public void ConfigureServices(WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("DefaultConnection") ?? "Data Source=App_Data/app.db";
-        var factory = CreateFactory(connectionString, builder.Environment.ContentRootPath);
+        var factory = AppDatabase(builder.Configuration, builder.Environment.ContentRootPath).EnsureFolder().CreateFactory();
         builder.Services.AddSingleton(factory);
         builder.Services.AddSingleton<IDbConnectionFactory>(factory);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -44,23 +42,14 @@ public class ConfigureDb : IStartupModule
             builder.Services.AddHostedService<MigrateOnStartup>();
     }
 
-    /// <summary>Picks the dialect from the connection string; relative SQLite paths are under the app's content root.</summary>
-    public static DbConnectionFactory CreateFactory(string connectionString, string contentRoot)
-    {
-        if (IsPostgreSql(connectionString))
-            return new DbConnectionFactory(connectionString, PostgreSqlDialect.Instance);
+    /// <summary>The databases this app can run on; <see cref="DialectDetector"/> picks one by its connection string.</summary>
+    public static DialectProvider[] Dialects { get; } = [PostgreSqlDialect.Instance, SqliteDialect.Instance];
 
-        var sqlite = new SqliteConnectionStringBuilder(connectionString);
-        var inMemory = sqlite.Mode == SqliteOpenMode.Memory || sqlite.DataSource is "" or ":memory:";
-        if (!inMemory)
-        {
-            if (!Path.IsPathRooted(sqlite.DataSource)) sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
-        }
-        return new DbConnectionFactory(sqlite.ToString(), SqliteDialect.Instance);
-    }
-
-    private static bool IsPostgreSql(string connectionString) =>
-        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||
-        connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The app's database: <c>ConnectionStrings:DefaultConnection</c> (default <c>Data Source=App_Data/app.db</c>), with
+    /// its dialect picked from the string and a relative SQLite path taken under <paramref name="contentRoot"/>.
+    /// </summary>
+    public static DatabaseConnectionString AppDatabase(IConfiguration configuration, string contentRoot) =>
+        DialectDetector.Detect(configuration.GetConnectionString("DefaultConnection") ?? "Data Source=App_Data/app.db",
+            "ConnectionStrings:DefaultConnection", contentRoot, Dialects);
 }

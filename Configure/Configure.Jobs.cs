@@ -1,10 +1,7 @@
 using BaaS;
 using BaaS.Data;
-using BaaS.Data.PostgreSQL;
-using BaaS.Data.Sqlite;
 using BaaS.Jobs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyApp.ServiceInterface.Jobs;
 
@@ -25,14 +22,14 @@ public class ConfigureJobs : IStartupModule
 
     public void ConfigureServices(WebApplicationBuilder builder)
     {
-        var (jobsConnection, jobsDialect) = JobsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        var jobsDatabase = JobsDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         var staleAfter = builder.Configuration.GetValue("Jobs:StaleOrderMinutes", 60);
         var sweep = builder.Configuration.GetValue("Jobs:StaleOrderSchedule", "*/5 * * * *")!;
 
         #region snippet:jobs-configure
         builder.Services.AddBaaSJobs(options =>
         {
-            options.UseDatabase(jobsConnection, jobsDialect);
+            options.UseDatabase(jobsDatabase.ConnectionString, jobsDatabase.Dialect);
             builder.Configuration.GetSection("Jobs").Bind(options);
             options.RecurringCommand<CloseStaleOrdersCommand>("close-stale-orders", Schedule.Parse(sweep),
                 new CloseStaleOrders { OlderThanMinutes = staleAfter });
@@ -44,33 +41,23 @@ public class ConfigureJobs : IStartupModule
         app.MapHealthChecks("/health/jobs", new HealthCheckOptions { Predicate = check => check.Tags.Contains("jobs") });
 
     /// <summary>
-    /// Where the jobs live: <c>ConnectionStrings:JobsConnection</c> if set; else the app's PostgreSQL database; else a
-    /// <c>jobs.db</c> in the folder of the app's SQLite file. Always with its own, explicit dialect.
+    /// Where the jobs live: <c>ConnectionStrings:JobsConnection</c> if set; else the app's database when it is on a
+    /// server (PostgreSQL); else a <c>jobs.db</c> beside the app's embedded database file (in <c>App_Data</c> when that
+    /// lives in memory), so that the jobs' writes do not wait for the app's single writer. Always with its own, explicit dialect.
     /// </summary>
-    public static (string ConnectionString, DialectProvider Dialect) JobsDatabase(IConfiguration configuration, string contentRoot)
+    public static DatabaseConnectionString JobsDatabase(IConfiguration configuration, string contentRoot)
     {
-        var app = configuration.GetConnectionString("DefaultConnection") ?? "Data Source=App_Data/app.db";
-        var jobs = configuration.GetConnectionString("JobsConnection");
-        if (IsPostgreSql(jobs ?? app)) return (jobs ?? app, PostgreSqlDialect.Instance);
-
-        var sqlite = new SqliteConnectionStringBuilder(jobs ?? app);
-        var inMemory = sqlite.Mode == SqliteOpenMode.Memory || sqlite.DataSource is "" or ":memory:";
-        if (jobs is null)
+        if (configuration.GetConnectionString("JobsConnection") is { } jobs)
         {
-            // Beside the app's file (or in App_Data when the app's database lives in memory).
-            var appFile = inMemory ? Path.Combine("App_Data", "app.db") : sqlite.DataSource;
-            sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetDirectoryName(appFile) ?? "", "jobs.db") };
+            var own = DialectDetector.Detect(jobs, "ConnectionStrings:JobsConnection", contentRoot, ConfigureDb.Dialects);
+            if (own.InMemory)
+                throw new InvalidOperationException("ConnectionStrings:JobsConnection cannot be an in-memory database: jobs must survive a restart.");
+            return own.EnsureFolder();
         }
-        else if (inMemory)
-        {
-            throw new InvalidOperationException("ConnectionStrings:JobsConnection cannot be an in-memory SQLite database: jobs must survive a restart.");
-        }
-        if (!Path.IsPathRooted(sqlite.DataSource)) sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
-        return (sqlite.ToString(), SqliteDialect.Instance);
+        var app = ConfigureDb.AppDatabase(configuration, contentRoot);
+        if (!app.IsEmbedded) return app;
+        var folder = app.File is { } file ? Path.GetDirectoryName(file)! : Path.Combine(contentRoot, "App_Data");
+        return DialectDetector.Detect(Path.Combine(folder, "jobs.db"), "the jobs file beside ConnectionStrings:DefaultConnection",
+            contentRoot, app.Dialect).EnsureFolder();
     }
-
-    private static bool IsPostgreSql(string connectionString) =>
-        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||
-        connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,9 +5,6 @@ namespace BaaS.Data.PostgreSQL;
 public sealed partial class PostgreSqlDialect
 {
     /// <inheritdoc />
-    public override bool SupportsNotifications => true;
-
-    /// <inheritdoc />
     public override string NotifySql(string channel) => $"pg_notify({QuoteLiteral(channel)}, '')";
 
     /// <inheritdoc />

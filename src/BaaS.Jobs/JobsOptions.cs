@@ -22,10 +22,12 @@ public sealed class JobsOptions
     /// startup (unless a connection of that name is registered already). Give the dialect explicitly: a
     /// <c>jobs.db</c> beside the app's SQLite file is SQLite whatever the app's database is.
     /// </summary>
+    /// <exception cref="NotSupportedException">The dialect lacks a capability the job store needs (the message names it).</exception>
     public JobsOptions UseDatabase(string connectionString, DialectProvider dialect)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(dialect);
+        JobSql.Require(dialect);
         ConnectionString = connectionString;
         Dialect = dialect;
         return this;

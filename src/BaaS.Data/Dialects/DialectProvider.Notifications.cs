@@ -4,9 +4,10 @@ public abstract partial class DialectProvider
 {
     /// <summary>
     /// Whether the database can wake other connections when something happened (PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c>):
-    /// then <see cref="NotifySql"/> and <see cref="ListenAsync"/> work. False for SQLite.
+    /// then <see cref="NotifySql"/> and <see cref="ListenAsync"/> work. False for SQLite. The same as
+    /// <see cref="DialectCapabilities.Notifications"/> of <see cref="Capabilities"/>.
     /// </summary>
-    public virtual bool SupportsNotifications => false;
+    public bool SupportsNotifications => Capabilities.Notifications;
 
     /// <summary>
     /// A SQL expression that, evaluated in a statement, tells every connection listening on <paramref name="channel"/>

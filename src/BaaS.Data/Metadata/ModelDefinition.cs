@@ -6,7 +6,7 @@ namespace BaaS.Data;
 /// <summary>
 /// What BaaS.Data knows about a model type: its table, columns, primary key, indexes, foreign keys and
 /// <c>[Reference]</c> properties. Built once per type on first use (see <see cref="For(Type)"/>), cached for the
-/// life of the process and immutable afterwards, so AutoQuery and the Admin UI can read it freely.
+/// life of the process and immutable afterwards, so AutoQuery and anything else can read it freely.
 /// </summary>
 public sealed partial class ModelDefinition
 {

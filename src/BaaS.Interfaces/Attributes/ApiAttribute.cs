@@ -1,6 +1,6 @@
 namespace BaaS;
 
-/// <summary>Describes a request DTO or type for the metadata, API Explorer and OpenAPI.</summary>
+/// <summary>Describes a request DTO or type for the metadata and OpenAPI.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Interface, Inherited = true)]
 public sealed class ApiAttribute : Attribute
 {

@@ -1,6 +1,6 @@
 namespace BaaS;
 
-/// <summary>Groups an operation under a tag in the API Explorer, Admin UI and OpenAPI: <c>[Tag("Restaurants")]</c>.</summary>
+/// <summary>Groups an operation under a tag in the metadata and OpenAPI: <c>[Tag("Restaurants")]</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
 public sealed class TagAttribute(string name) : Attribute
 {

@@ -2,7 +2,8 @@ namespace BaaS.Metadata;
 
 /// <summary>
 /// The document at <c>/metadata/app.json</c>: the app and every operation and type it serves. Built once at startup;
-/// the Admin UI, the API Explorer, OpenAPI and the native-types generators all read it. See docs/metadata.md.
+/// OpenAPI and the native-types generators read it (as will the Admin UI and API Explorer, which are not built yet).
+/// See docs/metadata.md.
 /// </summary>
 public class AppMetadata
 {

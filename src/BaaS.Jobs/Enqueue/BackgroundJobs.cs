@@ -49,8 +49,8 @@ internal sealed class BackgroundJobs(
     // The explicit user, else whoever is signed in to the request, else the user of the job this code runs in.
     private JobUser? CurrentUser(JobOptions? options) =>
         options?.RunAs
-        ?? JobUser.From(http.HttpContext?.User)
-        ?? (jobContext.IsJob ? JobUser.From(jobContext.User) : null)
+        ?? http.HttpContext?.User.ToJobUser()
+        ?? (jobContext.IsJob ? jobContext.User.ToJobUser() : null)
         ?? store.Options.DefaultUser;
 
     public async Task RecurringCommandAsync<TCommand>(string name, Schedule schedule, object? arg = null, JobOptions? options = null,

@@ -67,8 +67,8 @@ internal sealed partial class JobNode(
         _started = true;
         if (!_options.RunWorker) return;
         Interlocked.Exchange(ref _lastPollTicks, store.Now.Ticks);
-        // SQLite has one writer at a time anyway; PostgreSQL overlaps the round trips of a few.
-        var writers = store.Sql.IsPostgreSql ? 2 : 1;
+        // A single-writer database has one writer at a time anyway; with row locks a few overlap their round trips.
+        var writers = store.Sql.LocksRows ? 2 : 1;
         _writer = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(writer.RunAsync, CancellationToken.None)));
         _claimLoops =
         [

@@ -1,29 +1,32 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
 using BaaS.Data;
 
 namespace BaaS.Jobs;
 
 /// <summary>
-/// The statements of the job store for one database. Most are the same text on SQLite and PostgreSQL; the claim and
-/// the archive move differ: PostgreSQL takes rows with <c>FOR UPDATE SKIP LOCKED</c> so that any number of nodes share
-/// one queue, SQLite relies on its single writer. Values are always parameters; identifiers are fixed or built from
-/// the model's column names and a month number, quoted by the dialect.
+/// The statements of the job store for one database. Most are the same text on every database; the claim, the batch
+/// of completions and the archive move come in two families, chosen by the dialect's capabilities (see
+/// <see cref="Require(string, DialectCapabilities)"/>): with row locks (PostgreSQL) rows are taken with
+/// <c>FOR UPDATE SKIP LOCKED</c> so that any number of nodes share one queue; with a single writer (SQLite) the write
+/// transaction alone keeps claims apart. The row-locking family's batched completion uses PostgreSQL's array syntax
+/// (<c>unnest(@ids::bigint[], ...)</c>): a new dialect with row locks must accept it or bring its own statement.
+/// Values are always parameters; identifiers are fixed or built from the model's column names and a month number,
+/// quoted by the dialect.
 /// </summary>
-internal sealed class JobSql
+internal sealed partial class JobSql
 {
     public JobSql(DialectProvider dialect)
     {
+        Require(dialect);
         Dialect = dialect;
-        IsPostgreSql = dialect.Name == "PostgreSQL";
-        if (!IsPostgreSql && dialect.Name != "SQLite")
-            throw new NotSupportedException($"BaaS.Jobs runs on SQLite or PostgreSQL, not {dialect.Name}.");
+        LocksRows = dialect.Capabilities.SkipLocked;
+        SchemaLock = LocksRows ? dialect.AdvisoryTransactionLockSql("key") : null;
         var model = ModelDefinition.For<JobRecord>();
         Columns = string.Join(", ", model.Fields.Select(f => dialect.QuoteIdentifier(f.ColumnName)));
         InsertFields = model.Fields.Where(f => !f.IsAutoIncrement).ToArray();
         _insertColumns = string.Join(", ", InsertFields.Select(f => dialect.QuoteIdentifier(f.ColumnName)));
-        Claim = IsPostgreSql ? PostgreSqlClaim : SqliteClaim;
+        Claim = LocksRows ? dialect.PreferIndexOrderSql + RowLockingClaim : SingleWriterClaim;
     }
 
     private readonly string _insertColumns;
@@ -32,7 +35,17 @@ internal sealed class JobSql
 
     public DialectProvider Dialect { get; }
 
-    public bool IsPostgreSql { get; }
+    /// <summary>
+    /// True for the row-locking family (claims with <c>FOR UPDATE SKIP LOCKED</c>, completions in one statement over
+    /// array parameters), false for the single-writer family (one statement per write inside the write transaction).
+    /// </summary>
+    public bool LocksRows { get; }
+
+    /// <summary>
+    /// With row locks, the statement that serialises schema changes between nodes for the rest of the transaction
+    /// (<c>@key</c>: <c>SELECT pg_advisory_xact_lock(@key)</c>); null with a single writer, whose transaction does it already.
+    /// </summary>
+    public string? SchemaLock { get; }
 
     /// <summary>Every column of <c>baas_job</c>, quoted: <c>"id", "ref_id", "kind", ...</c>.</summary>
     public string Columns { get; }
@@ -45,16 +58,14 @@ internal sealed class JobSql
           AND (c.worker IS NULL OR c.id = (SELECT MIN(w.id) FROM baas_job w WHERE w.worker = c.worker AND w.state IN (@queued, @started)))
         """;
 
-    // SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off;
+    // With row locks, after the dialect's PreferIndexOrderSql (PostgreSQL: SET LOCAL enable_sort = off; ...):
     // UPDATE baas_job AS j SET state = @started, lease_owner = @node, ... FROM (SELECT c.id FROM baas_job c WHERE ...
     //   ORDER BY c.priority DESC, c.id LIMIT @take FOR UPDATE SKIP LOCKED) AS picked WHERE j.id = picked.id RETURNING j.*
-    // Run in a transaction (SET LOCAL lasts until its end). The two settings pin the plan to walking the claim index
-    // in order and stopping after @take rows: a queue grows faster than autovacuum refreshes its statistics, and with
+    // Run in a transaction (SET LOCAL lasts until its end). The settings pin the plan to walking the claim index in
+    // order and stopping after @take rows: a queue grows faster than autovacuum refreshes its statistics, and with
     // stale statistics (a few queued rows, when there are thousands) the planner reads every queued row, sorts them
     // and then keeps @take: measured at 10-300 ms per claim with 15,000 queued jobs, against 2 ms for the index walk.
-    private const string PostgreSqlClaim = $"""
-        SET LOCAL enable_sort = off;
-        SET LOCAL enable_bitmapscan = off;
+    private const string RowLockingClaim = $"""
         UPDATE baas_job AS j SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
           attempts = j.attempts + 1, progress = NULL, status = NULL
         FROM (SELECT c.id FROM baas_job c WHERE {Claimable}
@@ -63,9 +74,9 @@ internal sealed class JobSql
         RETURNING j.*
         """;
 
-    // UPDATE baas_job SET state = @started, ... WHERE id IN (SELECT c.id FROM baas_job c WHERE ... ORDER BY c.priority DESC,
-    //   c.id LIMIT @take) RETURNING *
-    private const string SqliteClaim = $"""
+    // With a single writer: UPDATE baas_job SET state = @started, ... WHERE id IN (SELECT c.id FROM baas_job c WHERE ...
+    //   ORDER BY c.priority DESC, c.id LIMIT @take) RETURNING *
+    private const string SingleWriterClaim = $"""
         UPDATE baas_job SET state = @started, lease_owner = @node, lease_expires_at = @lease, started_at = @now,
           attempts = attempts + 1, progress = NULL, status = NULL
         WHERE id IN (SELECT c.id FROM baas_job c WHERE {Claimable} ORDER BY c.priority DESC, c.id LIMIT @take)
@@ -88,11 +99,11 @@ internal sealed class JobSql
     private const string Held = "id = @id AND lease_owner = @node AND attempts = @attempt AND state = @started";
 
     /// <summary>
-    /// Renews the leases of a node's running jobs and reports which are to be cancelled. On PostgreSQL the rows are
+    /// Renews the leases of a node's running jobs and reports which are to be cancelled. With row locks the rows are
     /// locked in id order first, the order completions write them in, so a renewal and a batch of completions never
     /// deadlock.
     /// </summary>
-    public string Renew => IsPostgreSql
+    public string Renew => LocksRows
         ? """
           UPDATE baas_job SET lease_expires_at = @lease
           WHERE id IN (SELECT r.id FROM baas_job r WHERE r.state = @started AND r.lease_owner = @node ORDER BY r.id FOR UPDATE)
@@ -118,7 +129,7 @@ internal sealed class JobSql
         """;
 
     /// <summary>
-    /// PostgreSQL: records the ends of a batch of attempts in one statement, each only if its node still holds the
+    /// With row locks: records the ends of a batch of attempts in one statement, each only if its node still holds the
     /// job, releases the dependents of those it completed, and answers the ids it recorded. The arrays hold one entry
     /// per attempt, sorted by id, so rows are locked in id order (as renewals lock them) and writers cannot deadlock.
     /// The state test is written <c>(j.state = @started) IS TRUE</c> (the same, as state is never null) so that it
@@ -149,10 +160,10 @@ internal sealed class JobSql
         SELECT id FROM done
         """;
 
-    /// <summary>The channel new jobs are announced on (PostgreSQL <c>NOTIFY</c>), which every node listens to.</summary>
+    /// <summary>The channel new jobs are announced on (the dialect's notifications: PostgreSQL <c>NOTIFY</c>), which every node listens to.</summary>
     public const string Channel = "baas_jobs";
 
-    /// <summary>True when inserts announce new jobs on <see cref="Channel"/> (PostgreSQL, with notifications on).</summary>
+    /// <summary>True when inserts announce new jobs on <see cref="Channel"/> (a dialect with notifications, and notifications on).</summary>
     public bool Notifies { get; init; }
 
     /// <summary>The columns a new job is inserted with (all but the generated id), in model order.</summary>
@@ -188,10 +199,10 @@ internal sealed class JobSql
         """;
 
     /// <summary>
-    /// SQLite: lets the dependents of the jobs in <c>@ids</c> (a JSON array of jobs just recorded as completed) run, in
-    /// the completions' transaction. (PostgreSQL does it inside <see cref="FinishMany"/>.)
+    /// With a single writer: lets the dependents of the jobs in <c>@ids</c> (a JSON array of jobs just recorded as
+    /// completed) run, in the completions' transaction. (With row locks <see cref="FinishMany"/> does it.)
     /// </summary>
-    public const string ReleaseDependentsOfSqlite =
+    public const string ReleaseDependentsOf =
         "UPDATE baas_job SET waiting_for = NULL WHERE waiting_for IS NOT NULL AND waiting_for IN (SELECT value FROM json_each(@ids))";
 
     /// <summary>Lets jobs run whose dependency completed (a sweep that also catches a dependency completed while the dependent was being enqueued).</summary>
@@ -218,65 +229,6 @@ internal sealed class JobSql
           error_message = @errorMessage, attempt_log = @attemptLog, lost_owner = NULL, lost_started_at = NULL
         WHERE id = @id AND state = @started AND lease_expires_at < @now AND attempts = @attempt
         """;
-
-    // Finished jobs old enough to archive, and not awaited by a queued dependent.
-    private const string Archivable = """
-        ((j.state IN (@completed, @cancelled) AND j.completed_at < @cutoff) OR (j.state = @failed AND j.completed_at < @failedCutoff))
-          AND j.completed_at >= @monthStart AND j.completed_at < @monthEnd
-          AND NOT EXISTS (SELECT 1 FROM baas_job d WHERE d.waiting_for = j.id)
-        """;
-
-    /// <summary>The oldest completion time among jobs that can be archived.</summary>
-    public const string OldestArchivable = """
-        SELECT MIN(j.completed_at) FROM baas_job j
-        WHERE (j.state IN (@completed, @cancelled) AND j.completed_at < @cutoff) OR (j.state = @failed AND j.completed_at < @failedCutoff)
-        """;
-
-    /// <summary>
-    /// PostgreSQL: the statement that moves up to <c>@take</c> finished jobs of one month into <paramref name="table"/>:
-    /// <c>WITH moved AS (DELETE FROM baas_job WHERE id IN (SELECT j.id ... FOR UPDATE SKIP LOCKED) RETURNING "id", ...)
-    /// INSERT INTO "baas_job_archive_202611" ("id", ...) SELECT "id", ... FROM moved</c>.
-    /// </summary>
-    public string ArchiveMove(string table) =>
-        $"WITH moved AS (DELETE FROM baas_job WHERE id IN ({ArchivePick} FOR UPDATE SKIP LOCKED) RETURNING {Columns}) " +
-        $"INSERT INTO {Dialect.QuoteIdentifier(table)} ({Columns}) SELECT {Columns} FROM moved";
-
-    /// <summary>SQLite: the ids of up to <c>@take</c> finished jobs of one month (read inside the write transaction).</summary>
-    public const string ArchivePick = $"SELECT j.id FROM baas_job j WHERE {Archivable} ORDER BY j.id LIMIT @take";
-
-    /// <summary>
-    /// SQLite: copies the jobs whose ids are in the JSON array <c>@ids</c> into <paramref name="table"/>:
-    /// <c>INSERT INTO "baas_job_archive_202611" ("id", ...) SELECT "id", ... FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))</c>.
-    /// </summary>
-    public string ArchiveCopy(string table) =>
-        $"INSERT INTO {Dialect.QuoteIdentifier(table)} ({Columns}) SELECT {Columns} FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))";
-
-    /// <summary>SQLite: deletes the jobs whose ids are in the JSON array <c>@ids</c>.</summary>
-    public const string ArchiveDelete = "DELETE FROM baas_job WHERE id IN (SELECT value FROM json_each(@ids))";
-
-    /// <summary>The name of a month's archive table: <c>baas_job_archive_202611</c>.</summary>
-    public static string ArchiveTable(DateTime monthStart) =>
-        "baas_job_archive_" + monthStart.ToString("yyyyMM", CultureInfo.InvariantCulture);
-
-    /// <summary>The month key of an archive table: <c>2026-11</c>.</summary>
-    public static string MonthKey(DateTime monthStart) => monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The statements that create a month's archive table with the live table's columns (the id as a plain key) and its
-    /// indexes: <c>CREATE TABLE IF NOT EXISTS "baas_job_archive_202611" ("id" bigint NOT NULL PRIMARY KEY, "ref_id" text NOT NULL, ...)</c>.
-    /// </summary>
-    public IReadOnlyList<string> CreateArchive(string table)
-    {
-        var model = ModelDefinition.For<JobRecord>();
-        var quoted = Dialect.QuoteIdentifier(table);
-        var columns = model.Fields.Select(f => f.IsPrimaryKey
-            ? $"{Dialect.QuoteIdentifier(f.ColumnName)} {Dialect.ColumnType(f)} NOT NULL PRIMARY KEY"
-            : Dialect.ColumnDefinition(f));
-        var statements = new List<string> { $"CREATE TABLE IF NOT EXISTS {quoted} (\n  {string.Join(",\n  ", columns)}\n)" };
-        foreach (var column in new[] { "ref_id", "command", "tag", "state", "completed_at" })
-            statements.Add($"CREATE INDEX IF NOT EXISTS {Dialect.QuoteIdentifier($"ix_{table}_{column}")} ON {quoted} ({Dialect.QuoteIdentifier(column)})");
-        return statements;
-    }
 
     /// <summary>
     /// Indexes of the live queue beyond the key and the RefId: the claim order, a worker's line, dependents, finishing

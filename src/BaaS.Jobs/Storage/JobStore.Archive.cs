@@ -34,7 +34,7 @@ internal sealed partial class JobStore
             p["monthEnd"] = monthStart.AddMonths(1);
             p["take"] = _options.ArchiveBatchSize;
             int count;
-            if (Sql.IsPostgreSql)
+            if (Sql.LocksRows)
             {
                 count = await db.ExecuteSqlAsync(Sql.ArchiveMove(table), p, ct).ConfigureAwait(false);
             }
@@ -60,8 +60,8 @@ internal sealed partial class JobStore
         if (_archiveTables.ContainsKey(table)) return table;
         await using (var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false))
         {
-            if (Sql.IsPostgreSql)
-                await db.ExecuteSqlAsync("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, ct).ConfigureAwait(false);
+            if (Sql.SchemaLock is { } schemaLock)
+                await db.ExecuteSqlAsync(schemaLock, new { key = SchemaLockKey }, ct).ConfigureAwait(false);
             foreach (var statement in Sql.CreateArchive(table)) await db.ExecuteSqlAsync(statement, ct: ct).ConfigureAwait(false);
             await db.ExecuteSqlAsync(
                 "INSERT INTO baas_job_archive_month (month, table_name, created_at) VALUES (@month, @table, @now) ON CONFLICT (month) DO NOTHING",

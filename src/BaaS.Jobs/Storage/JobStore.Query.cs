@@ -106,14 +106,14 @@ internal sealed partial class JobStore
 
     /// <summary>
     /// Jobs finished per minute since <paramref name="since"/>, from the live queue and the archives of the months involved:
-    /// <c>SELECT substr(completed_at, 1, @len) AS minute, state, COUNT(*) AS count FROM baas_job WHERE completed_at &gt;= @since GROUP BY 1, 2</c>
-    /// (PostgreSQL: <c>to_char(completed_at AT TIME ZONE @utc, @format)</c>).
+    /// <c>SELECT substr(completed_at, 1, 16) AS minute, state, COUNT(*) AS count FROM baas_job WHERE completed_at &gt;= @since GROUP BY 1, 2</c>
+    /// (the minute as the dialect writes it: <see cref="DialectProvider.UtcMinuteText"/>).
     /// </summary>
     public async Task<List<(DateTime Minute, JobState State, long Count)>> FinishedPerMinuteAsync(DateTime since, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
-        var minute = Sql.IsPostgreSql ? "to_char(completed_at AT TIME ZONE @utc, @format)" : "substr(completed_at, 1, @len)";
-        var p = new Dictionary<string, object?> { ["since"] = since, ["utc"] = "UTC", ["format"] = "YYYY-MM-DD HH24:MI", ["len"] = 16 };
+        var minute = Sql.Dialect.UtcMinuteText("completed_at");
+        var p = new Dictionary<string, object?> { ["since"] = since };
         var tables = new List<string> { "baas_job" };
         var archives = await ArchiveTablesAsync(db, true, ct).ConfigureAwait(false);
         var firstMonth = new DateTime(since.Year, since.Month, 1, 0, 0, 0, DateTimeKind.Utc);

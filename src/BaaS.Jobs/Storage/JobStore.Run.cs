@@ -16,9 +16,10 @@ internal sealed partial class JobStore
         p["lease"] = now + _options.LeaseDuration;
         p["take"] = take;
         List<JobRecord> jobs;
-        if (Sql.IsPostgreSql)
+        if (Sql.LocksRows)
         {
-            // One round trip for BEGIN, the plan settings and the claim, one for COMMIT (see JobSql.Claim).
+            // Row locks and plan settings last until the transaction ends: one round trip for BEGIN, the settings and
+            // the claim, one for COMMIT (see JobSql.Claim).
             await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
             jobs = await db.SqlListAsync<JobRecord>(Sql.Claim, p, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -74,13 +75,13 @@ internal sealed partial class JobStore
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         var sorted = finishes.OrderBy(f => f.Id).ToList();
         var callbacks = sorted.Any(f => f.CallbackJob is not null);
-        // A batch without callbacks is one statement on PostgreSQL: atomic on its own, so no transaction round trips.
-        var tx = callbacks || !Sql.IsPostgreSql ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
+        // With row locks a batch without callbacks is one statement: atomic on its own, so no transaction round trips.
+        var tx = callbacks || !Sql.LocksRows ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
         try
         {
-            var recorded = Sql.IsPostgreSql
-                ? await FinishPostgreSqlAsync(db, sorted, ct).ConfigureAwait(false)
-                : await FinishSqliteAsync(db, sorted, ct).ConfigureAwait(false);
+            var recorded = Sql.LocksRows
+                ? await FinishInOneStatementAsync(db, sorted, ct).ConfigureAwait(false)
+                : await FinishOneByOneAsync(db, sorted, ct).ConfigureAwait(false);
             foreach (var f in sorted)
             {
                 if (f.CallbackJob is { } callback && recorded.Contains(f.Id))
@@ -95,8 +96,9 @@ internal sealed partial class JobStore
         }
     }
 
-    // PostgreSQL: every write of the batch, and the release of the dependents, in one statement (JobSql.FinishMany).
-    private async Task<HashSet<long>> FinishPostgreSqlAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
+    // With row locks: every write of the batch, and the release of the dependents, in one statement over array
+    // parameters (JobSql.FinishMany).
+    private async Task<HashSet<long>> FinishInOneStatementAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
     {
         await using var command = db.CreateCommand();
         command.CommandText = JobSql.FinishMany;
@@ -130,9 +132,9 @@ internal sealed partial class JobStore
     private static string?[] Texts(DataConnection db, List<JobFinish> sorted, Func<JobFinish, string?> get) =>
         sorted.Select(f => get(f) is { } text ? (string)db.Dialect.ToDbValue(text, null) : null).ToArray();
 
-    // SQLite: one statement per write in the open transaction (in-process, so there is no round trip to save), then the
-    // release of the dependents of the completions recorded.
-    private static async Task<HashSet<long>> FinishSqliteAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
+    // With a single writer: one statement per write in the open transaction (SQLite is in-process, so there is no round
+    // trip to save), then the release of the dependents of the completions recorded.
+    private static async Task<HashSet<long>> FinishOneByOneAsync(DataConnection db, List<JobFinish> sorted, CancellationToken ct)
     {
         var recorded = new HashSet<long>();
         foreach (var f in sorted)
@@ -160,19 +162,19 @@ internal sealed partial class JobStore
         {
             var release = P();
             release["ids"] = JsonSerializer.Serialize(completed);
-            await db.ExecuteSqlAsync(JobSql.ReleaseDependentsOfSqlite, release, ct).ConfigureAwait(false);
+            await db.ExecuteSqlAsync(JobSql.ReleaseDependentsOf, release, ct).ConfigureAwait(false);
         }
         return recorded;
     }
 
     /// <summary>
     /// Adds a parameter with a value the driver takes as it is (an array, or a value already converted by the
-    /// dialect): <c>@name</c> on SQLite, <c>name</c> on Npgsql.
+    /// dialect), named as the SQL writes it: <c>@name</c> (Npgsql drops the <c>@</c> when it matches names).
     /// </summary>
     private void AddParameter(System.Data.Common.DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = Sql.IsPostgreSql ? name : "@" + name;
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }

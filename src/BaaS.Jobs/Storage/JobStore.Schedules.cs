@@ -58,7 +58,7 @@ internal sealed partial class JobStore
     }
 
     /// <summary>
-    /// Queues a job for every due, unpaused schedule and moves each to its next run, in one transaction. On PostgreSQL
+    /// Queues a job for every due, unpaused schedule and moves each to its next run, in one transaction. With row locks
     /// due schedules are taken with <c>FOR UPDATE SKIP LOCKED</c>, and each run's RefId is the schedule's name and the
     /// run's time, so however many nodes look, a run is queued once. Answers the jobs queued.
     /// </summary>
@@ -70,7 +70,7 @@ internal sealed partial class JobStore
         await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
         var now = Now;
         var select = "SELECT * FROM baas_job_schedule WHERE paused = @no AND next_run_at <= @now ORDER BY next_run_at" +
-            (Sql.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "");
+            (Sql.LocksRows ? " FOR UPDATE SKIP LOCKED" : "");
         var due = await db.SqlListAsync<ScheduleRecord>(select, new { no = false, now }, ct).ConfigureAwait(false);
         foreach (var schedule in due)
         {

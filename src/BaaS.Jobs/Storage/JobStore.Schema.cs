@@ -23,8 +23,8 @@ internal sealed partial class JobStore
             var sql = Sql;
             await using (var tx = async ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : db.OpenTransaction())
             {
-                if (sql.IsPostgreSql)
-                    await ExecAsync(db, async, "SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, ct).ConfigureAwait(false);
+                if (sql.SchemaLock is { } schemaLock)
+                    await ExecAsync(db, async, schemaLock, new { key = SchemaLockKey }, ct).ConfigureAwait(false);
                 if (async) await db.CreateTableIfNotExistsAsync<JobSchemaRecord>(ct).ConfigureAwait(false);
                 else db.CreateTableIfNotExists<JobSchemaRecord>();
                 var current = await ScalarAsync<int?>(db, async, "SELECT MAX(version) FROM baas_job_schema", null, ct).ConfigureAwait(false) ?? 0;

@@ -71,7 +71,7 @@ internal sealed partial class JobStore
         }
         try
         {
-            _sql ??= new JobSql(db.Dialect) { Notifies = _options.Notifications && db.Dialect.SupportsNotifications };
+            _sql ??= new JobSql(db.Dialect) { Notifies = _options.Notifications && db.Dialect.Capabilities.Notifications };
             if (!_schemaReady) await EnsureSchemaAsync(db, async, ct).ConfigureAwait(false);
             return db;
         }
