@@ -20,8 +20,8 @@ public class ConfigureAuth : IStartupModule
         {
             options.Roles = [Roles.Customer, Roles.Owner, Roles.Courier, Roles.Admin];
             options.NewUserRoles = [Roles.Customer];
-            options.ApiKeys.Scopes = ["orders:read", "orders:write", "menu:write"];
-            options.ApiKeys.UserScopes = ["orders:read"];
+            options.ApiKeys.Scopes = [ApiScopes.OrdersRead, ApiScopes.OrdersWrite, ApiScopes.MenuWrite];
+            options.ApiKeys.UserScopes = [ApiScopes.OrdersRead];
         });
         builder.Services.AddAppCommand(AuthCommands.CreateAdmin);
         #endregion

@@ -23,7 +23,7 @@ public class QueryMenuItems : QueryDb<MenuItem, MenuItemInfo>, IJoin<MenuItem, R
 
 /// <summary>The caller's own menus, unavailable dishes included. Owners.</summary>
 [Tag("Menus"), Route("/my/menu-items", "GET")]
-[ValidateHasRole(Roles.Owner), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery)]
+[ValidateHasRole(Roles.Owner), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery), ApiKeyScope(ApiScopes.MenuWrite)]
 public class QueryMyMenuItems : QueryDb<MenuItem>
 {
     public int? Id { get; set; }
@@ -35,7 +35,7 @@ public class QueryMyMenuItems : QueryDb<MenuItem>
 
 /// <summary>Adds a dish to the menu of one of the caller's restaurants. Owners.</summary>
 [Tag("Menus"), Route("/restaurants/{RestaurantId}/menu", "POST")]
-[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
 {
     /// <summary>One of the caller's restaurants (checked by CreateMenuItemValidator).</summary>
@@ -61,7 +61,7 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
 
 /// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
 [Tag("Menus"), Route("/menu-items/{Id}", "PATCH")]
-[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditModify), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditModify), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
 {
     public int Id { get; set; }
@@ -83,7 +83,7 @@ public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
 
 /// <summary>Takes a dish off one of the caller's menus for good; past orders keep it. Owners.</summary>
 [Tag("Menus"), Route("/menu-items/{Id}", "DELETE")]
-[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId")]
+[ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class DeleteMenuItem : IDeleteDb<MenuItem>, IReturnVoid, IDelete
 {
     public int Id { get; set; }
