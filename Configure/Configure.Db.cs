@@ -12,7 +12,8 @@ namespace MyApp;
 /// The database: SQLite in App_Data by default, PostgreSQL when <c>ConnectionStrings:DefaultConnection</c> is an
 /// Npgsql connection string (<c>Host=...;Database=...</c>). Migrations run at startup (<c>Database:MigrateOnStartup</c>)
 /// and from the command line: <c>--migrate</c>, <c>--rollback N</c>, <c>--migrations</c>, <c>--seed</c>. With
-/// <c>Database:SeedDemoData</c> (the default), startup adds the demo users and restaurants when they are missing.
+/// <c>Database:SeedDemoData</c> (set in appsettings.Development.json), startup in Development adds the demo users and
+/// restaurants when they are missing; outside Development only <c>--seed</c> does.
 /// </summary>
 public class ConfigureDb : IStartupModule
 {

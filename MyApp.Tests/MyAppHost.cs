@@ -82,6 +82,7 @@ public abstract partial class MyAppHost : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:DefaultConnection"] = connectionString;
+        builder.Configuration["Database:SeedDemoData"] = "true"; // as appsettings.Development.json says, which tests do not load
         if (adminEmail is not null)
         {
             builder.Configuration["Auth:Admin:Email"] = adminEmail;
