@@ -1,10 +1,10 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using BaaS.Reflection;
 using BaaS.Text;
 
 namespace BaaS.Client;
@@ -64,13 +64,5 @@ internal static class QueryString
     private static (string, Func<object, object?>)[] Properties(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), Getter(type, p)))];
-
-    private static Func<object, object?> Getter(Type type, PropertyInfo property)
-    {
-        // dto => (object)((TDto)dto).Property
-        var dto = Expression.Parameter(typeof(object), "dto");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(dto, type), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, dto).Compile();
-    }
+            .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), PropertyAccessor.CompileGetter(p)))];
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Linq.Expressions;
 using System.Reflection;
+using BaaS.Reflection;
 
 namespace BaaS.Data;
 
@@ -32,11 +32,6 @@ internal static class RawParameters
     private static (string, Func<object, object?>)[] Build(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod != null)
-            .Select(p =>
-            {
-                var obj = Expression.Parameter(typeof(object));
-                var body = Expression.Convert(Expression.Property(Expression.Convert(obj, type), p), typeof(object));
-                return (p.Name, Expression.Lambda<Func<object, object?>>(body, obj).Compile());
-            })
+            .Select(p => (p.Name, PropertyAccessor.CompileGetter(p)))
             .ToArray();
 }

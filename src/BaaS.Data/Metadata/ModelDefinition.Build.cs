@@ -1,7 +1,7 @@
 using System.Collections;
-using System.Linq.Expressions;
 using System.Reflection;
 using BaaS.DataAnnotations;
+using BaaS.Reflection;
 
 namespace BaaS.Data;
 
@@ -55,8 +55,8 @@ public sealed partial class ModelDefinition
         if (property.IsDefined(typeof(RequiredAttribute))) isNullable = false;
 
         var column = property.GetCustomAttribute<AliasAttribute>()?.Name ?? Naming.ToSnakeCase(property.Name);
-        var field = new FieldDefinition(property, column, kind, valueType, isNullable, CompileGetter(type, property),
-            property.SetMethod is { IsPublic: true } ? CompileSetter(type, property) : null);
+        var field = new FieldDefinition(property, column, kind, valueType, isNullable, PropertyAccessor.CompileGetter(property),
+            property.SetMethod is { IsPublic: true } ? PropertyAccessor.CompileSetter(property) : null);
 
         var autoIncrement = property.IsDefined(typeof(AutoIncrementAttribute));
         var autoId = property.IsDefined(typeof(AutoIdAttribute));
@@ -186,7 +186,7 @@ public sealed partial class ModelDefinition
         if (element == null && (!t.IsClass || t == typeof(string) || typeof(IEnumerable).IsAssignableFrom(t)))
             throw new NotSupportedException(
                 $"{type.Name}.{property.Name}: a [Reference] property must be a model class or a List<T> of one, not {t.Name}.");
-        return new ReferenceDefinition(property, element ?? t, element != null, CompileSetter(type, property));
+        return new ReferenceDefinition(property, element ?? t, element != null, PropertyAccessor.CompileSetter(property));
     }
 
     private static List<IndexDefinition> BuildIndexes(ModelDefinition model)
@@ -208,23 +208,5 @@ public sealed partial class ModelDefinition
                 fields, attr.Unique));
         }
         return indexes;
-    }
-
-    // obj => (object)((T)obj).Property
-    private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)
-    {
-        var obj = Expression.Parameter(typeof(object), "obj");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(obj, type), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, obj).Compile();
-    }
-
-    // (obj, value) => ((T)obj).Property = (TProperty)value
-    private static Action<object, object?> CompileSetter(Type type, PropertyInfo property)
-    {
-        var obj = Expression.Parameter(typeof(object), "obj");
-        var value = Expression.Parameter(typeof(object), "value");
-        var body = Expression.Assign(Expression.Property(Expression.Convert(obj, type), property),
-            Expression.Convert(value, property.PropertyType));
-        return Expression.Lambda<Action<object, object?>>(body, obj, value).Compile();
     }
 }

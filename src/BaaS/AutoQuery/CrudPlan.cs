@@ -1,5 +1,6 @@
 using System.Reflection;
 using BaaS.Data;
+using BaaS.Reflection;
 using Microsoft.AspNetCore.Http;
 
 namespace BaaS.AutoQuery;
@@ -51,18 +52,17 @@ internal sealed class CrudPlan
         var fields = new FieldLookup([model]);
 
         var written = new List<CrudField>();
-        foreach (var property in dtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in TypeModel.Of(dtoType).Properties)
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null || property.IsDefined(typeof(AutoIgnoreAttribute), true)) continue;
-            var name = property.GetCustomAttribute<AutoMapAttribute>(true)?.To ?? property.Name;
+            if (!property.HasGetter || property.HasAttribute<AutoIgnoreAttribute>()) continue;
+            var name = property.GetAttribute<AutoMapAttribute>()?.To ?? property.Name;
             var field = model.FindField(name) ?? throw new InvalidOperationException(
                 $"{owner}.{property.Name}: {model.Name} has no field '{name}'" + (fields.Suggest(name) is { } s ? $" (did you mean '{s}'?)." : ".") +
                 " Map it with [AutoMap(...)], or mark it [AutoIgnore] if a hand-written extension reads it.");
-            var autoDefault = property.GetCustomAttribute<AutoDefaultAttribute>(true) is { } d
+            var autoDefault = property.GetAttribute<AutoDefaultAttribute>() is { } d
                 ? d.Eval is not null ? ServerValues.Resolver(d.Eval, owner) : ConstantOf(d.Value)
                 : null;
-            var crudField = new CrudField(property.Name, Compiled.Getter(property), field, Compiled.IsPlainValueType(property.PropertyType),
-                Compiled.DefaultOf(property.PropertyType), autoDefault);
+            var crudField = new CrudField(property.Name, property.Getter, field, property.IsPlainValueType, property.DefaultValue, autoDefault);
             if (field.IsPrimaryKey) plan.Key = crudField;
             else if (field.IsRowVersion) plan.Version = crudField;
             else written.Add(crudField);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using BaaS.Data;
+using BaaS.Reflection;
 
 namespace BaaS.AutoQuery;
 
@@ -11,7 +12,7 @@ namespace BaaS.AutoQuery;
 internal sealed class QueryPlan
 {
     private static readonly HashSet<string> QueryBaseProperties =
-        [.. typeof(IQuery).GetProperties().Select(p => p.Name)];
+        [.. TypeModel.Of(typeof(IQuery)).Properties.Select(p => p.Name)];
 
     private QueryPlan(Type dtoType, Type modelType, Type intoType)
     {
@@ -68,10 +69,10 @@ internal sealed class QueryPlan
         var owner = dtoType.Name;
 
         var filters = new List<QueryFilter>();
-        foreach (var property in dtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in TypeModel.Of(dtoType).Properties)
         {
-            if (QueryBaseProperties.Contains(property.Name) || property.GetIndexParameters().Length > 0 || property.GetMethod is null) continue;
-            if (property.IsDefined(typeof(AutoIgnoreAttribute), true)) continue;
+            if (QueryBaseProperties.Contains(property.Name) || !property.HasGetter) continue;
+            if (property.HasAttribute<AutoIgnoreAttribute>()) continue;
             filters.Add(FilterOf(property, fields, plan, owner));
         }
         plan.Filters = filters;
@@ -82,7 +83,7 @@ internal sealed class QueryPlan
         plan.LoadReferences = intoType == modelType && model.References.Count > 0;
         plan._models = [model, .. plan.Joins.Select(j => ModelDefinition.For(j.Table))];
         if (intoType != modelType)
-            plan._shownProperties = new HashSet<string>(intoType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            plan._shownProperties = new HashSet<string>(TypeModel.Of(intoType).Properties.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
         return plan;
     }
 
@@ -91,10 +92,10 @@ internal sealed class QueryPlan
         typeof(AuditBase).IsAssignableFrom(model.ModelType) &&
         dtoType.GetCustomAttributes<AutoApplyAttribute>(true).Any(a => a.Name is Behavior.AuditQuery or Behavior.AuditSoftDelete);
 
-    private static QueryFilter FilterOf(PropertyInfo property, FieldLookup fields, QueryPlan plan, string owner)
+    private static QueryFilter FilterOf(PropertyModel property, FieldLookup fields, QueryPlan plan, string owner)
     {
-        var attribute = property.GetCustomAttribute<QueryDbFieldAttribute>(true);
-        var mapped = property.GetCustomAttribute<AutoMapAttribute>(true)?.To;
+        var attribute = property.GetAttribute<QueryDbFieldAttribute>();
+        var mapped = property.GetAttribute<AutoMapAttribute>()?.To;
         string field;
         SqlOperator op;
         if (attribute?.Field is not null || mapped is not null || attribute?.Operand is not null || attribute?.Template is not null)
@@ -111,24 +112,24 @@ internal sealed class QueryPlan
             op = attribute?.Template is { } template ? FromTemplate(template, owner, property.Name)
                 : attribute?.Operand is { } operand ? QueryConventions.Operand(operand)
                     ?? throw new InvalidOperationException($"{owner}.{property.Name}: operand '{operand}' is not one of {QueryConventions.OperandList}.")
-                : IsList(property.PropertyType) ? SqlOperator.In : SqlOperator.Equal;
+                : IsList(property.Type) ? SqlOperator.In : SqlOperator.Equal;
         }
         else if (QueryConventions.TryParse(property.Name, fields.Has, out field, out op))
         {
             if (field.Length == 0)
                 field = plan.PrimaryKey ?? throw new InvalidOperationException($"{owner}.Ids: {fields.ModelNames} has no primary key.");
-            if (op == SqlOperator.Equal && IsList(property.PropertyType)) op = SqlOperator.In;
+            if (op == SqlOperator.Equal && IsList(property.Type)) op = SqlOperator.In;
         }
         else
         {
             throw UnknownField(owner, property.Name, property.Name, fields);
         }
 
-        if (QueryConventions.TakesList(op) && !IsList(property.PropertyType))
+        if (QueryConventions.TakesList(op) && !IsList(property.Type))
             throw new InvalidOperationException($"{owner}.{property.Name} is compared with {op}, which takes several values: declare it as a list or array.");
         var term = attribute?.Term is QueryTerm.And or QueryTerm.Or ? attribute.Term : plan.DefaultTerm;
-        return new QueryFilter(property.Name, Compiled.Getter(property), field, op, term, attribute?.ValueFormat,
-            Compiled.IsPlainValueType(property.PropertyType), Compiled.DefaultOf(property.PropertyType));
+        return new QueryFilter(property.Name, property.Getter, field, op, term, attribute?.ValueFormat,
+            property.IsPlainValueType, property.DefaultValue);
     }
 
     private static SqlOperator FromTemplate(string template, string owner, string property)

@@ -9,7 +9,7 @@ internal static class ValueConverter
     public static object? To(Type target, object? value, string fieldName)
     {
         var underlying = Nullable.GetUnderlyingType(target) ?? target;
-        if (value is null) return Compiled.IsPlainValueType(target) ? Activator.CreateInstance(target) : null;
+        if (value is null) return target.IsValueType && underlying == target ? Activator.CreateInstance(target) : null;
         var type = value.GetType();
         if (target.IsAssignableFrom(type) || underlying == type) return value;
         try

@@ -1,27 +1,32 @@
-using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BaaS.Reflection;
 
 namespace BaaS.Binding;
 
-/// <summary>One settable property of a request DTO, with everything binding needs compiled once at startup.</summary>
+/// <summary>
+/// One settable property of a request DTO, with everything binding needs worked out once at startup: the shared
+/// <see cref="PropertyModel"/>'s accessors and facts, plus the binder's own text parser and JSON type info.
+/// </summary>
 internal sealed class DtoProperty
 {
-    public DtoProperty(int index, PropertyInfo property, JsonSerializerOptions json)
+    private readonly object? _default;
+    private readonly bool _isPlainValueType;
+
+    public DtoProperty(int index, PropertyModel property, JsonSerializerOptions json)
     {
         Index = index;
         Name = property.Name;
-        Type = property.PropertyType;
-        Set = CompileSetter(property);
-        Get = property.GetMethod is { IsPublic: true } ? CompileGetter(property) : _ => null;
+        Type = property.Type;
+        Set = property.Setter;
+        Get = property.CanRead ? property.Getter : _ => null;
         Parser = ValueParser.For(Type, json);
         Json = json.GetTypeInfo(Type);
-        IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) ||
-                     property.GetCustomAttribute<ApiMemberAttribute>(true)?.IsRequired == true;
-        // NullabilityInfoContext is not thread-safe and hosts may start in parallel: one per property read.
-        IgnoresNull = !Type.IsValueType && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull;
+        IsRequired = property.IsRequired;
+        IgnoresNull = !Type.IsValueType && property.WriteState == NullabilityState.NotNull;
+        _isPlainValueType = property.IsPlainValueType;
+        _default = property.DefaultValue;
     }
 
     /// <summary>The position in the DTO's property list (the index into the sent-fields array).</summary>
@@ -43,7 +48,7 @@ internal sealed class DtoProperty
     public bool HasValue(object dto)
     {
         var value = Get(dto);
-        return value is not null && !(Type.IsValueType && Nullable.GetUnderlyingType(Type) is null && value.Equals(Activator.CreateInstance(Type)));
+        return value is not null && !(_isPlainValueType && value.Equals(_default));
     }
 
     /// <summary>Reads the property from route, query-string and form text.</summary>
@@ -57,23 +62,4 @@ internal sealed class DtoProperty
 
     /// <summary>A non-nullable reference: an explicit JSON null leaves its default in place instead of storing null.</summary>
     public bool IgnoresNull { get; }
-
-    private static Func<object, object?> CompileGetter(PropertyInfo property)
-    {
-        // target => (object)((Dto)target).Prop
-        var target = Expression.Parameter(typeof(object), "target");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, target).Compile();
-    }
-
-    private static Action<object, object?> CompileSetter(PropertyInfo property)
-    {
-        // (target, value) => ((Dto)target).Prop = (PropType)value
-        var target = Expression.Parameter(typeof(object), "target");
-        var value = Expression.Parameter(typeof(object), "value");
-        var assign = Expression.Assign(
-            Expression.Property(Expression.Convert(target, property.DeclaringType!), property),
-            Expression.Convert(value, property.PropertyType));
-        return Expression.Lambda<Action<object, object?>>(assign, target, value).Compile();
-    }
 }

@@ -1,13 +1,14 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BaaS.Reflection;
 
 namespace BaaS.Binding;
 
 /// <summary>
 /// Explains a bad value nested inside an object or list property, from the path System.Text.Json reports
 /// (<c>$[0].quantity</c>): where it is (<c>[0].quantity</c>), what was sent (<c>'lots'</c>) and what the member's
-/// type takes (<c>a whole number</c>). Runs only when binding already failed, so it may reflect and re-parse.
+/// type takes (<c>a whole number</c>). Runs only when binding already failed, so it may re-parse; member types come
+/// from the cached <see cref="TypeModel"/>.
 /// </summary>
 internal static partial class NestedError
 {
@@ -38,7 +39,7 @@ internal static partial class NestedError
                     var found = element.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
                     if (found.Value.ValueKind == JsonValueKind.Undefined) return null;
                     element = found.Value;
-                    type = type?.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+                    type = type is null ? null : TypeModel.Of(type).Find(name)?.Type;
                     location.Append('.').Append(found.Name);
                 }
             }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Linq.Expressions;
-using System.Reflection;
 using System.Text.Json;
+using BaaS.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -27,9 +27,7 @@ internal sealed partial class RequestBinder
         var constructor = dtoType.GetConstructor(Type.EmptyTypes)
             ?? throw new InvalidOperationException($"Request DTO {dtoType.FullName} needs a public parameterless constructor so requests can be bound to it.");
         _create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(constructor), typeof(object))).Compile();
-        _properties = [.. dtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .Select((p, i) => new DtoProperty(i, p, json))];
+        _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json))];
         _byName = _properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         PropertyNames = [.. _properties.Select(p => p.Name)];

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using BaaS.Reflection;
 using BaaS.Text;
 
 namespace BaaS.Formats;
 
 /// <summary>
-/// The CSV columns of a row type: its public readable properties in declaration order (ResponseStatus left out), each
-/// with a compiled getter. Cells follow the JSON wire format's text forms; nested objects become JSON text.
+/// The CSV columns of a row type: its public readable properties in declaration order (ResponseStatus left out), read
+/// through the shared <see cref="TypeModel"/>'s compiled getters. Cells follow the JSON wire format's text forms;
+/// nested objects become JSON text.
 /// </summary>
 internal sealed class CsvColumns
 {
@@ -20,9 +20,9 @@ internal sealed class CsvColumns
 
     private CsvColumns(Type rowType)
     {
-        _columns = [.. rowType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(ResponseStatus))
-            .Select(p => (p.Name, CompileGetter(rowType, p)))];
+        _columns = [.. TypeModel.Of(rowType).Properties
+            .Where(p => p.CanRead && p.Type != typeof(ResponseStatus))
+            .Select(p => (p.Name, p.Getter))];
     }
 
     public static CsvColumns Of(Type rowType) => Cache.GetOrAdd(rowType, t => new CsvColumns(t));
@@ -74,13 +74,5 @@ internal sealed class CsvColumns
             return;
         }
         line.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
-
-    private static Func<object, object?> CompileGetter(Type rowType, PropertyInfo property)
-    {
-        // row => (object)((TRow)row).Property
-        var row = Expression.Parameter(typeof(object), "row");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(row, rowType), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, row).Compile();
     }
 }

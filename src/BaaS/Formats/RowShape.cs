@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using System.Reflection;
+using BaaS.Reflection;
 
 namespace BaaS.Formats;
 
@@ -35,16 +34,14 @@ internal sealed class RowShape
         if (ElementOf(type) is { } element)
             return new RowShape(element, response => (IEnumerable)response);
 
-        var listProperty = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && ElementOf(p.PropertyType) is { } e && !IsScalar(e))
+        var listProperty = TypeModel.Of(type).Properties
+            .Where(p => p.HasGetter && ElementOf(p.Type) is { } e && !IsScalar(e))
             .OrderBy(p => p.Name == "Results" ? 0 : 1)
             .FirstOrDefault();
         if (listProperty is not null)
         {
-            // response => (IEnumerable)((TResponse)response).Results
-            var parameter = Expression.Parameter(typeof(object), "response");
-            var body = Expression.Convert(Expression.Property(Expression.Convert(parameter, type), listProperty), typeof(IEnumerable));
-            return new RowShape(ElementOf(listProperty.PropertyType)!, Expression.Lambda<Func<object, IEnumerable?>>(body, parameter).Compile());
+            var get = listProperty.Getter;
+            return new RowShape(ElementOf(listProperty.Type)!, response => (IEnumerable?)get(response));
         }
         return new RowShape(type, null);
     }

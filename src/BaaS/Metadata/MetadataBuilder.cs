@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
+using BaaS.Reflection;
 
 namespace BaaS.Metadata;
 
@@ -97,7 +97,7 @@ internal sealed class MetadataBuilder
             Walk(baseType, true);
         }
         if (type.IsEnum) return;
-        foreach (var property in DeclaredProperties(type)) Walk(property.PropertyType, true);
+        foreach (var property in DeclaredProperties(type)) Walk(property.Type, true);
         foreach (var iface in ClientInterfaces(type))
             foreach (var argument in iface.GetGenericArguments()) Walk(argument, true);
     }
@@ -162,11 +162,10 @@ internal sealed class MetadataBuilder
         if (Text.WireFormat.IsNumericEnum(type)) described.IsEnumInt = true;
     }
 
-    private static MetadataPropertyType DescribeProperty(PropertyInfo property)
+    private static MetadataPropertyType DescribeProperty(PropertyModel property)
     {
-        var type = property.PropertyType;
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        var member = property.GetCustomAttribute<ApiMemberAttribute>(true);
+        var type = property.Type;
+        var member = property.GetAttribute<ApiMemberAttribute>();
         var described = new MetadataPropertyType
         {
             Name = property.Name,
@@ -175,23 +174,21 @@ internal sealed class MetadataBuilder
             GenericArgs = TypeNames.GenericArgsOf(type),
             GenericArgRefs = TypeNames.GenericArgRefsOf(type),
             IsValueType = type.IsValueType ? true : null,
-            IsEnum = underlying.IsEnum ? true : null,
-            IsRequired = property.IsDefined(typeof(RequiredMemberAttribute), true) || member?.IsRequired == true ? true : null,
-            Description = member?.Description ?? property.GetCustomAttribute<DescriptionAttribute>(true)?.Description ?? XmlDocs.Summary(property),
+            IsEnum = property.UnderlyingType.IsEnum ? true : null,
+            IsRequired = property.IsRequired ? true : null,
+            Description = member?.Description ?? property.GetAttribute<DescriptionAttribute>()?.Description ?? XmlDocs.Summary(property.Info),
         };
-        var attributes = AttributesOf(property.GetCustomAttributes(true));
+        var attributes = AttributesOf(property.Attributes);
         if (attributes.Count > 0) described.Attributes = attributes;
         return described;
     }
 
     // An override (a DTO's default OrderBy) is the base type's property: declaring it again in a client type would
     // hide the base one (CS0114 in C#, TS2612 in TypeScript).
-    private static IEnumerable<PropertyInfo> DeclaredProperties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } &&
-                        p.GetMethod.GetBaseDefinition().DeclaringType == p.DeclaringType &&
-                        !p.IsDefined(typeof(JsonIgnoreAttribute), true) && !p.IsDefined(typeof(IgnoreDataMemberAttribute), true) &&
-                        p.GetCustomAttribute<ApiMemberAttribute>(true)?.ExcludeInSchema != true);
+    private static IEnumerable<PropertyModel> DeclaredProperties(Type type) =>
+        TypeModel.Of(type).DeclaredProperties
+            .Where(p => p.CanRead && !p.HasAttribute<JsonIgnoreAttribute>() && !p.HasAttribute<IgnoreDataMemberAttribute>() &&
+                        p.GetAttribute<ApiMemberAttribute>()?.ExcludeInSchema != true);
 
     /// <summary>Interfaces clients know: the contract's own (IReturn`1, IGet, ...), not .NET's.</summary>
     private static IEnumerable<Type> ClientInterfaces(Type type) =>
@@ -199,7 +196,7 @@ internal sealed class MetadataBuilder
             .OrderBy(i => i.Name, StringComparer.Ordinal);
 
     /// <summary>Attributes from the contract (validation, data model, UI hints), minus those described elsewhere.</summary>
-    private static List<MetadataAttribute> AttributesOf(object[] attributes)
+    private static List<MetadataAttribute> AttributesOf(IEnumerable<object> attributes)
     {
         var list = new List<MetadataAttribute>();
         foreach (var attribute in attributes)
@@ -209,15 +206,15 @@ internal sealed class MetadataBuilder
             if (attribute is RouteAttribute or TagAttribute or ApiAttribute or ApiMemberAttribute or ExcludeMetadataAttribute or
                 ValidateIsAuthenticatedAttribute or ValidateIsAdminAttribute or ValidateHasRoleAttribute or ValidateHasPermissionAttribute) continue;
             var args = new List<MetadataPropertyType>();
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var property in TypeModel.Of(type).Properties)
             {
-                if (property.Name == nameof(Attribute.TypeId) || property.GetIndexParameters().Length > 0) continue;
-                var value = property.GetValue(attribute);
-                if (value is null || (property.PropertyType.IsValueType && value.Equals(Activator.CreateInstance(property.PropertyType)))) continue;
+                if (property.Name == nameof(Attribute.TypeId) || !property.HasGetter) continue;
+                var value = property.Getter(attribute);
+                if (value is null || (property.IsPlainValueType && value.Equals(property.DefaultValue))) continue;
                 args.Add(new MetadataPropertyType
                 {
                     Name = property.Name,
-                    Type = TypeNames.NameOf(property.PropertyType),
+                    Type = TypeNames.NameOf(property.Type),
                     Value = value switch
                     {
                         Type t => t.Name,

@@ -1,5 +1,4 @@
-using System.Linq.Expressions;
-using System.Reflection;
+using BaaS.Reflection;
 
 namespace BaaS.Validation;
 
@@ -15,12 +14,12 @@ internal sealed class DeclarativeRules
     public static DeclarativeRules For(Type dtoType)
     {
         var list = new List<(string, Func<object, object?>, ValueRules.Check[])>();
-        foreach (var property in dtoType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in TypeModel.Of(dtoType).Properties)
         {
-            var attributes = property.GetCustomAttributes<ValidateAttribute>(true).ToList();
-            if (attributes.Count == 0 || property.GetMethod is null) continue;
-            var checks = attributes.Select(a => ValueRules.For(a, property.Name, property.PropertyType, dtoType.Name)).ToArray();
-            list.Add((property.Name, Getter(property), checks));
+            var attributes = property.GetAttributes<ValidateAttribute>().ToList();
+            if (attributes.Count == 0 || !property.HasGetter) continue;
+            var checks = attributes.Select(a => ValueRules.For(a, property.Name, property.Type, dtoType.Name)).ToArray();
+            list.Add((property.Name, property.Getter, checks));
         }
         return new DeclarativeRules([.. list]);
     }
@@ -38,12 +37,5 @@ internal sealed class DeclarativeRules
                 break;
             }
         }
-    }
-
-    private static Func<object, object?> Getter(PropertyInfo property)
-    {
-        var target = Expression.Parameter(typeof(object), "target");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, target).Compile();
     }
 }
