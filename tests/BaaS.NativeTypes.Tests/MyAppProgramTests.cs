@@ -175,7 +175,7 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
     public sealed partial class MyAppServer : IAsyncLifetime
     {
         private WebApplication _app = null!;
-        private SqliteTestDatabase _database = null!;
+        private SqliteFileTestDatabase _database = null!;
         private readonly StringWriter _printed = new();
         private Task<string>? _typeScript;
 
@@ -191,7 +191,7 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
 
         public async Task InitializeAsync()
         {
-            _database = SqliteTestDatabase.Create("myapp_programs");
+            _database = SqliteFileTestDatabase.Create("myapp_programs");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
             builder.Configuration["ConnectionStrings:DefaultConnection"] = _database.ConnectionString;
             builder.Configuration["Auth:RateLimit:PermitLimit"] = "100000";

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 
-namespace BaaS.Tests.Hosting;
+namespace BaaS.Testing;
 
-/// <summary>Helpers to read error bodies in raw-HTTP tests.</summary>
+/// <summary>Reads error bodies in raw-HTTP tests: the status, the <c>responseStatus</c> object and its field errors.</summary>
 public static class HttpAssert
 {
     /// <summary>Asserts the status and returns the parsed <c>responseStatus</c> object.</summary>
@@ -16,6 +16,7 @@ public static class HttpAssert
         return document.RootElement.GetProperty("responseStatus").Clone();
     }
 
+    /// <summary>The field error for <paramref name="fieldName"/> in a <c>responseStatus</c>; fails when there is none.</summary>
     public static JsonElement FieldError(JsonElement responseStatus, string fieldName)
     {
         foreach (var error in responseStatus.GetProperty("errors").EnumerateArray())
@@ -23,5 +24,6 @@ public static class HttpAssert
         throw new Xunit.Sdk.XunitException($"No field error for '{fieldName}' in {responseStatus}");
     }
 
+    /// <summary>A UTF-8 <c>application/json</c> body.</summary>
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
