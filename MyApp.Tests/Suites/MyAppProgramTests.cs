@@ -1,18 +1,11 @@
 using System.Text.RegularExpressions;
 using BaaS.Auth;
 using BaaS.Data;
-using BaaS.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using MyApp;
 using MyApp.ServiceInterface;
 using MyApp.ServiceModel;
 
-namespace BaaS.NativeTypes.Tests;
+namespace MyApp.Tests;
 
 /// <summary>
 /// The TypeScript, C# and Python programs of Programs/ against the live MyApp (its startup modules, SQLite, demo data):
@@ -174,37 +167,27 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
     /// </summary>
     public sealed partial class MyAppServer : IAsyncLifetime
     {
-        private WebApplication _app = null!;
-        private SqliteFileTestDatabase _database = null!;
+        private TestServer _server = null!;
+        private TestDatabase _database = null!;
         private readonly StringWriter _printed = new();
         private Task<string>? _typeScript;
 
-        public string BaseUrl { get; private set; } = "";
+        public string BaseUrl => _server.BaseUrl;
 
-        public HttpClient Http { get; private set; } = null!;
+        public HttpClient Http => _server.Http;
 
         public ShiftedClock Clock { get; } = new();
 
         public Dictionary<string, string> Passwords { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public IDbConnectionFactory Factory => _app.Services.GetRequiredService<IDbConnectionFactory>();
+        public IDbConnectionFactory Factory => _server.Services.GetRequiredService<IDbConnectionFactory>();
 
         public async Task InitializeAsync()
         {
-            _database = SqliteFileTestDatabase.Create("myapp_programs");
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-            builder.Configuration["ConnectionStrings:DefaultConnection"] = _database.ConnectionString;
-            builder.Configuration["Auth:RateLimit:PermitLimit"] = "100000";
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(new DemoCredentialsOutput(_printed));
-            builder.AddModules(typeof(ConfigureAppHost).Assembly);
-            builder.Services.AddSingleton<TimeProvider>(Clock);
-            _app = builder.Build();
-            _app.UseModules();
-            await _app.StartAsync();
-            BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+            _database = await TestDatabase.CreateAsync(TestDatabaseKind.SqliteFile, "myapp_programs");
+            // The clock is registered after MyApp's modules, so it replaces the system clock they register.
+            _server = await MyAppTestServer.StartAsync(_database, _printed,
+                configure: o => o.ConfigureBuilder += b => b.Services.AddSingleton<TimeProvider>(Clock));
             foreach (var (email, password) in DemoCredentialsOutput.ReadPasswords(_printed.ToString())) Passwords[email] = password;
             Assert.Equal(DemoSeeder.Accounts.Count, Passwords.Count);
         }
@@ -241,9 +224,7 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
 
         public async Task DisposeAsync()
         {
-            Http?.Dispose();
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
             await _database.DisposeAsync();
         }
 

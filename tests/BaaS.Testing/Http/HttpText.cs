@@ -1,5 +1,6 @@
-namespace BaaS.NativeTypes.Tests;
+namespace BaaS.Testing;
 
+/// <summary>Reads text answers in raw-HTTP tests.</summary>
 public static class HttpText
 {
     /// <summary>GETs text, failing with the body (the ResponseStatus naming the problem) on a non-success status.</summary>

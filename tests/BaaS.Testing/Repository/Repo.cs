@@ -1,17 +1,24 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace BaaS.NativeTypes.Tests;
+namespace BaaS.Testing;
 
 /// <summary>Paths in the repository, and running the real toolchains (node, tsc, dotnet, python3).</summary>
 public static class Repo
 {
+    /// <summary>The repository's root (the folder of BaaS.sln).</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>
+    /// tests/BaaS.NativeTypes.Tests: the client programs (<see cref="Programs"/>) and the npm packages
+    /// (<see cref="NodeModules"/>) that the native-types tests and MyApp's program tests compile and run.
+    /// </summary>
     public static string TestsFolder => Path.Combine(Root, "tests", "BaaS.NativeTypes.Tests");
 
+    /// <summary>The TypeScript, C# and Python client programs.</summary>
     public static string Programs => Path.Combine(TestsFolder, "Programs");
 
+    /// <summary>The npm packages ./test.sh installs from the native-types tests' lock file.</summary>
     public static string NodeModules => Path.Combine(TestsFolder, "node_modules");
 
     /// <summary>Fails with instructions when the npm packages the tests need are missing.</summary>
@@ -23,6 +30,7 @@ public static class Repo
                     $"npm package {package} is missing from {NodeModules}: run ./test.sh (or `npm ci` in tests/BaaS.NativeTypes.Tests).");
     }
 
+    /// <summary>The build configuration of the tests (Debug or Release), to build programs the same way.</summary>
     public static string Configuration =>
 #if DEBUG
         "Debug";
@@ -80,9 +88,4 @@ public static class Repo
             if (File.Exists(Path.Combine(dir.FullName, "BaaS.sln"))) return dir.FullName;
         throw new InvalidOperationException("BaaS.sln not found above " + AppContext.BaseDirectory);
     }
-}
-
-public sealed record ProcessResult(int ExitCode, string Output, string Errors)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Errors}";
 }
