@@ -8,7 +8,7 @@ namespace MyApp.Tests;
 /// MyApp's API keys reach only what their scopes name: a customer's read key reads the customer's orders and nothing
 /// more; an administrator's key cannot touch users, roles or keys.
 /// </summary>
-public abstract class ApiKeyAccessTests<THost>(THost host) where THost : MyAppHost
+public abstract class ApiKeyAccessTests<THost>(THost host) where THost : MyAppFixture
 {
     private JsonApiClient WithKey(string key) => new(host.BaseUrl) { BearerToken = key };
 
@@ -55,7 +55,7 @@ public abstract class ApiKeyAccessTests<THost>(THost host) where THost : MyAppHo
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteApiKeyAccessTests(SqliteMyAppHost host) : ApiKeyAccessTests<SqliteMyAppHost>(host);
+public class SqliteApiKeyAccessTests(SqliteMyAppFixture host) : ApiKeyAccessTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlApiKeyAccessTests(PostgreSqlMyAppHost host) : ApiKeyAccessTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlApiKeyAccessTests(PostgreSqlMyAppFixture host) : ApiKeyAccessTests<PostgreSqlMyAppFixture>(host);

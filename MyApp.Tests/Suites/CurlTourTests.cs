@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using BaaS.Data;
 using BaaS.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MyApp.ServiceModel;
 
@@ -18,22 +16,21 @@ namespace MyApp.Tests;
 public sealed partial class CurlTourTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private WebApplication _app = null!;
+    private TestServer _app = null!;
     private readonly StringWriter _printed = new();
     private string _baseUrl = "";
     private string _folder = "";
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(postgres: false, "myapp_curl_tour");
-        _app = await MyAppHost.StartAppAsync(_database.ConnectionString, _printed, adminEmail: null, adminPassword: null);
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _database = await TestDatabase.CreateAsync(TestDatabaseKind.SqliteFile, "myapp_curl_tour");
+        _app = await MyAppTestServer.StartAsync(_database, _printed, adminEmail: null, adminPassword: null);
+        _baseUrl = _app.BaseUrl;
         _folder = Directory.CreateTempSubdirectory("baas-curl-tour-").FullName;
     }
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
         await _app.DisposeAsync();
         await _database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
@@ -55,7 +52,7 @@ public sealed partial class CurlTourTests : IAsyncLifetime
         var script = block.Groups["code"].Value;
 
         // Fill in what a reader fills in: where MyApp listens and the passwords it printed.
-        var passwords = MyAppHost.PrintedPasswords(_printed.ToString());
+        var passwords = MyAppTestServer.PrintedPasswords(_printed.ToString());
         Assert.Contains("B=http://localhost:5000\n", script);
         script = script.Replace("B=http://localhost:5000\n", $"B={_baseUrl}\n", StringComparison.Ordinal);
         foreach (var role in new[] { "customer", "owner", "courier" })

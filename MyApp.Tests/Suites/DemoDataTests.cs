@@ -4,8 +4,6 @@ using BaaS.Auth;
 using BaaS.Client;
 using BaaS.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MyApp.ServiceInterface;
@@ -21,26 +19,23 @@ namespace MyApp.Tests;
 public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private readonly List<WebApplication> _apps = [];
+    private readonly List<TestServer> _servers = [];
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(postgres, "myapp_demo");
+    public async Task InitializeAsync() =>
+        _database = await TestDatabase.CreateAsync(postgres ? TestDatabaseKind.PostgreSql : TestDatabaseKind.SqliteFile, "myapp_demo");
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        foreach (var server in _servers) await server.DisposeAsync();
         await _database.DisposeAsync();
     }
 
     private async Task<(WebApplication App, StringWriter Output, string BaseUrl)> StartAsync()
     {
         var output = new StringWriter();
-        var app = await MyAppHost.StartAppAsync(_database.ConnectionString, output, adminEmail: null, adminPassword: null);
-        _apps.Add(app);
-        return (app, output, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var server = await MyAppTestServer.StartAsync(_database, output, adminEmail: null, adminPassword: null);
+        _servers.Add(server);
+        return (server.App, output, server.BaseUrl);
     }
 
     private static async Task<int> SeedCommandAsync(WebApplication app, params string[] args)
@@ -63,7 +58,7 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
     public async Task First_start_prints_each_demo_users_password_once_and_a_restart_adds_nothing()
     {
         var (_, output, baseUrl) = await StartAsync();
-        var passwords = MyAppHost.PrintedPasswords(output.ToString());
+        var passwords = MyAppTestServer.PrintedPasswords(output.ToString());
         Assert.Equal(DemoSeeder.Accounts.Select(a => a.Email).Order(), passwords.Keys.Order());
         foreach (var account in DemoSeeder.Accounts)
         {
@@ -94,7 +89,7 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
     public async Task Seed_command_resets_the_demo_restaurants_and_leaves_the_users_and_other_owners_alone()
     {
         var (app, output, baseUrl) = await StartAsync();
-        var passwords = MyAppHost.PrintedPasswords(output.ToString());
+        var passwords = MyAppTestServer.PrintedPasswords(output.ToString());
         using var owner = await ClientAsync(baseUrl, DemoSeeder.EmailOf(Roles.Owner), passwords[DemoSeeder.EmailOf(Roles.Owner)]);
         using var customer = await ClientAsync(baseUrl, DemoSeeder.EmailOf(Roles.Customer), passwords[DemoSeeder.EmailOf(Roles.Customer)]);
         using var admin = await ClientAsync(baseUrl, DemoSeeder.EmailOf(Roles.Admin), passwords[DemoSeeder.EmailOf(Roles.Admin)]);
@@ -105,13 +100,13 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
         await customer.SendAsync(new PlaceOrder { RestaurantId = 1, Items = [new() { MenuItemId = menu[0].Id }] });
         await customer.SendAsync(new PatchMyProfile { Id = (await customer.SendAsync(new QueryMyProfile())).Results.Single().Id, DefaultAddress = "Elsewhere" });
         var otherOwnerEmail = "another-owner@tests.example";
-        var otherOwnersPassword = MyAppHost.NewPassword();
+        var otherOwnersPassword = MyAppTestServer.NewPassword();
         await admin.SendAsync(new AdminCreateUser { Email = otherOwnerEmail, Password = otherOwnersPassword, Roles = [Roles.Owner] });
         using var otherOwner = await ClientAsync(baseUrl, otherOwnerEmail, otherOwnersPassword);
         var kept = int.Parse((await otherOwner.SendAsync(new CreateRestaurant { Name = "Not demo", IsOpen = true })).Id!);
 
         Assert.Equal(0, await SeedCommandAsync(app));
-        Assert.DoesNotContain(MyAppHost.PrintedPasswords(output.ToString()), p => p.Value != passwords[p.Key]);
+        Assert.DoesNotContain(MyAppTestServer.PrintedPasswords(output.ToString()), p => p.Value != passwords[p.Key]);
 
         var demo = (await owner.SendAsync(new QueryMyRestaurants())).Results;
         Assert.Equal(["Napoli Express", "Thai Palace", "Tokyo Table"], demo.Select(r => r.Name).Order());
@@ -128,7 +123,7 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
     public async Task Seed_command_recreates_a_missing_demo_user_and_new_passwords_renews_every_one()
     {
         var (app, output, baseUrl) = await StartAsync();
-        var first = MyAppHost.PrintedPasswords(output.ToString());
+        var first = MyAppTestServer.PrintedPasswords(output.ToString());
         var adminEmail = DemoSeeder.EmailOf(Roles.Admin);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -139,7 +134,7 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
 
         var before = output.ToString().Length;
         Assert.Equal(0, await SeedCommandAsync(app));
-        var recreated = MyAppHost.PrintedPasswords(output.ToString()[before..]);
+        var recreated = MyAppTestServer.PrintedPasswords(output.ToString()[before..]);
         Assert.Equal([adminEmail], recreated.Keys);
         Assert.NotEqual(first[adminEmail], recreated[adminEmail]);
         Assert.True((await SignInAsync(baseUrl, adminEmail, recreated[adminEmail])).Succeeded);
@@ -147,7 +142,7 @@ public abstract class DemoDataTests(bool postgres) : IAsyncLifetime
 
         before = output.ToString().Length;
         Assert.Equal(0, await SeedCommandAsync(app, "--new-passwords"));
-        var renewed = MyAppHost.PrintedPasswords(output.ToString()[before..]);
+        var renewed = MyAppTestServer.PrintedPasswords(output.ToString()[before..]);
         Assert.Equal(DemoSeeder.Accounts.Select(a => a.Email).Order(), renewed.Keys.Order());
         foreach (var account in DemoSeeder.Accounts.Where(a => a.Role != Roles.Admin))
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MyApp.Tests;
 
 /// <summary>Each feature MyApp turns on describes itself in the metadata's plugins section.</summary>
-public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAppHost
+public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAppFixture
 {
     [Fact]
     public async Task Every_feature_myapp_turns_on_is_described_under_plugins()
@@ -38,7 +38,7 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteFeatureMetadataTests(SqliteMyAppHost host) : FeatureMetadataTests<SqliteMyAppHost>(host);
+public class SqliteFeatureMetadataTests(SqliteMyAppFixture host) : FeatureMetadataTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlFeatureMetadataTests(PostgreSqlMyAppHost host) : FeatureMetadataTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlFeatureMetadataTests(PostgreSqlMyAppFixture host) : FeatureMetadataTests<PostgreSqlMyAppFixture>(host);

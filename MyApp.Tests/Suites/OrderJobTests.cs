@@ -12,7 +12,7 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>MyApp's background jobs: what placing an order queues, and the recurring sweep of stale orders.</summary>
-public abstract class OrderJobTests<THost>(THost host) where THost : MyAppHost
+public abstract class OrderJobTests<THost>(THost host) where THost : MyAppFixture
 {
     private async Task<(int RestaurantId, MenuItem Dish)> NewRestaurantAsync(int? stock = null)
     {
@@ -126,7 +126,7 @@ public abstract class OrderJobTests<THost>(THost host) where THost : MyAppHost
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteOrderJobTests(SqliteMyAppHost host) : OrderJobTests<SqliteMyAppHost>(host);
+public class SqliteOrderJobTests(SqliteMyAppFixture host) : OrderJobTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlOrderJobTests(PostgreSqlMyAppHost host) : OrderJobTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlOrderJobTests(PostgreSqlMyAppFixture host) : OrderJobTests<PostgreSqlMyAppFixture>(host);

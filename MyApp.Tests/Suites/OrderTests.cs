@@ -7,7 +7,7 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>Placing orders: priced from the menu, for the signed-in customer, all or nothing.</summary>
-public abstract class OrderTests<THost>(THost host) where THost : MyAppHost
+public abstract class OrderTests<THost>(THost host) where THost : MyAppFixture
 {
     [Fact]
     public async Task Order_is_priced_from_the_menu_for_the_signed_in_customer_and_stored_with_its_lines()
@@ -181,7 +181,7 @@ public abstract class OrderTests<THost>(THost host) where THost : MyAppHost
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteOrderTests(SqliteMyAppHost host) : OrderTests<SqliteMyAppHost>(host);
+public class SqliteOrderTests(SqliteMyAppFixture host) : OrderTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlOrderTests(PostgreSqlMyAppHost host) : OrderTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlOrderTests(PostgreSqlMyAppFixture host) : OrderTests<PostgreSqlMyAppFixture>(host);

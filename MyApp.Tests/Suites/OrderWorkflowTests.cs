@@ -5,7 +5,7 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>The order status workflow: who moves an order, which moves exist, and races between parties.</summary>
-public abstract class OrderWorkflowTests<THost>(THost host) where THost : MyAppHost
+public abstract class OrderWorkflowTests<THost>(THost host) where THost : MyAppFixture
 {
     private async Task<(int RestaurantId, Dictionary<string, MenuItem> Menu, Order Order)> PlacedAsync(int? stock = null, int quantity = 1)
     {
@@ -239,7 +239,7 @@ public abstract class OrderWorkflowTests<THost>(THost host) where THost : MyAppH
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteOrderWorkflowTests(SqliteMyAppHost host) : OrderWorkflowTests<SqliteMyAppHost>(host);
+public class SqliteOrderWorkflowTests(SqliteMyAppFixture host) : OrderWorkflowTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlOrderWorkflowTests(PostgreSqlMyAppHost host) : OrderWorkflowTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlOrderWorkflowTests(PostgreSqlMyAppFixture host) : OrderWorkflowTests<PostgreSqlMyAppFixture>(host);

@@ -3,7 +3,7 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>Owners manage restaurants and menus through declared CRUD APIs; anyone browses what is open.</summary>
-public abstract class RestaurantTests<THost>(THost host) where THost : MyAppHost
+public abstract class RestaurantTests<THost>(THost host) where THost : MyAppFixture
 {
     [Fact]
     public async Task Open_restaurants_are_listed_best_rated_first_and_filter_by_cuisine_rating_name_and_speed()
@@ -117,7 +117,7 @@ public abstract class RestaurantTests<THost>(THost host) where THost : MyAppHost
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteRestaurantTests(SqliteMyAppHost host) : RestaurantTests<SqliteMyAppHost>(host);
+public class SqliteRestaurantTests(SqliteMyAppFixture host) : RestaurantTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlRestaurantTests(PostgreSqlMyAppHost host) : RestaurantTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlRestaurantTests(PostgreSqlMyAppFixture host) : RestaurantTests<PostgreSqlMyAppFixture>(host);

@@ -3,7 +3,7 @@ using MyApp.ServiceModel;
 namespace MyApp.Tests;
 
 /// <summary>Reviews: the customer's own delivered orders, once each; the restaurant's rating follows.</summary>
-public abstract class ReviewTests<THost>(THost host) where THost : MyAppHost
+public abstract class ReviewTests<THost>(THost host) where THost : MyAppFixture
 {
     private async Task<(int RestaurantId, Order[] Orders)> DeliveredAsync(int count)
     {
@@ -88,7 +88,7 @@ public abstract class ReviewTests<THost>(THost host) where THost : MyAppHost
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteReviewTests(SqliteMyAppHost host) : ReviewTests<SqliteMyAppHost>(host);
+public class SqliteReviewTests(SqliteMyAppFixture host) : ReviewTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlReviewTests(PostgreSqlMyAppHost host) : ReviewTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlReviewTests(PostgreSqlMyAppFixture host) : ReviewTests<PostgreSqlMyAppFixture>(host);

@@ -8,7 +8,7 @@ namespace MyApp.Tests;
 /// Each role's allowed and forbidden operations: 401 for nobody, 403 for the wrong role, and other parties' rows
 /// answer 404 (or are simply not in the results) so nobody learns they exist.
 /// </summary>
-public abstract class RoleAccessTests<THost>(THost host) where THost : MyAppHost
+public abstract class RoleAccessTests<THost>(THost host) where THost : MyAppFixture
 {
     private static async Task<int> StatusOf<T>(JsonApiClient client, IReturn<T> request) => (await client.ApiAsync(request)).StatusCode;
 
@@ -220,7 +220,7 @@ public abstract class RoleAccessTests<THost>(THost host) where THost : MyAppHost
 }
 
 [Collection(SqliteApp.Name)]
-public class SqliteRoleAccessTests(SqliteMyAppHost host) : RoleAccessTests<SqliteMyAppHost>(host);
+public class SqliteRoleAccessTests(SqliteMyAppFixture host) : RoleAccessTests<SqliteMyAppFixture>(host);
 
 [Collection(PostgreSqlApp.Name)]
-public class PostgreSqlRoleAccessTests(PostgreSqlMyAppHost host) : RoleAccessTests<PostgreSqlMyAppHost>(host);
+public class PostgreSqlRoleAccessTests(PostgreSqlMyAppFixture host) : RoleAccessTests<PostgreSqlMyAppFixture>(host);

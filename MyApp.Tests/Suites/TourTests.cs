@@ -6,7 +6,7 @@ namespace MyApp.Tests;
 
 /// <summary>The README's C# tour, as a newcomer runs it: the demo users with the passwords MyApp printed at first start.</summary>
 [Collection(SqliteApp.Name)]
-public class TourTests(SqliteMyAppHost host)
+public class TourTests(SqliteMyAppFixture host)
 {
     private async Task<JsonApiClient> SignInAsync(string email)
     {

@@ -1,6 +1,6 @@
 namespace BaaS.Data.Tests;
 
-public abstract class CrudTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class CrudTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     [Fact]
     public async Task Insert_returns_the_new_auto_increment_id_and_sets_it()
@@ -199,10 +199,10 @@ public abstract class CrudTests(DatabaseFixture fixture) : DataTestBase(fixture)
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileCrudTests(SqliteFileFixture f) : CrudTests(f);
+public sealed class SqliteFileCrudTests(SqliteFileDatabaseFixture f) : CrudTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemoryCrudTests(SqliteMemoryFixture f) : CrudTests(f);
+public sealed class SqliteMemoryCrudTests(SqliteMemoryDatabaseFixture f) : CrudTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresCrudTests(PostgresFixture f) : CrudTests(f);
+public sealed class PostgresCrudTests(PostgresDatabaseFixture f) : CrudTests(f);

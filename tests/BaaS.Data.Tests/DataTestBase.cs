@@ -1,9 +1,9 @@
 namespace BaaS.Data.Tests;
 
 /// <summary>Helpers shared by the behaviour suites: fresh tables per test, the shop schema, sample orders.</summary>
-public abstract class DataTestBase(DatabaseFixture fixture)
+public abstract class DataTestBase(TestDatabaseFixture fixture)
 {
-    protected DatabaseFixture Fixture { get; } = fixture;
+    protected TestDatabaseFixture Fixture { get; } = fixture;
 
     protected bool IsPostgres => Fixture.IsPostgres;
 

@@ -1,7 +1,7 @@
 namespace BaaS.Data.Tests;
 
 /// <summary>Schema, constraints, transactions, optimistic concurrency and references.</summary>
-public abstract class IntegrityTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class IntegrityTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     [Fact]
     public async Task Schema_operations_create_inspect_and_drop_tables()
@@ -183,10 +183,10 @@ public abstract class IntegrityTests(DatabaseFixture fixture) : DataTestBase(fix
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileIntegrityTests(SqliteFileFixture f) : IntegrityTests(f);
+public sealed class SqliteFileIntegrityTests(SqliteFileDatabaseFixture f) : IntegrityTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemoryIntegrityTests(SqliteMemoryFixture f) : IntegrityTests(f);
+public sealed class SqliteMemoryIntegrityTests(SqliteMemoryDatabaseFixture f) : IntegrityTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresIntegrityTests(PostgresFixture f) : IntegrityTests(f);
+public sealed class PostgresIntegrityTests(PostgresDatabaseFixture f) : IntegrityTests(f);

@@ -1,6 +1,6 @@
 namespace BaaS.Data.Tests;
 
-public abstract class LambdaTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class LambdaTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     private List<string> Names(DataConnection db, System.Linq.Expressions.Expression<Func<Order, bool>> where) =>
         db.Select(where).Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
@@ -124,10 +124,10 @@ public abstract class LambdaTests(DatabaseFixture fixture) : DataTestBase(fixtur
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileLambdaTests(SqliteFileFixture f) : LambdaTests(f);
+public sealed class SqliteFileLambdaTests(SqliteFileDatabaseFixture f) : LambdaTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemoryLambdaTests(SqliteMemoryFixture f) : LambdaTests(f);
+public sealed class SqliteMemoryLambdaTests(SqliteMemoryDatabaseFixture f) : LambdaTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresLambdaTests(PostgresFixture f) : LambdaTests(f);
+public sealed class PostgresLambdaTests(PostgresDatabaseFixture f) : LambdaTests(f);

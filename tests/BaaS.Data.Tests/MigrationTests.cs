@@ -2,7 +2,7 @@ using BaaS.Data.Tests.Migrations;
 
 namespace BaaS.Data.Tests;
 
-public abstract class MigrationTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class MigrationTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     private async Task Clean()
     {
@@ -73,7 +73,7 @@ public abstract class MigrationTests(DatabaseFixture fixture) : DataTestBase(fix
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileMigrationTests(SqliteFileFixture f) : MigrationTests(f);
+public sealed class SqliteFileMigrationTests(SqliteFileDatabaseFixture f) : MigrationTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresMigrationTests(PostgresFixture f) : MigrationTests(f);
+public sealed class PostgresMigrationTests(PostgresDatabaseFixture f) : MigrationTests(f);

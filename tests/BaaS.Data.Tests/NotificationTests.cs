@@ -4,7 +4,7 @@ namespace BaaS.Data.Tests;
 
 /// <summary>LISTEN/NOTIFY through the dialect: delivered on commit, in commit order, never for a rolled-back transaction.</summary>
 [Collection(PostgresCollection.Postgres)]
-public class PostgresNotificationTests(PostgresFixture fixture)
+public class PostgresNotificationTests(PostgresDatabaseFixture fixture)
 {
     [Fact]
     public async Task A_listener_hears_committed_notifications_in_order_and_never_a_rolled_back_one()
@@ -51,7 +51,7 @@ public class PostgresNotificationTests(PostgresFixture fixture)
 
 /// <summary>SQLite has no notifications: the dialect says so, and asking for them is refused plainly.</summary>
 [Collection(SqliteFileCollection.SqliteFile)]
-public class SqliteNotificationTests(SqliteFileFixture fixture)
+public class SqliteNotificationTests(SqliteFileDatabaseFixture fixture)
 {
     [Fact]
     public async Task Sqlite_says_it_has_no_notifications_and_refuses_to_listen()

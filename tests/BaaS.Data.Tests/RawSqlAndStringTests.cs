@@ -1,6 +1,6 @@
 namespace BaaS.Data.Tests;
 
-public abstract class RawSqlAndStringTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class RawSqlAndStringTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     public static TheoryData<string> HostileStrings() => new()
     {
@@ -86,10 +86,10 @@ public abstract class RawSqlAndStringTests(DatabaseFixture fixture) : DataTestBa
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileRawSqlAndStringTests(SqliteFileFixture f) : RawSqlAndStringTests(f);
+public sealed class SqliteFileRawSqlAndStringTests(SqliteFileDatabaseFixture f) : RawSqlAndStringTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemoryRawSqlAndStringTests(SqliteMemoryFixture f) : RawSqlAndStringTests(f);
+public sealed class SqliteMemoryRawSqlAndStringTests(SqliteMemoryDatabaseFixture f) : RawSqlAndStringTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresRawSqlAndStringTests(PostgresFixture f) : RawSqlAndStringTests(f);
+public sealed class PostgresRawSqlAndStringTests(PostgresDatabaseFixture f) : RawSqlAndStringTests(f);

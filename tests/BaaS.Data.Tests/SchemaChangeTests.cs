@@ -3,7 +3,7 @@ using BaaS.DataAnnotations;
 namespace BaaS.Data.Tests;
 
 /// <summary>Growing a table in a migration: a column added to rows that exist, with its default, key and index.</summary>
-public abstract class SchemaChangeTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class SchemaChangeTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     [Alias("grow_parent")]
     public class Parent
@@ -69,7 +69,7 @@ public abstract class SchemaChangeTests(DatabaseFixture fixture) : DataTestBase(
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public class SqliteFileSchemaChangeTests(SqliteFileFixture fixture) : SchemaChangeTests(fixture);
+public class SqliteFileSchemaChangeTests(SqliteFileDatabaseFixture fixture) : SchemaChangeTests(fixture);
 
 [Collection(PostgresCollection.Postgres)]
-public class PostgresSchemaChangeTests(PostgresFixture fixture) : SchemaChangeTests(fixture);
+public class PostgresSchemaChangeTests(PostgresDatabaseFixture fixture) : SchemaChangeTests(fixture);

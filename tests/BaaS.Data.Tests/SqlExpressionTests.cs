@@ -1,6 +1,6 @@
 namespace BaaS.Data.Tests;
 
-public abstract class SqlExpressionTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class SqlExpressionTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     [Fact]
     public void Order_paging_and_count_without_paging_work_together()
@@ -177,10 +177,10 @@ public abstract class SqlExpressionTests(DatabaseFixture fixture) : DataTestBase
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileSqlExpressionTests(SqliteFileFixture f) : SqlExpressionTests(f);
+public sealed class SqliteFileSqlExpressionTests(SqliteFileDatabaseFixture f) : SqlExpressionTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemorySqlExpressionTests(SqliteMemoryFixture f) : SqlExpressionTests(f);
+public sealed class SqliteMemorySqlExpressionTests(SqliteMemoryDatabaseFixture f) : SqlExpressionTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresSqlExpressionTests(PostgresFixture f) : SqlExpressionTests(f);
+public sealed class PostgresSqlExpressionTests(PostgresDatabaseFixture f) : SqlExpressionTests(f);

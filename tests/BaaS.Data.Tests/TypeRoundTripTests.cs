@@ -1,6 +1,6 @@
 namespace BaaS.Data.Tests;
 
-public abstract class TypeRoundTripTests(DatabaseFixture fixture) : DataTestBase(fixture)
+public abstract class TypeRoundTripTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
     private static AllTypes Sample() => new()
     {
@@ -204,10 +204,10 @@ public abstract class TypeRoundTripTests(DatabaseFixture fixture) : DataTestBase
 }
 
 [Collection(SqliteFileCollection.SqliteFile)]
-public sealed class SqliteFileTypeRoundTripTests(SqliteFileFixture f) : TypeRoundTripTests(f);
+public sealed class SqliteFileTypeRoundTripTests(SqliteFileDatabaseFixture f) : TypeRoundTripTests(f);
 
 [Collection(SqliteMemoryCollection.SqliteMemory)]
-public sealed class SqliteMemoryTypeRoundTripTests(SqliteMemoryFixture f) : TypeRoundTripTests(f);
+public sealed class SqliteMemoryTypeRoundTripTests(SqliteMemoryDatabaseFixture f) : TypeRoundTripTests(f);
 
 [Collection(PostgresCollection.Postgres)]
-public sealed class PostgresTypeRoundTripTests(PostgresFixture f) : TypeRoundTripTests(f);
+public sealed class PostgresTypeRoundTripTests(PostgresDatabaseFixture f) : TypeRoundTripTests(f);

@@ -13,7 +13,7 @@ public class GenerationRulesTests(ServerFixture fixture) : IClassFixture<ServerF
     [InlineData("/openapi.json")]
     public async Task A_type_with_no_client_form_answers_500_naming_the_type_and_property(string path)
     {
-        await using var server = await NativeTypesServer.StartAsync([typeof(UnsupportedServices)]);
+        await using var server = await NativeTypesTestServer.StartAsync([typeof(UnsupportedServices)]);
         using var response = await server.Http.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
@@ -27,7 +27,7 @@ public class GenerationRulesTests(ServerFixture fixture) : IClassFixture<ServerF
     {
         // QueryDishesByPrice overrides QueryBase.OrderBy to give a default: declaring it again would not compile
         // (CS0114 in C#, TS2612 in TypeScript), and the base type already has it.
-        await using var server = await NativeTypesServer.StartAsync([typeof(NativeFixtures.Overrides.OverrideServices)]);
+        await using var server = await NativeTypesTestServer.StartAsync([typeof(NativeFixtures.Overrides.OverrideServices)]);
         foreach (var (path, start, orderBy, baseInFile) in new[]
         {
             ("/types/typescript", "export class QueryDishesByPrice", "orderBy", true),
@@ -49,7 +49,7 @@ public class GenerationRulesTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task Names_that_still_collide_after_qualifying_fail_naming_both_types()
     {
-        await using var server = await NativeTypesServer.StartAsync([typeof(CollisionServices)]);
+        await using var server = await NativeTypesTestServer.StartAsync([typeof(CollisionServices)]);
         using var response = await server.Http.GetAsync("/types/typescript");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);

@@ -5,7 +5,7 @@ namespace BaaS.NativeTypes.Tests;
 /// <summary>The options header: what it lists, how options sent back change the output, and the baas tool replaying it.</summary>
 public class OptionsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private NativeTypesServer Server => fixture.Server;
+    private TestServer Server => fixture.Server;
 
     [Theory]
     [InlineData("/types/typescript", "/* Options:", "//ExportAsTypes: False")]

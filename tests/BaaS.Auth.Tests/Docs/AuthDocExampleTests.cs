@@ -8,7 +8,7 @@ namespace BaaS.Auth.Tests.Docs;
 
 /// <summary>Runs every C# example of docs/auth.md.</summary>
 [Collection(SqliteCollection.Name)]
-public class AuthDocExampleTests(SqliteAuthHost host)
+public class AuthDocExampleTests(SqliteAuthFixture host)
 {
     [Fact]
     public async Task Register_sign_in_refresh_and_sign_out_as_the_docs_show()
@@ -96,7 +96,7 @@ public class AuthDocExampleTests(SqliteAuthHost host)
     [Fact]
     public async Task The_outbox_email_sender_keeps_the_auth_emails()
     {
-        await using var mini = await MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
+        await using var mini = await MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) },
             services: services =>
             {
                 #region snippet:auth-email-register
@@ -115,8 +115,8 @@ public class AuthDocExampleTests(SqliteAuthHost host)
     [Fact]
     public async Task The_migrator_runs_the_auth_tables_before_the_apps()
     {
-        var database = new SqliteTestDatabase();
-        using var dbFactory = await database.CreateAsync();
+        var database = SqliteFileTestDatabase.Create("auth_tests");
+        using var dbFactory = database.CreateFactory();
         var ct = CancellationToken.None;
         try
         {
@@ -129,7 +129,7 @@ public class AuthDocExampleTests(SqliteAuthHost host)
         finally
         {
             dbFactory.Dispose();
-            await database.DropAsync();
+            await database.DisposeAsync();
         }
     }
 }

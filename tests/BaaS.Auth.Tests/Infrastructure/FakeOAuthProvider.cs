@@ -3,12 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -18,7 +13,7 @@ namespace BaaS.Auth.Tests.Infrastructure;
 public sealed record FakeUser(string Id, string Login, string? Email, bool EmailVerified, string Name);
 
 /// <summary>
-/// A small OAuth 2.0 / OpenID Connect provider on a real Kestrel at 127.0.0.1: <c>/authorize</c> (redirects back with
+/// A small OAuth 2.0 / OpenID Connect provider on a test server (a real Kestrel at 127.0.0.1): <c>/authorize</c> (redirects back with
 /// a code), <c>/token</c> (checks client secret, redirect URI and the PKCE verifier; single-use codes), OpenID
 /// discovery, JWKS, <c>/userinfo</c>, and GitHub's <c>/user</c> and <c>/user/emails</c>. Tests choose the next user and
 /// can make it misbehave (sign the id_token with another key, for another audience, with another nonce).
@@ -28,13 +23,13 @@ public sealed class FakeOAuthProvider : IAsyncDisposable
     public const string ClientId = "baas-test-client";
     public const string ClientSecret = "baas-test-secret";
 
-    private readonly WebApplication _app;
+    private TestServer _server = null!;
     private readonly RSA _key = RSA.Create(2048);
     private readonly RSA _otherKey = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, Grant> _codes = new();
     private readonly ConcurrentDictionary<string, FakeUser> _accessTokens = new();
 
-    private FakeOAuthProvider(WebApplication app) => _app = app;
+    private FakeOAuthProvider() { }
 
     public string BaseUrl { get; private set; } = "";
 
@@ -58,14 +53,15 @@ public sealed class FakeOAuthProvider : IAsyncDisposable
 
     public static async Task<FakeOAuthProvider> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var provider = new FakeOAuthProvider(app);
-        provider.Map(app);
-        await app.StartAsync();
-        provider.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var provider = new FakeOAuthProvider();
+        // A third party's server, not a BaaS app: only the provider's own endpoints.
+        provider._server = await TestServer.StartAsync(o =>
+        {
+            o.EnvironmentName = "Production";
+            o.UseBaaS = false;
+            o.ConfigureApp += provider.Map;
+        });
+        provider.BaseUrl = provider._server.BaseUrl;
         return provider;
     }
 
@@ -168,8 +164,7 @@ public sealed class FakeOAuthProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _key.Dispose();
         _otherKey.Dispose();
     }

@@ -6,7 +6,7 @@ using BaaS.Data;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>User management for administrators: 401/403 for others, 4xx naming the field for bad input, no partial writes.</summary>
-public abstract class AdminApiTests(AuthHost host)
+public abstract class AdminApiTests(AuthFixture host)
 {
     [Fact]
     public async Task Every_admin_operation_is_403_for_non_admins_and_401_for_anonymous_callers()
@@ -232,7 +232,7 @@ public abstract class AdminApiTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteAdminApiTests(SqliteAuthHost host) : AdminApiTests(host);
+public sealed class SqliteAdminApiTests(SqliteAuthFixture host) : AdminApiTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlAdminApiTests(PostgreSqlAuthHost host) : AdminApiTests(host);
+public sealed class PostgreSqlAdminApiTests(PostgreSqlAuthFixture host) : AdminApiTests(host);

@@ -9,7 +9,7 @@ namespace BaaS.Auth.Tests.Suites;
 /// A key reaches only operations that name its scopes: whatever its user may do when signed in, a key cannot manage
 /// keys, users or roles, or change a password.
 /// </summary>
-public abstract class ApiKeyScopeTests(AuthHost host)
+public abstract class ApiKeyScopeTests(AuthFixture host)
 {
     [Fact]
     public async Task An_administrators_key_cannot_manage_users_roles_or_keys_whatever_its_scopes()
@@ -98,7 +98,7 @@ public abstract class ApiKeyScopeTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteApiKeyScopeTests(SqliteAuthHost host) : ApiKeyScopeTests(host);
+public sealed class SqliteApiKeyScopeTests(SqliteAuthFixture host) : ApiKeyScopeTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlApiKeyScopeTests(PostgreSqlAuthHost host) : ApiKeyScopeTests(host);
+public sealed class PostgreSqlApiKeyScopeTests(PostgreSqlAuthFixture host) : ApiKeyScopeTests(host);

@@ -9,7 +9,7 @@ using BaaS.Metadata;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>API keys: shown once, stored hashed, sent two ways, with scopes, expiry and revocation.</summary>
-public abstract class ApiKeyTests(AuthHost host)
+public abstract class ApiKeyTests(AuthFixture host)
 {
     private static Dictionary<string, string> XApiKey(string key) => new() { ["X-Api-Key"] = key };
 
@@ -214,7 +214,7 @@ public abstract class ApiKeyTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteApiKeyTests(SqliteAuthHost host) : ApiKeyTests(host);
+public sealed class SqliteApiKeyTests(SqliteAuthFixture host) : ApiKeyTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlApiKeyTests(PostgreSqlAuthHost host) : ApiKeyTests(host);
+public sealed class PostgreSqlApiKeyTests(PostgreSqlAuthFixture host) : ApiKeyTests(host);

@@ -4,17 +4,17 @@ using BaaS.Auth.Tests.Infrastructure;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>A host that refuses password sign-in until the email address is confirmed.</summary>
-public abstract class ConfirmedEmailHost(TestDatabase database) : AuthHost(database)
+public abstract class ConfirmedEmailHost(TestDatabaseKind kind) : AuthFixture(kind)
 {
     protected override void Configure(AuthOptions options) => options.RequireConfirmedEmail = true;
 }
 
-public sealed class SqliteConfirmedEmailHost() : ConfirmedEmailHost(new SqliteTestDatabase());
+public sealed class SqliteConfirmedEmailHost() : ConfirmedEmailHost(TestDatabaseKind.SqliteFile);
 
-public sealed class PostgreSqlConfirmedEmailHost() : ConfirmedEmailHost(new PostgreSqlTestDatabase());
+public sealed class PostgreSqlConfirmedEmailHost() : ConfirmedEmailHost(TestDatabaseKind.PostgreSql);
 
 /// <summary>With <see cref="AuthOptions.RequireConfirmedEmail"/>, the confirmation link opens the door.</summary>
-public abstract class ConfirmedEmailTests(AuthHost host)
+public abstract class ConfirmedEmailTests(AuthFixture host)
 {
     [Fact]
     public async Task Sign_in_is_refused_until_the_email_is_confirmed_and_registration_gives_no_tokens_before()

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>Email confirmation and password reset through Identity's token providers, and password change.</summary>
-public abstract class EmailFlowTests(AuthHost host)
+public abstract class EmailFlowTests(AuthFixture host)
 {
     private static (string UserId, string Token) LinkParts(EmailMessage message)
     {
@@ -135,7 +135,7 @@ public abstract class EmailFlowTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteEmailFlowTests(SqliteAuthHost host) : EmailFlowTests(host);
+public sealed class SqliteEmailFlowTests(SqliteAuthFixture host) : EmailFlowTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlEmailFlowTests(PostgreSqlAuthHost host) : EmailFlowTests(host);
+public sealed class PostgreSqlEmailFlowTests(PostgreSqlAuthFixture host) : EmailFlowTests(host);

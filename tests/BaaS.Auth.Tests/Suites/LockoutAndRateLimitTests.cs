@@ -4,7 +4,7 @@ using BaaS.Auth.Tests.Infrastructure;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>Brute force: five wrong passwords lock the account, also when tried in parallel.</summary>
-public abstract class LockoutTests(AuthHost host)
+public abstract class LockoutTests(AuthFixture host)
 {
     [Fact]
     public async Task Five_failed_sign_ins_lock_the_account_even_for_the_right_password_until_an_admin_unlocks_it()
@@ -61,13 +61,13 @@ public abstract class LockoutTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteLockoutTests(SqliteAuthHost host) : LockoutTests(host);
+public sealed class SqliteLockoutTests(SqliteAuthFixture host) : LockoutTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlLockoutTests(PostgreSqlAuthHost host) : LockoutTests(host);
+public sealed class PostgreSqlLockoutTests(PostgreSqlAuthFixture host) : LockoutTests(host);
 
 /// <summary>A host whose auth endpoints allow 4 requests per IP address and minute.</summary>
-public abstract class RateLimitedHost(TestDatabase database) : AuthHost(database)
+public abstract class RateLimitedHost(TestDatabaseKind kind) : AuthFixture(kind)
 {
     protected override void Configure(AuthOptions options)
     {
@@ -77,12 +77,12 @@ public abstract class RateLimitedHost(TestDatabase database) : AuthHost(database
     }
 }
 
-public sealed class SqliteRateLimitedHost() : RateLimitedHost(new SqliteTestDatabase());
+public sealed class SqliteRateLimitedHost() : RateLimitedHost(TestDatabaseKind.SqliteFile);
 
-public sealed class PostgreSqlRateLimitedHost() : RateLimitedHost(new PostgreSqlTestDatabase());
+public sealed class PostgreSqlRateLimitedHost() : RateLimitedHost(TestDatabaseKind.PostgreSql);
 
 /// <summary>The rate limit of the auth endpoints: 429 with Retry-After and a ResponseStatus, counted across every route.</summary>
-public abstract class RateLimitTests(AuthHost host)
+public abstract class RateLimitTests(AuthFixture host)
 {
     [Fact]
     public async Task Over_the_limit_the_auth_endpoints_answer_429_with_Retry_After_on_every_route()

@@ -4,17 +4,21 @@ using BaaS.Data;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>The auth tables come from ordinary BaaS.Data migrations that run with the app's own.</summary>
-public abstract class AuthMigrationTests(Func<TestDatabase> database) : IAsyncLifetime
+public abstract class AuthMigrationTests(TestDatabaseKind kind) : IAsyncLifetime
 {
-    private readonly TestDatabase _database = database();
+    private TestDatabase _database = null!;
     private DbConnectionFactory _factory = null!;
 
-    public async Task InitializeAsync() => _factory = await _database.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(kind, "auth_tests");
+        _factory = _database.CreateFactory();
+    }
 
     public async Task DisposeAsync()
     {
         _factory.Dispose();
-        await _database.DropAsync();
+        await _database.DisposeAsync();
     }
 
     private static readonly string[] Tables =
@@ -85,6 +89,6 @@ public sealed class Migration0001_CreateShops : Migration
     public override Task DownAsync(CancellationToken ct) => Db.DropTableAsync<Shop>(ct);
 }
 
-public sealed class SqliteAuthMigrationTests() : AuthMigrationTests(() => new SqliteTestDatabase());
+public sealed class SqliteAuthMigrationTests() : AuthMigrationTests(TestDatabaseKind.SqliteFile);
 
-public sealed class PostgreSqlAuthMigrationTests() : AuthMigrationTests(() => new PostgreSqlTestDatabase());
+public sealed class PostgreSqlAuthMigrationTests() : AuthMigrationTests(TestDatabaseKind.PostgreSql);

@@ -23,8 +23,8 @@ public sealed class MultiNodeTests : IDisposable
     {
         var configuration = new Dictionary<string, string?> { ["Auth:Jwt:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         var emails = new CapturingEmailSender();
-        await using var nodeA = await MiniHost.StartAsync("Production", configuration, _rootA, services: s => s.AddSingletonEmail(emails));
-        await using var nodeB = await MiniHost.StartAsync("Production", configuration, _rootB, services: s => s.AddSingletonEmail(emails), shareDatabaseWith: nodeA);
+        await using var nodeA = await MiniServer.StartAsync("Production", configuration, _rootA, services: s => s.AddSingletonEmail(emails));
+        await using var nodeB = await MiniServer.StartAsync("Production", configuration, _rootB, services: s => s.AddSingletonEmail(emails), shareDatabaseWith: nodeA);
 
         using var a = new JsonApiClient(nodeA.BaseUrl);
         using var b = new JsonApiClient(nodeB.BaseUrl);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>OAuth sign-in against the fake provider: GitHub's API shape and OpenID Connect, PKCE and state, linking.</summary>
-public abstract class OAuthTests(AuthHost host) : IDisposable
+public abstract class OAuthTests(AuthFixture host) : IDisposable
 {
     private readonly List<IDisposable> _disposables = [];
 
@@ -247,7 +247,7 @@ public abstract class OAuthTests(AuthHost host) : IDisposable
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteOAuthTests(SqliteAuthHost host) : OAuthTests(host);
+public sealed class SqliteOAuthTests(SqliteAuthFixture host) : OAuthTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlOAuthTests(PostgreSqlAuthHost host) : OAuthTests(host);
+public sealed class PostgreSqlOAuthTests(PostgreSqlAuthFixture host) : OAuthTests(host);

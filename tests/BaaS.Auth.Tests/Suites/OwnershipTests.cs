@@ -8,7 +8,7 @@ namespace BaaS.Auth.Tests.Suites;
 /// Signed in for real (JWT, cookie, API key), a user cannot read, change or delete another user's rows through the
 /// generated APIs that carry an ownership [AutoFilter], not even with ORed filters naming the other user.
 /// </summary>
-public abstract class OwnershipTests(AuthHost host)
+public abstract class OwnershipTests(AuthFixture host)
 {
     [Fact]
     public async Task A_user_cannot_reach_another_users_rows_through_generated_apis()
@@ -57,7 +57,7 @@ public abstract class OwnershipTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteOwnershipTests(SqliteAuthHost host) : OwnershipTests(host);
+public sealed class SqliteOwnershipTests(SqliteAuthFixture host) : OwnershipTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlOwnershipTests(PostgreSqlAuthHost host) : OwnershipTests(host);
+public sealed class PostgreSqlOwnershipTests(PostgreSqlAuthFixture host) : OwnershipTests(host);

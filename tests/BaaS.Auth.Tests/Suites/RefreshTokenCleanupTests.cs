@@ -16,7 +16,7 @@ public sealed class RefreshTokenCleanupTests
             ["Auth:Jwt:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Jwt:RefreshTokenCleanupInterval"] = "00:00:00.05",
         };
-        await using var host = await MiniHost.StartAsync("Development", configuration);
+        await using var host = await MiniServer.StartAsync("Development", configuration);
         using var client = new JsonApiClient(host.BaseUrl);
         var registered = await client.SendAsync(new Register { Email = "cleanup@example.com", Password = "a long password", AutoLogin = true });
         var refreshed = await client.SendAsync(new GetAccessToken { RefreshToken = registered.RefreshToken }); // spends the first

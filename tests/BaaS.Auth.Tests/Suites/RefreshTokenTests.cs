@@ -9,7 +9,7 @@ using BaaS.Data;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>Refresh tokens: rotation on every use, reuse detection ending the session, expiry, cookies, server-side renewal.</summary>
-public abstract class RefreshTokenTests(AuthHost host)
+public abstract class RefreshTokenTests(AuthFixture host)
 {
     [Fact]
     public async Task Each_refresh_answers_a_new_access_token_and_a_new_refresh_token_that_work()
@@ -238,7 +238,7 @@ public abstract class RefreshTokenTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteRefreshTokenTests(SqliteAuthHost host) : RefreshTokenTests(host);
+public sealed class SqliteRefreshTokenTests(SqliteAuthFixture host) : RefreshTokenTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlRefreshTokenTests(PostgreSqlAuthHost host) : RefreshTokenTests(host);
+public sealed class PostgreSqlRefreshTokenTests(PostgreSqlAuthFixture host) : RefreshTokenTests(host);

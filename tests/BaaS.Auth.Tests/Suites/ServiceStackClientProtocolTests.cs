@@ -13,7 +13,7 @@ namespace BaaS.Auth.Tests.Suites;
 /// camelCase; <c>/api/GetAccessToken</c> with <c>refreshToken</c>, or <c>useTokenCookie: true</c> with its own cookie
 /// header, which it builds by splitting Set-Cookie on commas).
 /// </summary>
-public abstract class ServiceStackClientProtocolTests(AuthHost host)
+public abstract class ServiceStackClientProtocolTests(AuthFixture host)
 {
     private static readonly string[] AuthenticateResponseKeys =
         ["userId", "sessionId", "userName", "displayName", "bearerToken", "refreshToken", "refreshTokenExpiry", "roles", "permissions", "authProvider"];
@@ -209,7 +209,7 @@ public abstract class ServiceStackClientProtocolTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteServiceStackClientProtocolTests(SqliteAuthHost host) : ServiceStackClientProtocolTests(host);
+public sealed class SqliteServiceStackClientProtocolTests(SqliteAuthFixture host) : ServiceStackClientProtocolTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlServiceStackClientProtocolTests(PostgreSqlAuthHost host) : ServiceStackClientProtocolTests(host);
+public sealed class PostgreSqlServiceStackClientProtocolTests(PostgreSqlAuthFixture host) : ServiceStackClientProtocolTests(host);

@@ -6,7 +6,7 @@ using BaaS.Client;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>Registration, password sign-in, protected calls with a bearer token or cookies, the session, sign-out.</summary>
-public abstract class SignInTests(AuthHost host)
+public abstract class SignInTests(AuthFixture host)
 {
     [Fact]
     public async Task Register_answers_the_user_with_tokens_and_the_new_user_roles()
@@ -271,7 +271,7 @@ public abstract class SignInTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteSignInTests(SqliteAuthHost host) : SignInTests(host);
+public sealed class SqliteSignInTests(SqliteAuthFixture host) : SignInTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlSignInTests(PostgreSqlAuthHost host) : SignInTests(host);
+public sealed class PostgreSqlSignInTests(PostgreSqlAuthFixture host) : SignInTests(host);

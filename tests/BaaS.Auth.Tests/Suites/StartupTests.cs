@@ -16,7 +16,7 @@ public sealed class StartupTests : IDisposable
 
     private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private static async Task<string> SignInAsAdminAsync(MiniHost host, string email, string password)
+    private static async Task<string> SignInAsAdminAsync(TestServer host, string email, string password)
     {
         using var http = host.CreateHttp();
         using var response = await http.SendAsync(HttpMethod.Post, "/auth/credentials", $$"""{"userName":"{{email}}","password":"{{password}}"}""");
@@ -26,7 +26,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Production_without_a_key_fails_startup_saying_how_to_set_one()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Production", []));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", []));
         Assert.Contains("Auth__Jwt__Secret", error.Message);
         Assert.Contains("openssl rand -base64 32", error.Message);
         Assert.Contains("Auth__Jwt__KeyFile", error.Message);
@@ -38,14 +38,14 @@ public sealed class StartupTests : IDisposable
     [InlineData("RefreshTokenCleanupInterval", "-00:00:01")]
     public async Task A_lifetime_or_interval_that_cannot_work_fails_startup_naming_the_setting(string setting, string value)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Development", new() { [$"Auth:Jwt:{setting}"] = value }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Development", new() { [$"Auth:Jwt:{setting}"] = value }));
         Assert.Contains($"Auth__Jwt__{setting}", error.Message);
     }
 
     [Fact]
     public async Task Development_without_a_key_signs_with_an_ephemeral_one_and_says_so()
     {
-        await using var host = await MiniHost.StartAsync("Development", new() { ["Auth:Admin:Email"] = "dev@example.com", ["Auth:Admin:Password"] = "dev password" });
+        await using var host = await MiniServer.StartAsync("Development", new() { ["Auth:Admin:Email"] = "dev@example.com", ["Auth:Admin:Password"] = "dev password" });
         Assert.Contains(host.Logs.Messages, m => m.Level == LogLevel.Warning && m.Message.Contains("ephemeral key", StringComparison.Ordinal));
         var token = await SignInAsAdminAsync(host, "dev@example.com", "dev password");
         Assert.Equal("ephemeral", Jwt.Header(token).GetProperty("kid").GetString());
@@ -54,14 +54,14 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task A_short_secret_fails_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Production", new() { ["Auth:Jwt:Secret"] = "too-short" }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:Secret"] = "too-short" }));
         Assert.Contains("32 or more", error.Message);
     }
 
     [Fact]
     public async Task A_secret_from_configuration_signs_HS256_and_Production_cookies_are_Secure()
     {
-        await using var host = await MiniHost.StartAsync("Production", new()
+        await using var host = await MiniServer.StartAsync("Production", new()
         {
             ["Auth:Jwt:Secret"] = Secret(), ["Auth:Admin:Email"] = "ops@example.com", ["Auth:Admin:Password"] = "ops password",
         });
@@ -79,7 +79,7 @@ public sealed class StartupTests : IDisposable
         var path = Path.Combine(_folder, kind + ".pem");
         using (AsymmetricAlgorithm key = kind == "rsa" ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256))
             await File.WriteAllTextAsync(path, key.ExportPkcs8PrivateKeyPem());
-        await using var host = await MiniHost.StartAsync("Production", new()
+        await using var host = await MiniServer.StartAsync("Production", new()
         {
             ["Auth:Jwt:KeyFile"] = path, ["Auth:Admin:Email"] = "keys@example.com", ["Auth:Admin:Password"] = "keys password",
         });
@@ -96,16 +96,16 @@ public sealed class StartupTests : IDisposable
     {
         var path = Path.Combine(_folder, "public.pem");
         using (var rsa = RSA.Create(2048)) await File.WriteAllTextAsync(path, rsa.ExportSubjectPublicKeyInfoPem());
-        var publicKey = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path }));
+        var publicKey = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path }));
         Assert.Contains("private key", publicKey.Message);
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniHost.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path + ".nope" }));
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path + ".nope" }));
         Assert.Contains("does not exist", missing.Message);
     }
 
     [Fact]
     public async Task The_first_administrator_comes_from_configuration_once()
     {
-        await using var host = await MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:Roles:0"] = "Owner" });
+        await using var host = await MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:Roles:0"] = "Owner" });
         Assert.Contains(host.Logs.Messages, m => m.Message.Contains("No user has the Admin role", StringComparison.Ordinal));
 
         await using var scope = host.App.Services.CreateAsyncScope();
@@ -123,7 +123,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task The_create_admin_command_makes_an_administrator_from_its_argument_and_configuration()
     {
-        await using var host = await MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:Admin:Password"] = "command password" });
+        await using var host = await MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:Admin:Password"] = "command password" });
         await using var scope = host.App.Services.CreateAsyncScope();
         var exit = await AuthCommands.CreateAdmin.Run(scope.ServiceProvider, ["cli@example.com"], CancellationToken.None);
         Assert.Equal(0, exit);
@@ -134,7 +134,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task OAuth_providers_come_from_configuration_alone()
     {
-        await using var host = await MiniHost.StartAsync("Development", new()
+        await using var host = await MiniServer.StartAsync("Development", new()
         {
             ["Auth:Jwt:Secret"] = Secret(),
             ["Auth:PublicUrl"] = "https://app.example.com",
@@ -154,14 +154,14 @@ public sealed class StartupTests : IDisposable
     public async Task An_OpenID_provider_without_an_authority_fails_startup()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:OAuth:corp:ClientId"] = "x" }));
+            MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:OAuth:corp:ClientId"] = "x" }));
         Assert.Contains("Auth:OAuth:corp:Authority", error.Message);
     }
 
     [Fact]
     public async Task Without_the_auth_tables_the_app_starts_and_says_to_run_the_migrations()
     {
-        await using var host = await MiniHost.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret() }, migrate: false);
+        await using var host = await MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret() }, migrate: false);
         Assert.Contains(host.Logs.Messages, m => m.Level == LogLevel.Warning && m.Message.Contains("AuthMigrations.Types", StringComparison.Ordinal));
         using var http = host.CreateHttp();
         using var open = await http.GetAsync("/metadata/app.json");

@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace BaaS.Auth.Tests.Suites;
 
 /// <summary>Forged, altered and misdirected tokens, and users reaching for rights they do not have.</summary>
-public abstract class TokenAttackTests(AuthHost host)
+public abstract class TokenAttackTests(AuthFixture host)
 {
     private async Task<string> ForgeAsync(Action<SecurityTokenDescriptor> change, byte[]? key = null)
     {
@@ -160,7 +160,7 @@ public abstract class TokenAttackTests(AuthHost host)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SqliteTokenAttackTests(SqliteAuthHost host) : TokenAttackTests(host);
+public sealed class SqliteTokenAttackTests(SqliteAuthFixture host) : TokenAttackTests(host);
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlTokenAttackTests(PostgreSqlAuthHost host) : TokenAttackTests(host);
+public sealed class PostgreSqlTokenAttackTests(PostgreSqlAuthFixture host) : TokenAttackTests(host);

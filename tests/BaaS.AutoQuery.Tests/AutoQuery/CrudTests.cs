@@ -3,13 +3,12 @@ using System.Text.Json;
 using BaaS.AutoQuery.Tests.Fixtures;
 using BaaS.Client;
 using BaaS.Data;
-using BaaS.Tests.Hosting;
 using BaaS.Text;
 
 namespace BaaS.AutoQuery.Tests.AutoQuery;
 
 /// <summary>Declared CRUD DTOs become write APIs: the same behaviour on every database.</summary>
-public abstract class CrudTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryHost
+public abstract class CrudTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryFixture
 {
     private static string Unique(string prefix) => prefix + " " + Guid.NewGuid().ToString("N")[..8];
 
@@ -251,6 +250,6 @@ public abstract class CrudTests<THost>(THost host) : IClassFixture<THost> where 
     }
 }
 
-public class SqliteCrudTests(SqliteAutoQueryHost host) : CrudTests<SqliteAutoQueryHost>(host);
+public class SqliteCrudTests(SqliteAutoQueryFixture host) : CrudTests<SqliteAutoQueryFixture>(host);
 
-public class PostgreSqlCrudTests(PostgreSqlAutoQueryHost host) : CrudTests<PostgreSqlAutoQueryHost>(host);
+public class PostgreSqlCrudTests(PostgreSqlAutoQueryFixture host) : CrudTests<PostgreSqlAutoQueryFixture>(host);

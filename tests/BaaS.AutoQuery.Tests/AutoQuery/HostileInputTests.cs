@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using BaaS.AutoQuery.Tests.Fixtures;
 using BaaS.Data;
-using BaaS.Tests.Hosting;
 using BaaS.Text;
 
 namespace BaaS.AutoQuery.Tests.AutoQuery;
@@ -11,7 +10,7 @@ namespace BaaS.AutoQuery.Tests.AutoQuery;
 /// Whatever a caller puts in a query, the answer is a 400 naming what was wrong or a correct literal match: never a
 /// 500, never a changed row.
 /// </summary>
-public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryHost
+public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryFixture
 {
     public static TheoryData<string, string> Refused() => new()
     {
@@ -117,6 +116,6 @@ public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost
     }
 }
 
-public class SqliteHostileInputTests(SqliteAutoQueryHost host) : HostileInputTests<SqliteAutoQueryHost>(host);
+public class SqliteHostileInputTests(SqliteAutoQueryFixture host) : HostileInputTests<SqliteAutoQueryFixture>(host);
 
-public class PostgreSqlHostileInputTests(PostgreSqlAutoQueryHost host) : HostileInputTests<PostgreSqlAutoQueryHost>(host);
+public class PostgreSqlHostileInputTests(PostgreSqlAutoQueryFixture host) : HostileInputTests<PostgreSqlAutoQueryFixture>(host);

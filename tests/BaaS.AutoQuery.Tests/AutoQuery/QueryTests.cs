@@ -2,13 +2,12 @@ using System.Net;
 using System.Text.Json;
 using BaaS.AutoQuery.Tests.Fixtures;
 using BaaS.Client;
-using BaaS.Tests.Hosting;
 using BaaS.Text;
 
 namespace BaaS.AutoQuery.Tests.AutoQuery;
 
 /// <summary>Declared query DTOs become complete query APIs: the same behaviour on every database.</summary>
-public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryHost
+public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryFixture
 {
     private async Task<QueryResponse<Book>> GetAsync(string query)
     {
@@ -29,7 +28,7 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
         Assert.Equal(6, response.Total);
 
         var asked = await GetAsync("?take=1000");
-        Assert.Equal(AutoQueryHost.MaxLimit, asked.Results.Count);
+        Assert.Equal(AutoQueryFixture.MaxLimit, asked.Results.Count);
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
     public async Task Declared_properties_filter_by_their_naming_convention(string query, int[] expected)
     {
         var response = await GetAsync(query + "&take=100");
-        Assert.Equal(expected.Take(AutoQueryHost.MaxLimit), Ids(response, b => b.Id));
+        Assert.Equal(expected.Take(AutoQueryFixture.MaxLimit), Ids(response, b => b.Id));
     }
 
     public static TheoryData<string, int[]> ImplicitConventions() => new()
@@ -96,7 +95,7 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
     public async Task Undeclared_query_string_keys_filter_by_the_same_conventions(string query, int[] expected)
     {
         var response = await GetAsync(query + "&take=100");
-        Assert.Equal(expected.Take(AutoQueryHost.MaxLimit), Ids(response, b => b.Id));
+        Assert.Equal(expected.Take(AutoQueryFixture.MaxLimit), Ids(response, b => b.Id));
     }
 
     [Fact]
@@ -204,6 +203,6 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
     }
 }
 
-public class SqliteQueryTests(SqliteAutoQueryHost host) : QueryTests<SqliteAutoQueryHost>(host);
+public class SqliteQueryTests(SqliteAutoQueryFixture host) : QueryTests<SqliteAutoQueryFixture>(host);
 
-public class PostgreSqlQueryTests(PostgreSqlAutoQueryHost host) : QueryTests<PostgreSqlAutoQueryHost>(host);
+public class PostgreSqlQueryTests(PostgreSqlAutoQueryFixture host) : QueryTests<PostgreSqlAutoQueryFixture>(host);

@@ -6,7 +6,7 @@ using BaaS.Metadata;
 namespace BaaS.AutoQuery.Tests.Validation;
 
 /// <summary>Declarative rules and FluentValidation validators, before the service, as field errors of one 400.</summary>
-public abstract class ValidationTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryHost
+public abstract class ValidationTests<THost>(THost host) : IClassFixture<THost> where THost : AutoQueryFixture
 {
     private static ValidateEverything Valid() => new()
     {
@@ -106,6 +106,6 @@ public abstract class ValidationTests<THost>(THost host) : IClassFixture<THost> 
     }
 }
 
-public class SqliteValidationTests(SqliteAutoQueryHost host) : ValidationTests<SqliteAutoQueryHost>(host);
+public class SqliteValidationTests(SqliteAutoQueryFixture host) : ValidationTests<SqliteAutoQueryFixture>(host);
 
-public class PostgreSqlValidationTests(PostgreSqlAutoQueryHost host) : ValidationTests<PostgreSqlAutoQueryHost>(host);
+public class PostgreSqlValidationTests(PostgreSqlAutoQueryFixture host) : ValidationTests<PostgreSqlAutoQueryFixture>(host);

@@ -7,7 +7,7 @@ namespace BaaS.Jobs.Tests;
 /// <summary>The jobs dashboard's APIs over HTTP: Admin only, every action, and bad input answered 4xx naming the field.</summary>
 public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     public static TheoryData<string, string> AdminApis() => new()
     {
@@ -29,7 +29,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [MemberData(nameof(AdminApis))]
     public async Task Admin_apis_answer_401_to_anonymous_callers_and_403_to_signed_in_non_admins(string verb, string path)
     {
-        foreach (var (user, status) in new[] { ((string?)null, HttpStatusCode.Unauthorized), (TestNode.Ops, HttpStatusCode.Forbidden) })
+        foreach (var (user, status) in new[] { ((string?)null, HttpStatusCode.Unauthorized), (JobsNode.Ops, HttpStatusCode.Forbidden) })
         {
             using var http = Node.Http(user);
             using var request = new HttpRequestMessage(new HttpMethod(verb), "/api/" + path);
@@ -50,7 +50,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
             ids.Add((await Node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg(), new JobOptions { Tag = tag, RunAfter = later })).Id);
         var echo = await Node.Jobs.EnqueueCommandAsync<EchoCommand>(new EchoArg { Text = "x" }, new JobOptions { Tag = tag });
         await Node.WaitForAsync(echo.Id, JobState.Completed);
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
 
         var page = await admin.SendAsync(new AdminQueryJobs { Tag = tag, Take = 2 });
         Assert.Equal(6, page.Total);
@@ -76,7 +76,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
         var key = Probe.NewKey();
         var job = await Node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, FailTimes = 1 }, new JobOptions { RefId = "detail-" + key });
         await Node.WaitForAsync(job.Id, JobState.Completed);
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
         var detail = (await admin.SendAsync(new AdminGetJob { Id = job.Id })).Job;
         Assert.Equal(job.RefId, detail.RefId);
         Assert.Contains(key, detail.Arg);
@@ -103,7 +103,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [Fact]
     public async Task Cancel_and_requeue_over_http_answer_the_job_or_409_and_404()
     {
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
         var key = Probe.NewKey();
         var running = await Node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, WaitForGate = true });
         await Node.WaitForAsync(running.Id, JobState.Started);
@@ -140,7 +140,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [Fact]
     public async Task Schedules_are_listed_paused_resumed_run_and_deleted_over_http()
     {
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
         var key = Probe.NewKey();
         var name = "report-" + key;
         await Node.Jobs.RecurringCommandAsync<WorkCommand>(name, Schedule.Parse("0 2 * * *"), new WorkArg { Key = key });
@@ -168,7 +168,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [Fact]
     public async Task Stats_count_jobs_by_state_and_finished_jobs_per_minute()
     {
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
         var before = await admin.SendAsync(new AdminGetJobStats());
         var key = Probe.NewKey();
         var jobs = new List<long>();
@@ -208,7 +208,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [InlineData("AdminGetJobStats?minutes=100000", "Minutes")]
     public async Task Bad_input_is_answered_400_naming_the_field(string path, string field)
     {
-        using var http = Node.Http(TestNode.Admin);
+        using var http = Node.Http(JobsNode.Admin);
         using var response = await http.GetAsync("/api/" + path);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -218,7 +218,7 @@ public abstract class AdminApiTests<TKind>(NodeFixture<TKind> fixture) : IClassF
     [Fact]
     public async Task Bad_ids_in_posted_actions_are_answered_400()
     {
-        using var admin = Node.Client(TestNode.Admin);
+        using var admin = Node.Client(JobsNode.Admin);
         foreach (var result in new[] { await admin.ApiAsync(new AdminCancelJob { Id = 0 }), await admin.ApiAsync(new AdminRequeueJob { Id = -3 }) })
         {
             Assert.Equal(400, result.StatusCode);

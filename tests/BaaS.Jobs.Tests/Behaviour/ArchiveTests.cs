@@ -6,8 +6,8 @@ public abstract class ArchiveTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task Finished_jobs_move_to_their_months_archive_and_stay_readable()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database, o => o.ArchiveAfter = TimeSpan.FromMilliseconds(200));
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database, o => o.ArchiveAfter = TimeSpan.FromMilliseconds(200));
         var key = Probe.NewKey();
         var done = await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key }, new JobOptions { RefId = "archived-" + key, Tag = "a" });
         var cancelled = await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key }, new JobOptions { RunAfter = DateTime.UtcNow.AddHours(1) });
@@ -38,8 +38,8 @@ public abstract class ArchiveTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_failed_job_in_the_archive_comes_back_when_requeued()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database, o => o.ArchiveFailedAfter = TimeSpan.FromMilliseconds(100));
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database, o => o.ArchiveFailedAfter = TimeSpan.FromMilliseconds(100));
         var key = Probe.NewKey();
         var job = await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, FailTimes = 1 }, new JobOptions { RetryLimit = 0 });
         await node.WaitForAsync(job.Id, JobState.Failed);

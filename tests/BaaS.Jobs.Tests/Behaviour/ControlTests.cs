@@ -3,7 +3,7 @@ namespace BaaS.Jobs.Tests;
 /// <summary>Cancelling, requeueing, and reading a running job's log and progress.</summary>
 public abstract class ControlTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     [Fact]
     public async Task A_cancelled_queued_job_never_runs()
@@ -36,7 +36,7 @@ public abstract class ControlTests<TKind>(NodeFixture<TKind> fixture) : IClassFi
         var key = Probe.NewKey();
         var job = await Node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, WaitForGate = true });
         await Node.WaitForAsync(job.Id, JobState.Started);
-        await using var other = await TestNode.StartAsync(fixture.Database, o => o.RunWorker = false);
+        await using var other = await JobsNode.StartAsync(fixture.Database, o => o.RunWorker = false);
         var asked = await other.Jobs.CancelJobAsync(job.Id);
         Assert.Equal(JobState.Started, asked.State);
         Assert.True(asked.CancelRequested);

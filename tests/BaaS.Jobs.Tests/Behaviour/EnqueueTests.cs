@@ -6,7 +6,7 @@ namespace BaaS.Jobs.Tests;
 /// <summary>Queuing commands and API requests: storage, results, callbacks, RefIds, users and bad calls.</summary>
 public abstract class EnqueueTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     [Fact]
     public async Task Enqueued_command_is_stored_before_enqueue_returns_then_runs_to_completed()
@@ -91,7 +91,7 @@ public abstract class EnqueueTests<TKind>(NodeFixture<TKind> fixture) : IClassFi
     public async Task Api_job_runs_through_the_pipeline_as_the_user_who_queued_it()
     {
         var key = Probe.NewKey();
-        using var ops = Node.Client(TestNode.Ops);
+        using var ops = Node.Client(JobsNode.Ops);
         var queued = await ops.SendAsync(new QueueRecordCall { Key = key });
         var done = await Node.WaitForAsync(queued.JobId, JobState.Completed);
         Assert.Equal(JobKind.Api, done.Kind);
@@ -119,7 +119,7 @@ public abstract class EnqueueTests<TKind>(NodeFixture<TKind> fixture) : IClassFi
     [Fact]
     public async Task Api_job_the_user_may_not_call_fails_with_its_status_code_and_is_not_retried()
     {
-        using var customer = Node.Client(TestNode.Customer);
+        using var customer = Node.Client(JobsNode.Customer);
         var queued = await customer.SendAsync(new QueueRecordCall { Key = Probe.NewKey() });
         var failed = await Node.WaitForAsync(queued.JobId, JobState.Failed);
         Assert.Equal("MissingRole", failed.ErrorCode);

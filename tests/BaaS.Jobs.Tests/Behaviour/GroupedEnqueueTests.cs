@@ -11,7 +11,7 @@ namespace BaaS.Jobs.Tests;
 /// </summary>
 public abstract class GroupedEnqueueTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     // Queued far in the future, so the node leaves them alone while the test reads them.
     private static JobOptions Later => new() { RunAfter = DateTime.UtcNow.AddHours(1), Tag = "grouped" };

@@ -6,14 +6,14 @@ namespace BaaS.Jobs.Tests;
 /// <summary>The ASP.NET Core health check: the queue's counts, a stopped worker, an unreachable database.</summary>
 public abstract class HealthTests<TKind> where TKind : IDatabaseKind
 {
-    private static async Task<HealthReportEntry> CheckAsync(TestNode node) =>
+    private static async Task<HealthReportEntry> CheckAsync(JobsNode node) =>
         (await node.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["jobs"];
 
     [Fact]
     public async Task Healthy_with_the_queue_counts_degraded_once_stopped()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database);
         await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg(), new JobOptions { RunAfter = DateTime.UtcNow.AddHours(1) });
         var healthy = await CheckAsync(node);
         Assert.Equal(HealthStatus.Healthy, healthy.Status);
@@ -26,8 +26,8 @@ public abstract class HealthTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task Unhealthy_when_the_jobs_database_does_not_answer()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database);
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(node)).Status);
         await database.DisposeAsync(); // drops the database (PostgreSQL) or deletes the file and its folder (SQLite)
         if (!database.IsPostgreSql)

@@ -3,7 +3,7 @@ namespace BaaS.Jobs.Tests;
 /// <summary>RunAfter, DependsOn, named workers, priority and tags.</summary>
 public abstract class OptionTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     [Fact]
     public async Task RunAfter_holds_the_job_until_then()
@@ -107,8 +107,8 @@ public abstract class OptionTests<TKind>(NodeFixture<TKind> fixture) : IClassFix
     [Fact]
     public async Task Higher_priority_runs_first_among_due_jobs()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database, o => o.Concurrency = 1);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database, o => o.Concurrency = 1);
         var key = Probe.NewKey();
         var blocker = await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, WaitForGate = true });
         await node.WaitForAsync(blocker.Id, JobState.Started);

@@ -6,16 +6,16 @@ public abstract class RecurringTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_schedule_registered_again_after_a_restart_is_updated_not_duplicated_and_stays_paused()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        var first = await TestNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("tick", "@every 150ms", new WorkArg { Key = key }));
+        var first = await JobsNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("tick", "@every 150ms", new WorkArg { Key = key }));
         await Eventually.UntilAsync(() => Task.FromResult(Probe.RunsOf(key).Count >= 2), "the schedule ran twice");
         await first.Jobs.PauseScheduleAsync("tick");
         await first.DisposeAsync();
 
         // The same registration, with a new argument, on the next start.
         var key2 = Probe.NewKey();
-        await using var second = await TestNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("tick", "@every 150ms", new WorkArg { Key = key2 }));
+        await using var second = await JobsNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("tick", "@every 150ms", new WorkArg { Key = key2 }));
         var schedules = await second.Jobs.GetSchedulesAsync();
         var tick = Assert.Single(schedules);
         Assert.Equal("tick", tick.Name);
@@ -31,9 +31,9 @@ public abstract class RecurringTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_cron_schedule_queues_a_run_at_each_matching_second()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        await using var node = await TestNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("every-second", "* * * * * *", new WorkArg { Key = key },
+        await using var node = await JobsNode.StartAsync(database, o => o.RecurringCommand<WorkCommand>("every-second", "* * * * * *", new WorkArg { Key = key },
             new JobOptions { Tag = "cron", Priority = 3 }));
         await Eventually.UntilAsync(() => Task.FromResult(Probe.RunsOf(key).Count >= 2), "two runs");
         var jobs = new List<JobInfo>();
@@ -53,9 +53,9 @@ public abstract class RecurringTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task Pause_stops_runs_resume_starts_them_and_run_now_queues_one_at_once()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        await using var node = await TestNode.StartAsync(database);
+        await using var node = await JobsNode.StartAsync(database);
         await node.Jobs.RecurringCommandAsync<WorkCommand>("nightly", Schedule.Parse("0 3 * * *"), new WorkArg { Key = key });
         var nightly = Assert.Single(await node.Jobs.GetSchedulesAsync());
         Assert.Equal("0 3 * * *", nightly.Schedule);
@@ -93,8 +93,8 @@ public abstract class RecurringTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task Registering_a_recurring_job_checks_its_command_argument_and_options()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var node = await TestNode.StartAsync(database);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var node = await JobsNode.StartAsync(database);
         await Assert.ThrowsAsync<ArgumentException>(() => node.Jobs.RecurringCommandAsync<WorkCommand>("x", Schedule.Parse("@hourly"), new EchoArg()));
         await Assert.ThrowsAsync<ArgumentException>(() => node.Jobs.RecurringCommandAsync<WorkCommand>("x", Schedule.Parse("@hourly"), new WorkArg(),
             new JobOptions { RefId = "fixed" }));

@@ -3,7 +3,7 @@ namespace BaaS.Jobs.Tests;
 /// <summary>Retries with exponential backoff and jitter, client errors, and timeouts.</summary>
 public abstract class RetryTests<TKind>(NodeFixture<TKind> fixture) : IClassFixture<NodeFixture<TKind>> where TKind : IDatabaseKind
 {
-    private TestNode Node => fixture.Node;
+    private JobsNode Node => fixture.Node;
 
     [Fact]
     public async Task A_failing_job_is_retried_with_growing_delays_until_its_limit_then_fails()

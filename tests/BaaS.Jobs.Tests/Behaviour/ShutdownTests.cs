@@ -6,16 +6,16 @@ public abstract class ShutdownTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_job_that_finishes_within_the_grace_period_completes_on_the_stopping_node()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        await using var node = await TestNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromSeconds(5));
+        await using var node = await JobsNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromSeconds(5));
         var job = await node.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, DelayMs = 400 });
         await node.WaitForAsync(job.Id, JobState.Started);
         await node.StopAsync();
         var run = Assert.Single(Probe.RunsOf(key));
         Assert.False(run.TokenFired);
 
-        await using var check = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var check = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         var done = (await check.Jobs.GetJobAsync(job.Id))!;
         Assert.Equal(JobState.Completed, done.State);
         Assert.Equal(node.Name, done.Node);
@@ -24,14 +24,14 @@ public abstract class ShutdownTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_job_still_running_after_the_grace_period_is_cancelled_released_and_finished_by_the_next_node()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        var first = await TestNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromMilliseconds(300));
+        var first = await JobsNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromMilliseconds(300));
         var job = await first.Jobs.EnqueueCommandAsync<ProgressCommand>(new WorkArg { Key = key });
         await Eventually.UntilAsync(async () => (await first.Jobs.GetJobAsync(job.Id))!.Progress == 0.5, "the job runs");
         await first.DisposeAsync();
 
-        await using var second = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var second = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         var released = (await second.Jobs.GetJobAsync(job.Id))!;
         Assert.Equal(JobState.Queued, released.State);
         Assert.Equal(0, released.Attempts);
@@ -41,7 +41,7 @@ public abstract class ShutdownTests<TKind> where TKind : IDatabaseKind
         Assert.Contains("halfway there", released.Log);
 
         Probe.Open(key);
-        await using var third = await TestNode.StartAsync(database);
+        await using var third = await JobsNode.StartAsync(database);
         var done = await third.WaitForAsync(job.Id, JobState.Completed);
         Assert.Equal(third.Name, done.Node);
         Assert.Equal(1, done.Attempts);
@@ -51,14 +51,14 @@ public abstract class ShutdownTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_command_that_ignores_its_token_is_still_released_and_recorded_once_by_the_node_that_reruns_it()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
         var key = Probe.NewKey();
-        var first = await TestNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromMilliseconds(200));
+        var first = await JobsNode.StartAsync(database, o => o.ShutdownGracePeriod = TimeSpan.FromMilliseconds(200));
         var job = await first.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, WaitForGate = true, IgnoreToken = true });
         await first.WaitForAsync(job.Id, JobState.Started);
         await first.StopAsync();
 
-        await using var second = await TestNode.StartAsync(database);
+        await using var second = await JobsNode.StartAsync(database);
         await second.WaitForAsync(job.Id, JobState.Started);
         Probe.Open(key); // both runs finish now: the stopped node's run and the new one
         var done = await second.WaitForAsync(job.Id, JobState.Completed);

@@ -115,7 +115,7 @@ public sealed class DocExamples(NodeFixture<OnSqlite> fixture) : IClassFixture<N
         Assert.Equal("weekly-digest", (await fixture.Node.WaitForAsync(now.Id, JobState.Completed)).ScheduleName);
         await jobs.DeleteScheduleAsync("weekly-digest", ct);
 
-        using var client = fixture.Node.Client(TestNode.Admin);
+        using var client = fixture.Node.Client(JobsNode.Admin);
         #region snippet:jobs-admin-api
         var failed = await client.SendAsync(new AdminQueryJobs { State = JobState.Failed, Take = 20 });
         var detail = await client.SendAsync(new AdminGetJob { Id = id });          // with log and attempts

@@ -18,7 +18,7 @@ public static class JobsBenchmark
         var kind = args[0];
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
         var nodes = int.Parse(args[2], CultureInfo.InvariantCulture);
-        var database = await JobsDatabase.CreateAsync(kind);
+        var database = await TestDatabase.CreateAsync(JobsDatabaseExtensions.KindNamed(kind), "jobs_tests");
         var keep = args.Length > 3 && args[3] == "keep"; // leave the database for inspection
         try
         {
@@ -31,7 +31,7 @@ public static class JobsBenchmark
         }
     }
 
-    private static async Task<int> RunAsync(JobsDatabase database, string kind, int count, int nodes)
+    private static async Task<int> RunAsync(TestDatabase database, string kind, int count, int nodes)
     {
         Console.WriteLine($"{kind}: {count} no-op jobs, {nodes} node(s), {Environment.ProcessorCount} cores");
 
@@ -86,11 +86,11 @@ public static class JobsBenchmark
     private static void Report(string what, int jobs, TimeSpan elapsed) =>
         Console.WriteLine($"  {what,-45} {jobs,7} jobs in {elapsed.TotalSeconds,6:0.00} s = {jobs / elapsed.TotalSeconds,8:0} jobs/s");
 
-    private static async Task<IHost> StartAsync(JobsDatabase database, string node, bool runWorker)
+    private static async Task<IHost> StartAsync(TestDatabase database, string node, bool runWorker)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(database.AppConnectionString, database.Dialect));
+        builder.Services.AddSingleton<IDbConnectionFactory>(new DbConnectionFactory(database.ConnectionString, database.Dialect));
         builder.Services.AddBaaSJobs(o =>
         {
             o.UseDatabase(database.JobsConnectionString, database.Dialect);

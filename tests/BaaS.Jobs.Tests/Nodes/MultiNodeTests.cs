@@ -6,10 +6,10 @@ public sealed class MultiNodeTests
     [Fact]
     public async Task Two_nodes_share_one_queue_and_run_each_job_exactly_once()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
-        await using var a = await TestNode.StartAsync(database, name: "node-a");
-        await using var b = await TestNode.StartAsync(database, name: "node-b");
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
+        await using var a = await JobsNode.StartAsync(database, name: "node-a");
+        await using var b = await JobsNode.StartAsync(database, name: "node-b");
         var key = Probe.NewKey();
         var ids = new List<long>();
         for (var i = 0; i < 400; i++) ids.Add((await enqueuer.Jobs.EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key, DelayMs = 2 })).Id);
@@ -25,10 +25,10 @@ public sealed class MultiNodeTests
     [Fact]
     public async Task A_job_queued_by_another_process_wakes_an_idle_node_through_a_notification()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
         // A poll far longer than the test: only a notification can start these jobs.
-        await using var worker = await TestNode.StartAsync(database, o => o.PollInterval = TimeSpan.FromHours(1), "listener");
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var worker = await JobsNode.StartAsync(database, o => o.PollInterval = TimeSpan.FromHours(1), "listener");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         await Eventually.UntilAsync(async () => await enqueuer.ScalarAsync(
                 "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN \"baas_jobs\"'") == 1,
             "the worker listens for new jobs");
@@ -45,10 +45,10 @@ public sealed class MultiNodeTests
     [Fact]
     public async Task A_named_worker_runs_one_job_at_a_time_across_nodes()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
-        await using var a = await TestNode.StartAsync(database, name: "node-a");
-        await using var b = await TestNode.StartAsync(database, name: "node-b");
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
+        await using var a = await JobsNode.StartAsync(database, name: "node-a");
+        await using var b = await JobsNode.StartAsync(database, name: "node-b");
         var key = Probe.NewKey();
         var ids = new List<long>();
         for (var i = 0; i < 12; i++)
@@ -62,12 +62,12 @@ public sealed class MultiNodeTests
     [Fact]
     public async Task Nodes_registering_the_same_schedule_queue_each_run_once()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
         var key = Probe.NewKey();
         void Register(JobsOptions o) => o.RecurringCommand<WorkCommand>("heartbeat", "@every 100ms", new WorkArg { Key = key });
-        await using var a = await TestNode.StartAsync(database, Register, "node-a");
-        await using var b = await TestNode.StartAsync(database, Register, "node-b");
-        await using var c = await TestNode.StartAsync(database, Register, "node-c");
+        await using var a = await JobsNode.StartAsync(database, Register, "node-a");
+        await using var b = await JobsNode.StartAsync(database, Register, "node-b");
+        await using var c = await JobsNode.StartAsync(database, Register, "node-c");
         await Eventually.UntilAsync(() => Task.FromResult(Probe.RunsOf(key).Count >= 8), "eight runs");
         await a.StopAsync();
         await b.StopAsync();

@@ -11,7 +11,7 @@ public abstract class ProcessTests<TKind> where TKind : IDatabaseKind
 {
     protected const int LeaseMs = 1500;
 
-    protected static async Task PrepareAsync(TestNode node)
+    protected static async Task PrepareAsync(JobsNode node)
     {
         await using var db = await node.OpenJobsDbAsync();
         await db.CreateTableIfNotExistsAsync<TestExecution>();
@@ -21,8 +21,8 @@ public abstract class ProcessTests<TKind> where TKind : IDatabaseKind
     [Fact]
     public async Task A_worker_killed_in_the_middle_of_jobs_loses_none_and_each_is_recorded_complete_once()
     {
-        await using var database = await JobsDatabase.CreateAsync(TKind.Name);
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var database = await TestDatabase.CreateAsync(TKind.Kind, "jobs_tests");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         await PrepareAsync(enqueuer);
         const int count = 200;
         var ids = new List<long>();
@@ -88,8 +88,8 @@ public sealed class PostgreSqlProcessTests : ProcessTests<OnPostgreSql>
     [Fact]
     public async Task Two_worker_processes_on_one_queue_complete_5000_jobs_each_exactly_once()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         await using (var db = await enqueuer.OpenJobsDbAsync()) await db.CreateTableIfNotExistsAsync<TestExecution>();
         var one = await WorkerProcess.StartAsync(database, "one", concurrency: 16, 5000);
         var two = await WorkerProcess.StartAsync(database, "two", concurrency: 16, 5000);
@@ -120,8 +120,8 @@ public sealed class PostgreSqlProcessTests : ProcessTests<OnPostgreSql>
     [Fact]
     public async Task A_dead_nodes_job_is_taken_over_after_its_lease_expires_or_failed_when_out_of_retries()
     {
-        await using var database = await JobsDatabase.CreateAsync("PostgreSQL");
-        await using var enqueuer = await TestNode.StartAsync(database, o => o.RunWorker = false);
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "jobs_tests");
+        await using var enqueuer = await JobsNode.StartAsync(database, o => o.RunWorker = false);
         await PrepareAsync(enqueuer);
         var dying = await WorkerProcess.StartAsync(database, "dying", concurrency: 4, LeaseMs);
         var retried = await enqueuer.Jobs.EnqueueCommandAsync<CountCommand>(new CountArg { FirstAttemptDelayMs = 60_000 });
@@ -138,7 +138,7 @@ public sealed class PostgreSqlProcessTests : ProcessTests<OnPostgreSql>
         }
         var killedAt = DateTime.UtcNow;
 
-        await using var heir = await TestNode.StartAsync(database, name: "heir");
+        await using var heir = await JobsNode.StartAsync(database, name: "heir");
         var done = await heir.WaitForAsync(retried.Id, JobState.Completed);
         Assert.Equal("heir", done.Node);
         Assert.Equal(2, done.Attempts);

@@ -29,7 +29,7 @@ public static class WorkerProcess
         {
             o.UseDatabase(connectionString, dialect);
             o.NodeName = node;
-            TestNode.Fast(o);
+            JobsNode.Fast(o);
             o.Concurrency = concurrency;
             o.ClaimBatchSize = concurrency;
             o.LeaseDuration = lease;
@@ -45,7 +45,7 @@ public static class WorkerProcess
     }
 
     /// <summary>Starts a worker process and waits until it runs jobs.</summary>
-    public static async Task<Process> StartAsync(JobsDatabase database, string node, int concurrency, int leaseMs)
+    public static async Task<Process> StartAsync(TestDatabase database, string node, int concurrency, int leaseMs)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet)
@@ -57,7 +57,7 @@ public static class WorkerProcess
         };
         foreach (var arg in new[]
                  {
-                     typeof(WorkerProcess).Assembly.Location, "--worker", database.Kind, database.JobsConnectionString, node,
+                     typeof(WorkerProcess).Assembly.Location, "--worker", database.Dialect.Name, database.JobsConnectionString, node,
                      concurrency.ToString(CultureInfo.InvariantCulture), leaseMs.ToString(CultureInfo.InvariantCulture),
                  })
             info.ArgumentList.Add(arg);

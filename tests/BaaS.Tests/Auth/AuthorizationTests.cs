@@ -7,21 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Auth;
 
-public sealed class AuthHostFixture : IAsyncLifetime
+public sealed class AuthHostFixture : TestServerFixture
 {
-    public TestHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync([typeof(AuthServices)],
-        configureBuilder: b => b.Services.AddAuthentication(TestAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null));
-
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    protected override void Configure(TestServerOptions options)
+    {
+        StandardServer.Configure(options);
+        options.ServiceTypes.Add(typeof(AuthServices));
+        options.UseTestAuthentication = true;
+    }
 }
 
 /// <summary>The authorization attributes, enforced on every path, with any ASP.NET Core authentication scheme.</summary>
 public class AuthorizationTests(AuthHostFixture fixture) : IClassFixture<AuthHostFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? user, string? json = null)
     {

@@ -6,9 +6,9 @@ using BaaS.Text;
 
 namespace BaaS.Tests.Binding;
 
-public class BindingTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class BindingTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     private async Task<EchoTypes> EchoAsync(HttpRequestMessage request)
     {

@@ -4,9 +4,9 @@ using BaaS.Tests.Hosting;
 
 namespace BaaS.Tests.Client;
 
-public class JsonApiClientTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class JsonApiClientTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Api_returns_the_response_on_success()

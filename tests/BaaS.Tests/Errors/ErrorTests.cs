@@ -5,9 +5,9 @@ using BaaS.Tests.Hosting;
 
 namespace BaaS.Tests.Errors;
 
-public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class ErrorTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Malformed_json_answers_400_naming_the_position()
@@ -139,7 +139,7 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     [Fact]
     public async Task Server_errors_hide_message_and_stack_trace_in_production()
     {
-        await using var production = await TestHost.StartAsync(TestHost.StandardServices, environment: "Production");
+        await using var production = await StandardServer.StartAsync(o => o.EnvironmentName = "Production");
         using var response = await production.Http.GetAsync("/api/Throw?kind=Other&message=secret%20detail");
         var status = await HttpAssert.ErrorAsync(response, HttpStatusCode.InternalServerError);
         // Neither the message nor the exception's type (SqliteException, NpgsqlException...) reaches the caller.
@@ -156,7 +156,7 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     [Fact]
     public async Task Body_over_the_limit_answers_413_from_content_length()
     {
-        await using var small = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 1024);
+        await using var small = await StandardServer.StartAsync(o => o.BaaS += b => b.MaxRequestBodySize = 1024);
         var big = "{\"name\":\"" + new string('x', 4096) + "\"}";
         using var response = await small.Http.PostAsync("/api/EchoTypes", HttpAssert.Json(big));
         var status = await HttpAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
@@ -170,7 +170,7 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     [Fact]
     public async Task Chunked_body_over_the_limit_answers_413()
     {
-        await using var small = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 1024);
+        await using var small = await StandardServer.StartAsync(o => o.BaaS += b => b.MaxRequestBodySize = 1024);
         var big = System.Text.Encoding.UTF8.GetBytes("{\"name\":\"" + new string('x', 8192) + "\"}");
         using var content = new StreamContent(new MemoryStream(big));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -184,7 +184,7 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     public async Task Limit_above_the_servers_own_cap_lets_larger_bodies_in()
     {
         // Kestrel refuses bodies over 30 MB by itself; a larger configured limit must raise that cap.
-        await using var large = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 40L * 1024 * 1024);
+        await using var large = await StandardServer.StartAsync(o => o.BaaS += b => b.MaxRequestBodySize = 40L * 1024 * 1024);
         var text = new string('y', 31 * 1024 * 1024);
         using var response = await large.Http.PostAsync("/api/EchoTypes", HttpAssert.Json("{\"name\":\"" + text + "\"}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -194,7 +194,7 @@ public class ErrorTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     [Fact]
     public async Task Form_over_the_limit_answers_413()
     {
-        await using var small = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxRequestBodySize = 1024);
+        await using var small = await StandardServer.StartAsync(o => o.BaaS += b => b.MaxRequestBodySize = 1024);
         using var response = await small.Http.PostAsync("/api/EchoTypes",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = new string('x', 4096) }));
         await HttpAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);

@@ -6,9 +6,9 @@ using BaaS.Tests.Hosting;
 
 namespace BaaS.Tests.Formats;
 
-public class FormatTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>, IAsyncLifetime
+public class FormatTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>, IAsyncLifetime
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
     private readonly List<int> _ids = [];
     // Each test gets its own items: the store is shared by the class's tests.
     private readonly string _prefix = "Csv" + Guid.NewGuid().ToString("N")[..8];

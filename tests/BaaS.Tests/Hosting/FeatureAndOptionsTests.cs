@@ -12,10 +12,10 @@ public class FeatureAndOptionsTests
     [Fact]
     public async Task Options_that_cannot_work_fail_startup_naming_each_option()
     {
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(TestHost.StandardServices, configure: o =>
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => StandardServer.StartAsync(o => o.BaaS += b =>
         {
-            o.MaxBatchSize = 0;
-            o.ApiBasePath = "api";
+            b.MaxBatchSize = 0;
+            b.ApiBasePath = "api";
         }));
         Assert.Contains("BaaSOptions.MaxBatchSize is 0", e.Message);
         Assert.Contains("BaaSOptions.ApiBasePath 'api'", e.Message);
@@ -24,7 +24,7 @@ public class FeatureAndOptionsTests
     [Fact]
     public async Task Options_are_frozen_once_the_app_has_started()
     {
-        await using var host = await TestHost.StartAsync(TestHost.StandardServices);
+        await using var host = await StandardServer.StartAsync();
         var options = host.App.Services.GetRequiredService<IOptions<BaaSOptions>>().Value;
         var name = Assert.Throws<InvalidOperationException>(() => options.ServiceName = "Changed");
         Assert.Contains("cannot change after the app has started", name.Message);
@@ -46,12 +46,12 @@ public class FeatureAndOptionsTests
     [Fact]
     public async Task Without_a_feature_its_endpoints_and_plugins_entry_are_absent()
     {
-        await using var bare = await TestHost.StartAsync(TestHost.StandardServices);
+        await using var bare = await StandardServer.StartAsync();
         using var types = await bare.Http.GetAsync("/types/typescript");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, types.StatusCode);
         Assert.Empty(bare.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins);
 
-        await using var withTypes = await TestHost.StartAsync(TestHost.StandardServices, configureBuilder: b => b.Services.AddNativeTypes());
+        await using var withTypes = await StandardServer.StartAsync(o => o.ConfigureServices += s => s.AddNativeTypes());
         Assert.Contains("export class", await withTypes.Http.GetStringAsync("/types/typescript"));
         Assert.Equal(["nativeTypes"], withTypes.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins.Keys);
     }

@@ -5,20 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Hosting;
 
-public sealed class FilterHostFixture : IAsyncLifetime
+public sealed class FilterHostFixture : TestServerFixture
 {
-    public TestHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(
-        [.. TestHost.StandardServices, typeof(GatewayServices)],
-        configureBuilder: b => b.Services.AddSingleton<IOperationFilter, BlockingFilter>().AddSingleton<IOperationFilter, ForbiddenNameFilter>());
-
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    protected override void Configure(TestServerOptions options)
+    {
+        StandardServer.Configure(options);
+        options.ServiceTypes.AddRange([.. StandardServer.Services, typeof(GatewayServices)]);
+        options.ConfigureServices += s => s.AddSingleton<IOperationFilter, BlockingFilter>().AddSingleton<IOperationFilter, ForbiddenNameFilter>();
+    }
 }
 
 public class FilterAndGatewayTests(FilterHostFixture fixture) : IClassFixture<FilterHostFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Filter_before_binding_refuses_without_reading_the_body()

@@ -1,3 +1,4 @@
+using BaaS.Tests.Fixtures;
 using BaaS.Tests.Fixtures.Broken;
 
 namespace BaaS.Tests.Hosting;
@@ -9,7 +10,7 @@ public class StartupTests
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await using var host = await TestHost.StartAsync(services);
+            await using var host = await StandardServer.StartAsync(services);
         });
         return error.Message;
     }

@@ -5,9 +5,9 @@ using BaaS.Tests.Hosting;
 
 namespace BaaS.Tests.Metadata;
 
-public class MetadataTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class MetadataTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     private async Task<AppMetadata> FetchAsync()
     {

@@ -4,30 +4,28 @@ using BaaS.Client;
 using BaaS.Hosting;
 using BaaS.Tests.Docs.Examples;
 using BaaS.Tests.Fixtures;
-using BaaS.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Operations;
 
-public sealed class PipelineHostFixture : IAsyncLifetime
+public sealed class PipelineHostFixture : TestServerFixture
 {
-    public TestHost Host { get; private set; } = null!;
+    public OperationStats Stats => Services.GetRequiredService<OperationStats>();
 
-    public OperationStats Stats => Host.App.Services.GetRequiredService<OperationStats>();
+    public ServiceCalls Calls => Services.GetRequiredService<ServiceCalls>();
 
-    public ServiceCalls Calls => Host.App.Services.GetRequiredService<ServiceCalls>();
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(
-        [.. TestHost.StandardServices, typeof(GatewayServices), typeof(PipelineProbeServices)],
-        configureBuilder: b => b.Services
+    protected override void Configure(TestServerOptions options)
+    {
+        StandardServer.Configure(options);
+        options.ServiceTypes.AddRange([.. StandardServer.Services, typeof(GatewayServices), typeof(PipelineProbeServices)]);
+        options.ConfigureServices += s => s
             .AddOperationStats()
             .AddSingleton<ServiceCalls>()
             .AddSingleton<IOperationFilter, BlockingFilter>()
             .AddSingleton<IOperationFilter, ForbiddenNameFilter>()
             .AddSingleton<IOperationFilter, ThrowingFilter>()
-            .AddSingleton<IOperationFilter, ShortCircuitFilter>());
-
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+            .AddSingleton<IOperationFilter, ShortCircuitFilter>();
+    }
 }
 
 /// <summary>
@@ -36,7 +34,7 @@ public sealed class PipelineHostFixture : IAsyncLifetime
 /// </summary>
 public class PipelineTests(PipelineHostFixture fixture) : IClassFixture<PipelineHostFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     private async Task<List<OperationCall>> CallsDuring(Func<Task> act)
     {

@@ -1,5 +1,5 @@
 using System.Net;
-using BaaS.Tests.Hosting;
+using BaaS.Tests.Fixtures;
 
 namespace BaaS.Tests.Protocol;
 
@@ -7,9 +7,9 @@ namespace BaaS.Tests.Protocol;
 /// The exact bytes ServiceStack's clients send and expect: camelCase JSON in and out, nulls left out, enums by name,
 /// dates ISO-8601, errors as <c>{"responseStatus":{...}}</c>.
 /// </summary>
-public class ServiceStackProtocolTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class ServiceStackProtocolTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Json_client_post_to_json_reply_gets_camel_case_json_without_nulls()

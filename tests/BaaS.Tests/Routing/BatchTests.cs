@@ -7,9 +7,9 @@ using BaaS.Text;
 namespace BaaS.Tests.Routing;
 
 /// <summary>ServiceStack's auto-batched requests (<c>sendAll</c>): <c>POST /api/{Name}[]</c> with an array of DTOs.</summary>
-public class BatchTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class BatchTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Theory]
     [InlineData("/api/CreateItem[]")]
@@ -56,7 +56,7 @@ public class BatchTests(StandardHostFixture fixture) : IClassFixture<StandardHos
     [Fact]
     public async Task Batch_over_the_size_limit_answers_400_before_running_anything()
     {
-        await using var small = await TestHost.StartAsync(TestHost.StandardServices, configure: o => o.MaxBatchSize = 2);
+        await using var small = await StandardServer.StartAsync(o => o.BaaS += b => b.MaxBatchSize = 2);
         using var response = await small.Http.PostAsync("/api/CreateItem[]",
             HttpAssert.Json("""[{"name":"a"},{"name":"b"},{"name":"c"}]"""));
         var status = await HttpAssert.ErrorAsync(response, HttpStatusCode.BadRequest);

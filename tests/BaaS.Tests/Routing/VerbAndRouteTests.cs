@@ -5,9 +5,9 @@ using BaaS.Tests.Hosting;
 
 namespace BaaS.Tests.Routing;
 
-public class VerbAndRouteTests(StandardHostFixture fixture) : IClassFixture<StandardHostFixture>
+public class VerbAndRouteTests(StandardServerFixture fixture) : IClassFixture<StandardServerFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Every_verb_reaches_its_method_through_the_typed_client()

@@ -1,25 +1,25 @@
 using System.Net;
 using BaaS.Client;
+using BaaS.Tests.Fixtures;
 using BaaS.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Docs.Examples;
 
-public sealed class GreetingHostFixture : IAsyncLifetime
+public sealed class GreetingHostFixture : TestServerFixture
 {
-    public TestHost Host { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Host = await TestHost.StartAsync(
-        [typeof(GreetingServices), typeof(GreetingCardServices)],
-        configureBuilder: b => b.Services.AddSingleton(TimeProvider.System).AddSingleton<GreetingCardStore>());
-
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    protected override void Configure(TestServerOptions options)
+    {
+        StandardServer.Configure(options);
+        options.ServiceTypes.AddRange([typeof(GreetingServices), typeof(GreetingCardServices)]);
+        options.ConfigureServices += s => s.AddSingleton(TimeProvider.System).AddSingleton<GreetingCardStore>();
+    }
 }
 
 /// <summary>Runs the examples the docs show.</summary>
 public class DocExampleTests(GreetingHostFixture fixture) : IClassFixture<GreetingHostFixture>
 {
-    private TestHost Host => fixture.Host;
+    private TestServer Host => fixture.Server;
 
     [Fact]
     public async Task Greeting_service_answers_at_its_route_and_at_api()

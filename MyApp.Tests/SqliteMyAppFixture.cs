@@ -1,0 +1,4 @@
+namespace MyApp.Tests;
+
+/// <summary>MyApp on a SQLite file.</summary>
+public sealed class SqliteMyAppFixture() : MyAppFixture(TestDatabaseKind.SqliteFile);

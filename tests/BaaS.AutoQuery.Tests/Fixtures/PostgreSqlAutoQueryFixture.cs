@@ -1,0 +1,4 @@
+namespace BaaS.AutoQuery.Tests.Fixtures;
+
+/// <summary>The AutoQuery suite on PostgreSQL.</summary>
+public sealed class PostgreSqlAutoQueryFixture() : AutoQueryFixture(TestDatabaseKind.PostgreSql);
