@@ -98,6 +98,8 @@ def main():
             wrk = subprocess.run(["wrk", "-t2", "-c16", "-d5s", f"http://127.0.0.1:{port}/api/QueryRestaurants?take=20"],
                                  capture_output=True, text=True, check=True)
             rps = next((l.split()[1] for l in wrk.stdout.splitlines() if l.startswith("Requests/sec")), "?")
+            non2xx = next((l.split()[-1] for l in wrk.stdout.splitlines() if "Non-2xx" in l), "0")
+            rps = f"{rps} ({non2xx} non-2xx)"
             loaded, peak = status(proc.pid, "VmRSS"), status(proc.pid, "VmHWM")
         finally:
             stop(proc)

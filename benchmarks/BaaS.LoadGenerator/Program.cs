@@ -6,18 +6,19 @@ using BaaS.Benchmarks.Load;
 
 // Sends exactly --requests requests over --connections concurrent connections (one worker per connection, each sending
 // its next request when the previous one is answered), stops early at --max-seconds, and prints one tab-separated
-// line: label, sent, ok, errors, seconds, requests/s, p50 ms, p99 ms, max ms. An error is a non-2xx answer, a
-// refused or dropped connection, or a timeout (30 s per request).
+// line: label, sent, ok, errors, seconds, requests/s, p50 ms, p99 ms, max ms. An error is a non-2xx answer or a
+// refused or dropped connection. A request has no timeout of its own: at 1,000 connections on a busy 2-core machine
+// a queue of 30 s is an answer, not a failure; requests still unanswered at --max-seconds are counted as not sent.
 var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler
 {
     MaxConnectionsPerServer = options.Connections,
     PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-    ConnectTimeout = TimeSpan.FromSeconds(30),
+    ConnectTimeout = TimeSpan.FromSeconds(60),
     UseCookies = false,
     AllowAutoRedirect = false,
 };
-using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
 if (options.Token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
 var body = options.Body is null ? null : Encoding.UTF8.GetBytes(options.Body);
 
@@ -47,13 +48,9 @@ async Task Worker()
             latencies[n] = -1; // cut off by --max-seconds: neither answered nor failed
             return;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            Interlocked.Increment(ref errors);
-        }
-        catch (TaskCanceledException)
-        {
-            Interlocked.Increment(ref errors); // the per-request timeout
+            Interlocked.Increment(ref errors); // refused, dropped, or a connect that timed out
         }
         latencies[n] = Stopwatch.GetTimestamp() - started;
     }
