@@ -11,6 +11,7 @@
 #                                                          at max-seconds, default 240)
 #   benchmarks/run-autoquery.sh --startup [runs]           MyApp: cold start to its first answer on an existing
 #                                                          database, idle and loaded RSS (default 5 runs)
+#   BENCH_DBS=postgres (or sqlite) limits the first two modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -31,7 +32,7 @@ case "${1:-}" in
   -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
-for tool in wrk curl jq sqlite3 python3 openssl; do
+for tool in wrk curl jq sqlite3 python3 openssl bc; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install $tool)" >&2; exit 1; }
 done
 source .ci/services.sh
