@@ -1,85 +1,344 @@
 #!/usr/bin/env bash
-# AutoQuery against hand-written minimal-API endpoints with Dapper, over HTTP with wrk, on SQLite and PostgreSQL,
-# over a 100,000-row table: get by id, a filtered + sorted page of 20 with total, create one. Both sides run in one
-# process against one database, in alternating rounds, so the ratio (AutoQuery / hand-written requests per second)
-# is what carries over. Not run in CI.
-#   benchmarks/run-autoquery.sh [seconds-per-run] [rounds]
+# The platform against an independent hand-written server (../shared/baseline: its own process, CreateSlimBuilder,
+# Dapper on the raw driver), on SQLite and on PostgreSQL. Not run in CI.
+#
+#   benchmarks/run-autoquery.sh [seconds] [runs]          wrk, 16 connections: get by id, a filtered sorted page of 20
+#                                                          with its total, create; sides alternating per operation;
+#                                                          medians of [runs] (default 10 s x 3)
+#   benchmarks/run-autoquery.sh --pocketbase [max-seconds] PocketBase's 2-vCPU recipe: 1,000 list calls at 1,000
+#                                                          connections over 100,000 rows, with and without the total,
+#                                                          then 50,000 creates at 500 connections (each phase cut off
+#                                                          at max-seconds, default 240)
+#   benchmarks/run-autoquery.sh --startup [runs]           MyApp: cold start to its first answer on an existing
+#                                                          database, idle and loaded RSS (default 5 runs)
+#   BENCH_DBS=postgres (or sqlite) limits the first two modes to one database.
+#
+# The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
+# user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
+# environment, logging at Warning, the JWT secret from the environment. The baseline is built unmodified from a copy of
+# ../shared/baseline, with a static bearer token (BASELINE_TOKEN), so both sides check a token. Both load the same rows
+# (the baseline README's data set), each into its own SQLite file or PostgreSQL database. CPU per request is read from
+# /proc around every run: the server process, plus for PostgreSQL every process of the throwaway cluster (the
+# postmaster, its children, and the children it reaped during the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${1:-8}
-ROUNDS=${2:-2}
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
+REPO=$PWD
+BASELINE_SRC=${BASELINE_SRC:-$REPO/../shared/baseline}
+MODE=compare
+DBS=${BENCH_DBS:-sqlite postgres}   # BENCH_DBS=postgres runs one database only
+case "${1:-}" in
+  --pocketbase) MODE=pocketbase; MAX_SECONDS=${2:-240} ;;
+  --startup) MODE=startup; RUNS=${2:-5} ;;
+  -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+  *) DURATION=${1:-10}; RUNS=${2:-3} ;;
+esac
+for tool in wrk curl jq sqlite3 python3 openssl bc; do
+  command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install $tool)" >&2; exit 1; }
+done
 source .ci/services.sh
-trap services_cleanup EXIT
-services_install
-postgres_start
-dotnet build benchmarks/BaaS.AutoQuery.Benchmarks -c Release -nologo -v q >/dev/null
-APP=benchmarks/BaaS.AutoQuery.Benchmarks/bin/Release/net10.0/BaaS.AutoQuery.Benchmarks.dll
+
 WORK=$(mktemp -d /tmp/baas-aq-bench.XXXXXX)
-trap 'services_cleanup; rm -rf "$WORK"' EXIT   # also when a step fails midway
-cat >"$WORK/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"name":"Bench product","category":"cat7","price":12.34,"stock":5}'
-LUA
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  services_cleanup
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+log() { printf '[bench] %s\n' "$*" >&2; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-requests() { awk '/requests in/ {print $1}' "$1"; }
-# CPU time (user + system, in clock ticks) the server process has used so far: read around each wrk run, it gives the
-# server's CPU per request, which other tenants of the machine disturb far less than requests per second.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+PLATFORM_DLL=$REPO/benchmarks/BaaS.AutoQuery.Benchmarks/bin/Release/net10.0/BaaS.AutoQuery.Benchmarks.dll
+BASELINE_DLL=$WORK/baseline-bin/Baseline.dll
+LOADGEN_DLL=$REPO/benchmarks/BaaS.LoadGenerator/bin/Release/net10.0/BaaS.LoadGenerator.dll
+TICK_MS=$(echo "scale=6; 1000 / $(getconf CLK_TCK)" | bc)
 
-bench() { # label db connection-string
-  local label=$1 db=$2 cs=$3 port
-  port=$(free_port 47000)
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$APP" --urls "http://127.0.0.1:$port" --db "$db" --cs "$cs" >"$WORK/$db.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/minimal/products/1" >/dev/null 2>&1 && break; sleep 0.5; done
-  local base="http://127.0.0.1:$port"
-  local list='category=cat7&priceGreaterThan=50&orderBy=-Price&take=20&include=total'
-  declare -A paths=(
-    [aq_get]="$base/products/4242" [min_get]="$base/minimal/products/4242"
-    [aq_list]="$base/api/QueryProducts?$list" [min_list]="$base/minimal/products?category=cat7&priceGreaterThan=50&take=20"
-    [aq_create]="$base/api/CreateProduct" [min_create]="$base/minimal/products"
-  )
-  declare -A total=() ticks=() reqs=()
-  for key in "${!paths[@]}"; do total[$key]=0; ticks[$key]=0; reqs[$key]=0; done
-  for key in aq_get min_get aq_list min_list; do wrk -t2 -c16 -d2s "${paths[$key]}" >/dev/null; done
-  for round in $(seq "$ROUNDS"); do
-    for op in get list create; do
-      # Which side goes first alternates by round, and each run starts after the previous one's in-flight requests
-      # have drained: a SQLite list page costs ~30 ms, and 32 of them still running would be billed to the next run.
-      local sides="aq min"; [ $((round % 2)) -eq 0 ] && sides="min aq"
-      for side in $sides; do
-        sleep 2
-        local key="${side}_${op}" extra=() conns=32
-        if [ "$op" = create ]; then extra=(-s "$WORK/post.lua"); conns=8; fi
-        local before=$(cpu_ticks "$pid")
-        wrk -t2 -c"$conns" -d"${DURATION}s" "${extra[@]}" "${paths[$key]}" >"$WORK/$key.txt"
-        ticks[$key]=$(( ${ticks[$key]} + $(cpu_ticks "$pid") - before ))
-        reqs[$key]=$(( ${reqs[$key]} + $(requests "$WORK/$key.txt") ))
-        total[$key]=$(echo "${total[$key]} + $(rps "$WORK/$key.txt")" | bc)
-      done
-    done
-  done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  for op in get list create; do
-    local aq=$(echo "scale=0; ${total[aq_$op]} / $ROUNDS" | bc) mn=$(echo "scale=0; ${total[min_$op]} / $ROUNDS" | bc)
-    local ratio=$(echo "scale=2; ${total[aq_$op]} / ${total[min_$op]}" | bc)
-    local tick_us=$(( 1000000 / $(getconf CLK_TCK) ))
-    local cpu_aq=$(echo "scale=1; ${ticks[aq_$op]} * $tick_us / ${reqs[aq_$op]}" | bc)
-    local cpu_mn=$(echo "scale=1; ${ticks[min_$op]} * $tick_us / ${reqs[min_$op]}" | bc)
-    local cpu_ratio=$(echo "scale=2; ${ticks[min_$op]} * ${reqs[aq_$op]} / (${ticks[aq_$op]} * ${reqs[min_$op]})" | bc)
-    echo "| $label | $op | $mn | $aq | $ratio | $cpu_mn | $cpu_aq | $cpu_ratio |"
-  done
+build_sides() {
+  log "building the platform side and the baseline (copied from $BASELINE_SRC, unmodified)"
+  dotnet build benchmarks/BaaS.AutoQuery.Benchmarks -c Release -nologo -v q >/dev/null
+  cp -r "$BASELINE_SRC" "$WORK/baseline-src"
+  chmod -R u+w "$WORK/baseline-src"
+  dotnet publish "$WORK/baseline-src" -c Release -o "$WORK/baseline-bin" -nologo -v q >/dev/null
 }
 
-pg_cs() { sed -E "s/Database=[^;]*/Database=$1/" <<<"$BAAS_TEST_POSTGRES"; }
-port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES")
-psql "host=127.0.0.1 port=$port user=postgres dbname=postgres" -qc "CREATE DATABASE aq_bench" >/dev/null
+# --- processes -------------------------------------------------------------------------------------------------------
 
-echo "| database | operation | hand-written req/s | AutoQuery req/s | ratio | hand-written server CPU µs/req | AutoQuery server CPU µs/req | CPU ratio (hand / AutoQuery) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
-bench SQLite sqlite "Data Source=$WORK/bench.db"
-bench PostgreSQL postgres "$(pg_cs aq_bench);Maximum Pool Size=100"
-rm -rf "$WORK"
+# start NAME READY-URL COMMAND... : runs COMMAND in the background (environment from the caller), waits up to 60 s for
+# READY-URL to answer at all (any status), sets PID_<NAME>.
+start() {
+  local name=$1 ready=$2; shift 2
+  "$@" >"$WORK/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  printf -v "PID_$name" '%s' "$pid"
+  for _ in $(seq 300); do
+    curl -s -o /dev/null "$ready" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  log "$name did not start; its log:"; cat "$WORK/$name.log" >&2; return 1
+}
+stop() { # NAME
+  local var="PID_$1"; local pid=${!var}
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  PIDS=("${PIDS[@]/$pid}")
+}
+
+# CPU (user + system, clock ticks) of one process so far; the fields after the command name, which may hold spaces.
+proc_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0; }
+# The whole PostgreSQL cluster: the postmaster, its live children, and (cutime + cstime) the children it has reaped, so
+# a backend that exits during a run still counts.
+pg_ticks() {
+  local pm=$POSTGRES_PID total child
+  total=$(sed 's/.*) //' "/proc/$pm/stat" | awk '{print $12 + $13 + $14 + $15}')
+  for child in $(ps -o pid= --ppid "$pm"); do total=$((total + $(proc_ticks "$child"))); done
+  echo "$total"
+}
+db_ticks() { if [ "$DB" = postgres ]; then pg_ticks; else echo 0; fi; }
+
+# --- data --------------------------------------------------------------------------------------------------------------
+
+# prepare_db DB ROWS: both sides' databases, both loaded with rows 1..ROWS of the baseline README's data set; sets
+# BASELINE_ENV and PLATFORM_ENV (env assignments for each side).
+prepare_db() {
+  local db=$1 rows=$2
+  DB=$db
+  if [ "$db" = sqlite ]; then
+    BASELINE_ENV=(BASELINE_SQLITE="$WORK/baseline.db")
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Data Source=$WORK/platform.db")
+    rm -f "$WORK"/baseline.db* "$WORK"/platform.db*
+  else
+    local port; port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES")
+    psql_on() { PGOPTIONS='-c client_min_messages=warning' psql "host=127.0.0.1 port=$port user=postgres dbname=$1" -qAt -v ON_ERROR_STOP=1 "${@:2}"; }
+    psql_on postgres -c "DROP DATABASE IF EXISTS bench_baseline" -c "DROP DATABASE IF EXISTS bench_platform" \
+      -c "CREATE DATABASE bench_baseline" -c "CREATE DATABASE bench_platform" >/dev/null
+    BASELINE_ENV=(BASELINE_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_baseline")
+    # As a user writes it: no pool or statement settings beyond what Npgsql defaults to.
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_platform")
+  fi
+  env "${BASELINE_ENV[@]}" dotnet "$BASELINE_DLL" --db "$db" --init-only >/dev/null
+  local gen="i, 'Product ' || i, 'cat-' || (i % 10), ((i * 7919) % 100000) / 100.0, (i * 31) % 500"
+  if [ "$db" = sqlite ]; then
+    sqlite3 "$WORK/baseline.db" "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $rows)
+      INSERT INTO products (id, name, category, price, stock) SELECT $gen FROM s; ANALYZE;"
+  else
+    psql_on bench_baseline -c "INSERT INTO products (id, name, category, price, stock)
+      SELECT $gen FROM generate_series(1, $rows) AS i; SELECT setval(pg_get_serial_sequence('products', 'id'), $rows); ANALYZE products;" >/dev/null
+  fi
+  env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production dotnet "$PLATFORM_DLL" --seed "$rows" >/dev/null
+  if [ "$db" = postgres ]; then psql_on bench_platform -c "ANALYZE" >/dev/null; fi
+}
+
+# start_sides: both servers, the platform's user registered; sets BASE_URL, PLAT_URL, BASELINE_TOKEN.
+start_sides() {
+  local bport pport
+  bport=$(free_port 47000); pport=$(free_port 49000)
+  BASELINE_TOKEN=$(openssl rand -hex 24)
+  BASE_URL="http://127.0.0.1:$bport"; PLAT_URL="http://127.0.0.1:$pport"
+  start baseline "$BASE_URL/health" env "${BASELINE_ENV[@]}" BASELINE_TOKEN="$BASELINE_TOKEN" \
+    dotnet "$BASELINE_DLL" --db "$DB" --urls "$BASE_URL"
+  start platform "$PLAT_URL/metadata/app.json" env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production \
+    Auth__Jwt__Secret="$(openssl rand -base64 32)" dotnet "$PLATFORM_DLL" --urls "$PLAT_URL"
+  PASSWORD="Bench-$(openssl rand -hex 8)"
+  curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$PLAT_URL/register" \
+    -d "{\"userName\":\"bench\",\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+}
+# A fresh access token from the platform's own sign-in (tokens live 15 minutes; each run signs in again).
+sign_in() {
+  curl -fsS -X POST -H 'Content-Type: application/json' "$PLAT_URL/auth/credentials" \
+    -d "{\"userName\":\"bench@example.com\",\"password\":\"$PASSWORD\"}" | jq -er .bearerToken
+}
+
+LIST_BASE='category=cat-3&priceGt=500&orderBy=-price&take=20'
+LIST_PLAT='category=cat-3&priceGreaterThan=500&orderBy=-price&take=20'
+CREATE_BODY='{"name":"Bench product","category":"bench","price":12.34,"stock":5}'
+url_of() { # SIDE OP
+  case "$1.$2" in
+    baseline.get) echo "$BASE_URL/products/4242" ;;
+    platform.get) echo "$PLAT_URL/products/4242" ;;
+    baseline.list) echo "$BASE_URL/products?$LIST_BASE" ;;
+    platform.list) echo "$PLAT_URL/api/QueryProducts?$LIST_PLAT&include=total" ;;
+    baseline.list-nototal) echo "$BASE_URL/products?$LIST_BASE&skipTotal=1" ;;
+    platform.list-nototal) echo "$PLAT_URL/api/QueryProducts?$LIST_PLAT" ;;
+    baseline.create) echo "$BASE_URL/products" ;;
+    platform.create) echo "$PLAT_URL/api/CreateProduct" ;;
+  esac
+}
+token_of() { if [ "$1" = baseline ]; then echo "$BASELINE_TOKEN"; else sign_in; fi; }
+
+# Both sides answer the README's check the same way before anything is measured: 500 in total, first row id 9433.
+check_sides() {
+  local rows=$1 b p tok; tok=$(sign_in)
+  b=$(curl -fsS -H "Authorization: Bearer $BASELINE_TOKEN" "$(url_of baseline list)" | jq -c '[.total, .items[0].id, .items[0].price]')
+  p=$(curl -fsS -H "Authorization: Bearer $tok" "$(url_of platform list)" | jq -c '[.total, .results[0].id, .results[0].price]')
+  log "list check ($rows rows): baseline $b, platform $p"
+  [ "$b" = "$p" ] || { log "the two sides disagree on the list: stopping"; return 1; }
+  [ "$rows" != 10000 ] || [ "$b" = "[500,9433,999.27]" ] || { log "expected [500,9433,999.27] (baseline README)"; return 1; }
+  curl -fsS -o /dev/null -H "Authorization: Bearer $BASELINE_TOKEN" "$(url_of baseline get)"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $tok" "$(url_of platform get)"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$(url_of platform get)")" = 401 ] || { log "platform answers without a token"; return 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$(url_of baseline get)")" = 401 ] || { log "baseline answers without a token"; return 1; }
+}
+
+# --- mode: compare (wrk) ---------------------------------------------------------------------------------------------
+
+# wrk_run SIDE OP SECONDS RUN: one wrk run, 16 connections, CPU read around it; appends a line to $WORK/runs.tsv.
+wrk_run() {
+  local side=$1 op=$2 seconds=$3 run=$4 token pid_var="PID_$1" extra=()
+  token=$(token_of "$side")
+  if [ "$op" = create ]; then
+    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "'$CREATE_BODY'" >"$WORK/post.lua"
+    extra=(-s "$WORK/post.lua")
+  fi
+  sleep 1   # the previous run's in-flight requests finish before this one's CPU is read
+  local s0 d0 s1 d1 out=$WORK/wrk-$side-$op-$run.txt
+  s0=$(proc_ticks "${!pid_var}"); d0=$(db_ticks)
+  wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "${extra[@]}" "$(url_of "$side" "$op")" >"$out"
+  s1=$(proc_ticks "${!pid_var}"); d1=$(db_ticks)
+  python3 - "$out" "$DB" "$op" "$side" "$run" $((s1 - s0)) $((d1 - d0)) "$TICK_MS" >>"$WORK/runs.tsv" <<'PY'
+import re, sys
+path, db, op, side, run, sticks, dticks, tick_ms = sys.argv[1:]
+text = open(path).read()
+def ms(v):
+    n, unit = re.match(r'([\d.]+)(us|ms|s|m)', v).groups()
+    return float(n) * {'us': 0.001, 'ms': 1, 's': 1000, 'm': 60000}[unit]
+rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
+reqs = int(re.search(r'(\d+) requests in', text).group(1))
+p50 = ms(re.search(r'^\s+50%\s+(\S+)', text, re.M).group(1))
+p99 = ms(re.search(r'^\s+99%\s+(\S+)', text, re.M).group(1))
+non2xx = re.search(r'Non-2xx or 3xx responses: (\d+)', text)
+sock = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
+errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0)
+t = float(tick_ms)
+print('\t'.join(map(str, [db, op, side, run, rps, p50, p99, reqs, errors,
+    int(sticks) * t / max(reqs, 1), int(dticks) * t / max(reqs, 1)])))
+PY
+}
+
+compare_db() { # DB
+  prepare_db "$1" 10000
+  start_sides
+  check_sides 10000
+  log "$1: warming up (3 s per side and operation)"
+  for op in get list create; do for side in baseline platform; do wrk_run "$side" "$op" 3 0; done; done
+  for run in $(seq "$RUNS"); do
+    local sides="baseline platform"; [ $((run % 2)) -eq 0 ] && sides="platform baseline"
+    for op in get list create; do
+      for side in $sides; do wrk_run "$side" "$op" "$DURATION" "$run"; done
+    done
+    log "$1: run $run of $RUNS done (load $(load))"
+  done
+  stop baseline; stop platform
+}
+
+compare_report() { # [header]
+  python3 - "$WORK/runs.tsv" "${1:-}" <<'PY'
+import statistics, sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
+header = sys.argv[2] == 'header'
+runs = {}
+for db, op, side, run, rps, p50, p99, reqs, errors, scpu, dcpu in rows:
+    if run == '0': continue  # warm-up
+    runs.setdefault((db, op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu), float(dcpu)))
+med = lambda xs: statistics.median(xs)
+names = {'get': 'get by id', 'list': 'page of 20 + total', 'create': 'create'}
+if header: print('| database | operation | baseline req/s | platform req/s | ratio | baseline p50 / p99 ms | platform p50 / p99 ms | baseline CPU ms/req (server + db) | platform CPU ms/req (server + db) | CPU ratio (platform / baseline) | errors (b / p) |')
+if header: print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+for db in ('sqlite', 'postgres'):
+    for op in ('get', 'list', 'create'):
+        if (db, op, 'baseline') not in runs: continue
+        b, p = runs[(db, op, 'baseline')], runs[(db, op, 'platform')]
+        def stats(r):
+            return (med([x[0] for x in r]), med([x[1] for x in r]), med([x[2] for x in r]),
+                    med([x[4] + x[5] for x in r]), med([x[4] for x in r]), med([x[5] for x in r]), sum(x[3] for x in r))
+        bs, ps = stats(b), stats(p)
+        cpu = lambda s: f'{s[3]:.3f} ({s[4]:.3f} + {s[5]:.3f})' if db == 'postgres' else f'{s[3]:.3f}'
+        print(f'| {"SQLite" if db == "sqlite" else "PostgreSQL"} | {names[op]} | {bs[0]:,.0f} | {ps[0]:,.0f} | {ps[0] / bs[0]:.2f} | '
+              f'{bs[1]:.2f} / {bs[2]:.2f} | {ps[1]:.2f} / {ps[2]:.2f} | {cpu(bs)} | {cpu(ps)} | {ps[3] / bs[3]:.2f} | {bs[6]} / {ps[6]} |')
+PY
+}
+
+# --- mode: PocketBase's recipe ---------------------------------------------------------------------------------------
+
+pocketbase_db() { # DB
+  prepare_db "$1" 100000
+  start_sides
+  check_sides 100000
+  local ptoken; ptoken=$(sign_in)
+  # Warm both servers up on a few hundred requests of each kind first (JIT), outside the measured phases.
+  for side in baseline platform; do
+    local tok=$BASELINE_TOKEN; [ "$side" = platform ] && tok=$ptoken
+    dotnet "$LOADGEN_DLL" --url "$(url_of "$side" list-nototal)" --requests 200 --connections 16 --token "$tok" >/dev/null || true
+  done
+  local phase side tok sides
+  for phase in list list-nototal create; do
+    sides="baseline platform"; [ "$phase" = list-nototal ] && sides="platform baseline"
+    for side in $sides; do
+      tok=$BASELINE_TOKEN; [ "$side" = platform ] && tok=$(sign_in)
+      local args=(--url "$(url_of "$side" "$phase")" --token "$tok" --max-seconds "$MAX_SECONDS" --label "$1	$phase	$side")
+      if [ "$phase" = create ]; then args+=(--requests 50000 --connections 500 --method POST --body "$CREATE_BODY")
+      else args+=(--requests 1000 --connections 1000); fi
+      sleep 2
+      local pid_var="PID_$side" s0 d0 s1 d1 line
+      s0=$(proc_ticks "${!pid_var}"); d0=$(db_ticks)
+      line=$(dotnet "$LOADGEN_DLL" "${args[@]}" || true)
+      s1=$(proc_ticks "${!pid_var}"); d1=$(db_ticks)
+      printf '%s\t%s\n' "$line" "$(echo "scale=1; ($s1 - $s0 + $d1 - $d0) * $TICK_MS / 1000" | bc)" >>"$WORK/pocketbase.tsv"
+      log "$(tail -n1 "$WORK/pocketbase.tsv")"
+    done
+  done
+  stop baseline; stop platform
+}
+
+pocketbase_report() {
+  echo "| database | phase | side | requests answered | errors | total s | req/s | p50 ms | p99 ms | server + db CPU s |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  local names='list:1,000 lists + total (1,000 conns);list-nototal:1,000 lists, no total (1,000 conns);create:50,000 creates (500 conns)'
+  while IFS=$'\t' read -r db phase side sent ok errors secs rps p50 p99 _max cpu; do
+    local label; label=$(tr ';' '\n' <<<"$names" | awk -F: -v k="$phase" '$1 == k {print $2}')
+    echo "| $db | $label | $side | $ok of $sent | $errors | $secs | $rps | $p50 | $p99 | $cpu |"
+  done <"$WORK/pocketbase.tsv"
+}
+
+# --- mode: MyApp start and memory ------------------------------------------------------------------------------------
+
+startup_mode() {
+  log "building MyApp (Release)"
+  dotnet build MyApp -c Release -nologo -v q >/dev/null
+  local dll=$REPO/MyApp/bin/Release/net10.0/MyApp.dll
+  log "first start: creates and seeds $WORK/myapp.db (not measured)"
+  local secret; secret=$(openssl rand -base64 32)
+  python3 "$REPO/benchmarks/measure-startup.py" --dll "$dll" --db "$WORK/myapp.db" --secret "$secret" --runs "$RUNS" --log "$WORK/myapp.log"
+}
+
+# --- main ------------------------------------------------------------------------------------------------------------
+
+echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(load), $(nproc) cores"
+case $MODE in
+  compare)
+    build_sides
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
+    echo "command: benchmarks/run-autoquery.sh $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
+    header=header
+    for db in $DBS; do
+      : >"$WORK/runs.tsv"
+      compare_db "$db"
+      compare_report $header; header=
+    done
+    ;;
+  pocketbase)
+    build_sides
+    dotnet build benchmarks/BaaS.LoadGenerator -c Release -nologo -v q >/dev/null
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
+    : >"$WORK/pocketbase.tsv"
+    for db in $DBS; do pocketbase_db "$db"; done
+    echo "command: benchmarks/run-autoquery.sh --pocketbase $MAX_SECONDS"
+    pocketbase_report
+    ;;
+  startup)
+    startup_mode
+    ;;
+esac
+echo "finished $(date -u '+%Y-%m-%d %H:%M UTC'), load after: $(load)"

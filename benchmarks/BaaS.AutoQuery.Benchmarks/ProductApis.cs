@@ -1,0 +1,28 @@
+namespace BaaS.Benchmarks.AutoQuery;
+
+/// <summary>Get by id: <c>GET /products/{id}</c>.</summary>
+[Route("/products/{Id}", "GET"), ValidateIsAuthenticated]
+public class GetProduct : QueryDb<Product>
+{
+    public int? Id { get; set; }
+}
+
+/// <summary>
+/// The filtered, sorted page: <c>GET /api/QueryProducts?category=cat-3&amp;priceGreaterThan=500&amp;orderBy=-price&amp;take=20&amp;include=total</c>.
+/// </summary>
+[ValidateIsAuthenticated]
+public class QueryProducts : QueryDb<Product>
+{
+    public string? Category { get; set; }
+    public decimal? PriceGreaterThan { get; set; }
+}
+
+/// <summary>Create: <c>POST /api/CreateProduct</c>.</summary>
+[ValidateIsAuthenticated]
+public class CreateProduct : ICreateDb<Product>, IReturn<IdResponse>, IPost
+{
+    public string Name { get; set; } = "";
+    public string Category { get; set; } = "";
+    public decimal Price { get; set; }
+    public int Stock { get; set; }
+}
