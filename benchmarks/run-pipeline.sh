@@ -72,5 +72,5 @@ for op in plain api validated; do
   b=$(echo "scale=0; ${rps[base.$op]} / $ROUNDS" | bc); n=$(echo "scale=0; ${rps[new.$op]} / $ROUNDS" | bc)
   cb=$(echo "scale=1; ${ticks[base.$op]} * $tick_us / ${reqs[base.$op]}" | bc)
   cn=$(echo "scale=1; ${ticks[new.$op]} * $tick_us / ${reqs[new.$op]}" | bc)
-  echo "| \`GET ${paths[$op]}\` | $b | $n | $(echo "scale=2; $n / $b" | bc) | $cb | $cn | $(echo "scale=2; $cn / $cb" | bc) |"
+  printf '| `GET %s` | %s | %s | %.2f | %s | %s | %.2f |\n' "${paths[$op]}" "$b" "$n" "$(echo "scale=4; $n / $b" | bc)" "$cb" "$cn" "$(echo "scale=4; $cn / $cb" | bc)"
 done
