@@ -10,7 +10,7 @@ namespace BaaS.Formats;
 /// <summary>
 /// The CSV columns of a row type: its public readable properties in declaration order (ResponseStatus left out), read
 /// through the shared <see cref="TypeModel"/>'s compiled getters. Cells follow the JSON wire format's text forms;
-/// nested objects become JSON text.
+/// nested objects become JSON text; text that a spreadsheet would run as a formula is neutralised.
 /// </summary>
 internal sealed class CsvColumns
 {
@@ -52,7 +52,7 @@ internal sealed class CsvColumns
         switch (value)
         {
             case null: return;
-            case string s: AppendEscaped(line, s); return;
+            case string s: AppendEscaped(line, Neutralized(s)); return;
             case bool b: line.Append(b ? "true" : "false"); return;
             case DateTime d: line.Append(WireFormat.FormatDateTime(d)); return;
             case DateTimeOffset o: line.Append(o.ToString("o", CultureInfo.InvariantCulture)); return;
@@ -64,6 +64,14 @@ internal sealed class CsvColumns
             default: AppendEscaped(line, JsonSerializer.Serialize(value, value.GetType(), json)); return;
         }
     }
+
+    /// <summary>
+    /// Text a spreadsheet would run as a formula (<c>=HYPERLINK(...)</c>, <c>+cmd|...</c>, <c>@SUM(...)</c>, or one
+    /// starting with a tab or carriage return) gets a leading <c>'</c>, as OWASP advises for CSV exports: the cell then
+    /// shows the text instead of running it. Numbers are written by their own case and keep their sign.
+    /// </summary>
+    private static string Neutralized(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static void AppendEscaped(StringBuilder line, string text)
     {
