@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 
 namespace BaaS;
 
@@ -17,6 +18,7 @@ public sealed class BaaSOptions
     private bool? _debugMode;
     private bool _mapNotFoundFallback = true;
     private string _metadataPath = "/metadata/app.json";
+    private string? _publicUrl;
 
     /// <summary>The app's name, shown in the metadata and the UIs. Default: "BaaS".</summary>
     public string ServiceName { get => _serviceName; set => Set(ref _serviceName, value); }
@@ -59,6 +61,24 @@ public sealed class BaaSOptions
 
     /// <summary>The URL of the metadata document. Default: <c>/metadata/app.json</c>.</summary>
     public string MetadataPath { get => _metadataPath; set => Set(ref _metadataPath, value); }
+
+    /// <summary>
+    /// The site's public address (<c>https://app.example.com</c>): every absolute URL the platform writes (links in
+    /// emails, OAuth callbacks, the base URL of generated clients) starts with it, never with the request's Host header,
+    /// which a caller chooses. Read from the <c>PublicUrl</c> setting when code leaves it unset. Required outside
+    /// Development; in Development, without it, URLs follow the request.
+    /// </summary>
+    public string? PublicUrl { get => _publicUrl; set => Set(ref _publicUrl, value); }
+
+    /// <summary>
+    /// The base of absolute URLs for <paramref name="request"/>: <see cref="PublicUrl"/> (without a trailing <c>/</c>),
+    /// or, when it is unset (Development only: elsewhere the app does not start), the request's scheme, host and path base.
+    /// </summary>
+    public string BaseUrlOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _publicUrl is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
 
     /// <summary>Makes the options read-only; called by the framework when the app starts.</summary>
     internal void Freeze()

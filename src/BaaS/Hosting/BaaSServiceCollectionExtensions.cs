@@ -2,6 +2,7 @@ using System.Reflection;
 using BaaS.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace BaaS;
@@ -19,6 +20,8 @@ public static class BaaSServiceCollectionExtensions
         var optionsBuilder = services.AddOptions<BaaSOptions>();
         optionsBuilder.Configure(o => o.ServiceAssemblies.AddRange(serviceAssemblies.Except(o.ServiceAssemblies)));
         if (configure is not null) optionsBuilder.Configure(configure);
+        // Code wins; the PublicUrl setting (appsettings, environment) fills what code left unset.
+        optionsBuilder.Configure<IConfiguration>((o, configuration) => o.PublicUrl ??= configuration["PublicUrl"]);
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BaaSOptions>, BaaSOptionsValidator>());
         services.TryAddSingleton<BaaSHost>();

@@ -34,10 +34,11 @@ public sealed class NativeTypesFeature : BaaSFeature
         // Output for the default options is the same for every caller but the BaseUrl: cache it per language and base URL.
         var cache = new ConcurrentDictionary<(string Language, string BaseUrl), string>();
         var openApi = host.Features.OfType<OpenApiFeature>().FirstOrDefault();
+        var options = host.Options;
 
         endpoints.MapGet(TypesPath, context =>
         {
-            var baseUrl = BaseUrlOf(context.Request);
+            var baseUrl = options.BaseUrlOf(context.Request);
             var list = Generators.ToDictionary(g => g.Language, g => $"{baseUrl}{TypesPath}/{g.Language}");
             list["metadata"] = $"{baseUrl}{TypesPath}/metadata";
             if (openApi is not null) list["openapi"] = baseUrl + OpenApiFeature.DocumentPath;
@@ -51,7 +52,7 @@ public sealed class NativeTypesFeature : BaaSFeature
             var captured = generator;
             endpoints.MapGet($"{TypesPath}/{generator.Language}", context =>
             {
-                var baseUrl = BaseUrlOf(context.Request);
+                var baseUrl = options.BaseUrlOf(context.Request);
                 var pairs = context.Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
                 return RespondAsync(context, () => pairs.Count == 0
                     ? cache.GetOrAdd((captured.Language, baseUrl), _ => captured.Generate(host.Metadata, NativeTypesOptions.From([], baseUrl)))
@@ -88,7 +89,6 @@ public sealed class NativeTypesFeature : BaaSFeature
         return JsonSerializer.SerializeAsync(context.Response.Body, value, Text.JsonProtocol.Options, context.RequestAborted);
     }
 
-    private static string BaseUrlOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
 
 /// <summary>What <c>plugins.nativeTypes</c> says.</summary>

@@ -137,7 +137,7 @@ public sealed class StartupTests : IDisposable
         await using var host = await MiniServer.StartAsync("Development", new()
         {
             ["Auth:Jwt:Secret"] = Secret(),
-            ["Auth:PublicUrl"] = "https://app.example.com",
+            ["PublicUrl"] = "https://app.example.com",
             ["Auth:OAuth:github:ClientId"] = "gh-client",
             ["Auth:OAuth:github:ClientSecret"] = "gh-secret",
         });

@@ -110,7 +110,15 @@ public sealed class TestServer : IAsyncDisposable
             var logs = new TestLogs(options.MinimumLogLevel);
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = options.EnvironmentName, ContentRootPath = options.ContentRoot });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(options.Configuration);
+            // Outside Development the platform refuses to start without a public URL and allowed hosts: a test server
+            // has its loopback ones unless the test set the keys itself (to null, to see the refusal).
+            var settings = new Dictionary<string, string?>(options.Configuration, StringComparer.OrdinalIgnoreCase);
+            if (options.EnvironmentName != "Development")
+            {
+                settings.TryAdd("PublicUrl", "http://127.0.0.1");
+                settings.TryAdd("AllowedHosts", "127.0.0.1;localhost");
+            }
+            builder.Configuration.AddInMemoryCollection(settings);
             if (database is not null && options.ConnectionStringName is { } name)
                 builder.Configuration[$"ConnectionStrings:{name}"] = database.ConnectionString;
             builder.Logging.ClearProviders();

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace BaaS.Auth.Email;
 
 /// <summary>
-/// Writes the auth emails: the confirmation link (<c>{PublicUrl}/auth/confirm-email?userId=...&amp;token=...</c>,
-/// which <see cref="ConfirmEmail"/> serves) and the password-reset link (<c>{PublicUrl}{ResetPasswordPath}?userId=...&amp;token=...</c>,
+/// Writes the auth emails: the confirmation link (<c>{BaaSOptions.PublicUrl}/auth/confirm-email?userId=...&amp;token=...</c>,
+/// which <see cref="ConfirmEmail"/> serves) and the password-reset link (<c>{BaaSOptions.PublicUrl}{ResetPasswordPath}?userId=...&amp;token=...</c>,
 /// the app's page that sends <see cref="ResetPassword"/>). Tokens come from Identity's token providers.
 /// </summary>
-internal sealed class AuthEmails(IEmailSender sender, IOptions<AuthOptions> options)
+internal sealed class AuthEmails(IEmailSender sender, IOptions<AuthOptions> options, IOptions<BaaSOptions> baas)
 {
     public Task SendConfirmationAsync(HttpContext context, BaaSUser user, string token, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ internal sealed class AuthEmails(IEmailSender sender, IOptions<AuthOptions> opti
 
     private string Link(HttpContext context, string path, BaaSUser user, string token)
     {
-        var baseUrl = options.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var baseUrl = baas.Value.BaseUrlOf(context.Request);
         return QueryHelpers.AddQueryString(baseUrl + path, new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["token"] = token });
     }
 }

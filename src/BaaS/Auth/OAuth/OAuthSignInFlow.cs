@@ -15,7 +15,7 @@ namespace BaaS.Auth.OAuth;
 /// </summary>
 internal sealed class OAuthSignInFlow(
     OAuthProviders providers, OAuthState state, OAuthAccounts accounts, AuthSessions sessions, IDbConnectionFactory dbFactory,
-    IOptions<AuthOptions> options, TimeProvider clock, ILogger<OAuthSignInFlow> logger)
+    IOptions<BaaSOptions> baas, TimeProvider clock, ILogger<OAuthSignInFlow> logger)
 {
     public async Task<HttpResult> HandleAsync(HttpContext context, string name, string? returnUrl, CancellationToken ct)
     {
@@ -66,7 +66,7 @@ internal sealed class OAuthSignInFlow(
 
     private string CallbackUrl(HttpContext context, string name)
     {
-        var baseUrl = options.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var baseUrl = baas.Value.BaseUrlOf(context.Request);
         return $"{baseUrl}/auth/{Uri.EscapeDataString(name)}";
     }
 

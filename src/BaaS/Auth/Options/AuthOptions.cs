@@ -30,13 +30,6 @@ public sealed class AuthOptions
     /// <summary>Email a confirmation link when an account is registered. Default: true.</summary>
     public bool SendConfirmationEmail { get; set; } = true;
 
-    /// <summary>
-    /// The site's public base URL (<c>https://app.example.com</c>), used in links in emails and as the base of OAuth
-    /// callbacks. Set it in production: otherwise links are built from the request's Host header (so configure
-    /// <c>AllowedHosts</c> too).
-    /// </summary>
-    public string? PublicUrl { get; set; }
-
     /// <summary>The path of the page that asks for a new password; the reset email links to it with <c>?userId=&amp;token=</c>. Default: <c>/reset-password</c>.</summary>
     public string ResetPasswordPath { get; set; } = "/reset-password";
 
