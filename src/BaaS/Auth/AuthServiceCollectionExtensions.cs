@@ -98,6 +98,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<OAuthState>();
         services.TryAddSingleton<IEmailSender, LogEmailSender>();
         services.TryAddSingleton<AuthEmails>();
+        services.TryAddSingleton<DummyPasswordHash>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<OAuthAccounts>();
         services.TryAddScoped<OAuthSignInFlow>();

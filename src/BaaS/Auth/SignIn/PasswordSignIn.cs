@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using BaaS.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -16,11 +14,9 @@ namespace BaaS.Auth.SignIn;
 /// An unknown user costs the same hashing time as a wrong password.
 /// </summary>
 internal sealed class PasswordSignIn(
-    UserManager<BaaSUser> users, IPasswordHasher<BaaSUser> hasher, IDbConnectionFactory dbFactory, TimeProvider clock,
+    UserManager<BaaSUser> users, IPasswordHasher<BaaSUser> hasher, DummyPasswordHash dummyHash, IDbConnectionFactory dbFactory, TimeProvider clock,
     IOptions<AuthOptions> options, ILogger<PasswordSignIn> logger)
 {
-    private static readonly ConcurrentDictionary<IPasswordHasher<BaaSUser>, string> DummyHashes = new();
-
     public async Task<(PasswordSignInStatus Status, BaaSUser? User)> CheckAsync(string userNameOrEmail, string password, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userNameOrEmail).ConfigureAwait(false);
@@ -28,8 +24,7 @@ internal sealed class PasswordSignIn(
             user = await users.FindByEmailAsync(userNameOrEmail).ConfigureAwait(false);
         if (user is null)
         {
-            var dummy = DummyHashes.GetOrAdd(hasher, h => h.HashPassword(new BaaSUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
-            hasher.VerifyHashedPassword(new BaaSUser(), dummy, password);
+            hasher.VerifyHashedPassword(new BaaSUser(), dummyHash.Value, password);
             return (PasswordSignInStatus.Failed, null);
         }
 
