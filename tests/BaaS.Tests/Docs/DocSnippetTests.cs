@@ -8,7 +8,7 @@ namespace BaaS.Tests.Docs;
 /// </summary>
 public partial class DocSnippetTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repo.Root;
 
     public static TheoryData<string> Pages()
     {
@@ -84,12 +84,6 @@ public partial class DocSnippetTests
         return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BaaS.sln"))) return dir.FullName;
-        throw new InvalidOperationException("BaaS.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"(?:<!--\s*snippet:\s*(?<name>[\w.-]+)\s*-->\s*\n)?^```csharp\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CodeBlockRegex();

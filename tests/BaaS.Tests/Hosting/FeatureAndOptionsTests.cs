@@ -60,7 +60,7 @@ public class FeatureAndOptionsTests
     public void Hosting_and_routing_name_no_feature()
     {
         // Every feature the framework ships, wherever it lives in src/: adding one must not need an edit in the core.
-        var root = FindRoot();
+        var root = Repo.Root;
         var features = Directory.GetFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"class (\w+) : BaaSFeature\b").Select(m => m.Groups[1].Value))
@@ -74,12 +74,5 @@ public class FeatureAndOptionsTests
             .SelectMany(file => features.Where(f => File.ReadAllText(file).Contains(f, StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(file)} names {f}"))
             .ToList();
         Assert.Empty(offenders);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BaaS.sln"))) return dir.FullName;
-        throw new InvalidOperationException("BaaS.sln not found above " + AppContext.BaseDirectory);
     }
 }
