@@ -66,6 +66,8 @@ def main():
     a = ap.parse_args()
     env = dict(os.environ,
                ASPNETCORE_ENVIRONMENT="Production",
+               PublicUrl="http://127.0.0.1",
+               AllowedHosts="127.0.0.1",
                ConnectionStrings__DefaultConnection=f"Data Source={a.db}",
                Auth__Jwt__Secret=a.secret)
     log = open(a.log, "ab")

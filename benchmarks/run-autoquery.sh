@@ -127,7 +127,7 @@ prepare_db() {
     psql_on bench_baseline -c "INSERT INTO products (id, name, category, price, stock)
       SELECT $gen FROM generate_series(1, $rows) AS i; SELECT setval(pg_get_serial_sequence('products', 'id'), $rows); ANALYZE products;" >/dev/null
   fi
-  env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production dotnet "$PLATFORM_DLL" --seed "$rows" >/dev/null
+  env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 dotnet "$PLATFORM_DLL" --seed "$rows" >/dev/null
   if [ "$db" = postgres ]; then psql_on bench_platform -c "ANALYZE" >/dev/null; fi
 }
 
@@ -139,7 +139,7 @@ start_sides() {
   BASE_URL="http://127.0.0.1:$bport"; PLAT_URL="http://127.0.0.1:$pport"
   start baseline "$BASE_URL/health" env "${BASELINE_ENV[@]}" BASELINE_TOKEN="$BASELINE_TOKEN" \
     dotnet "$BASELINE_DLL" --db "$DB" --urls "$BASE_URL"
-  start platform "$PLAT_URL/metadata/app.json" env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production \
+  start platform "$PLAT_URL/metadata/app.json" env "${PLATFORM_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 \
     Auth__Jwt__Secret="$(openssl rand -base64 32)" dotnet "$PLATFORM_DLL" --urls "$PLAT_URL"
   PASSWORD="Bench-$(openssl rand -hex 8)"
   curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$PLAT_URL/register" \
