@@ -99,6 +99,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<IEmailSender, LogEmailSender>();
         services.TryAddSingleton<AuthEmails>();
         services.TryAddSingleton<DummyPasswordHash>();
+        services.TryAddSingleton<ClientSignInThrottle>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<OAuthAccounts>();
         services.TryAddScoped<OAuthSignInFlow>();

@@ -106,7 +106,7 @@ public abstract class AuthFixture(TestDatabaseKind kind) : TestServerFixture
     public string NewUserName(string prefix = "user") => $"{prefix}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>A raw client: no redirects followed, cookies kept when asked.</summary>
-    public HttpClient CreateHttp(bool cookies = false) => Server.CreateHttp(followRedirects: false, cookies: cookies);
+    public HttpClient CreateHttp(bool cookies = false, System.Net.IPAddress? from = null) => Server.CreateHttp(followRedirects: false, cookies: cookies, from: from);
 
     /// <summary>Registers a user (Customer) and signs in: the client carries the bearer token.</summary>
     public async Task<SignedIn> SignUpAsync(string? prefix = null)

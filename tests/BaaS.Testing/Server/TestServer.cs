@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using BaaS.Client;
 using BaaS.Data;
 using Microsoft.AspNetCore.Builder;
@@ -71,14 +72,32 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>
     /// A new raw client: acting as <paramref name="user"/> or anonymous, following redirects or not (by default as
-    /// <see cref="TestServerOptions.FollowRedirects"/> says), keeping cookies or not.
+    /// <see cref="TestServerOptions.FollowRedirects"/> says), keeping cookies or not, connecting from
+    /// <paramref name="from"/> (a loopback address such as 127.0.0.7, so one test can be several clients) when given.
     /// </summary>
-    public HttpClient CreateHttp(string? user = null, bool? followRedirects = null, bool cookies = false)
+    public HttpClient CreateHttp(string? user = null, bool? followRedirects = null, bool cookies = false, IPAddress? from = null)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = followRedirects ?? _followRedirects, UseCookies = cookies, CookieContainer = new CookieContainer() };
+        if (from is not null) handler.ConnectCallback = (context, ct) => ConnectFromAsync(from, context.DnsEndPoint, ct);
         var http = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
         if (user is not null) http.DefaultRequestHeaders.Add(TestAuthentication.Header, user);
         return http;
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint to, CancellationToken ct)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(to, ct).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Builds and starts an app; throws what its startup throws (after removing what it created).</summary>

@@ -1,3 +1,4 @@
+using BaaS.Auth.SignIn;
 using BaaS.Auth.Tokens;
 using BaaS.Data;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace BaaS.Auth.Services;
 /// write through Identity's <see cref="UserManager{TUser}"/>.
 /// </summary>
 internal sealed partial class AdminUserServices(
-    UserManager<BaaSUser> users, RefreshTokens refreshTokens, IOptions<AuthOptions> options, TimeProvider clock) : Service
+    UserManager<BaaSUser> users, RefreshTokens refreshTokens, ClientSignInThrottle throttle, IOptions<AuthOptions> options, TimeProvider clock) : Service
 {
     private static readonly Dictionary<string, string> SortFields = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -138,6 +139,7 @@ internal sealed partial class AdminUserServices(
         {
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
+            throttle.ClearNames(user.UserName, user.Email);
         }
 
         // One write for every scalar change; Identity validates names and email and checks they are free.

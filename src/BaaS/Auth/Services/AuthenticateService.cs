@@ -45,7 +45,7 @@ internal sealed class AuthenticateService(
         var userName = AuthValidation.Required(request.UserName, nameof(Authenticate.UserName));
         if (string.IsNullOrEmpty(request.Password))
             throw HttpError.Validation(nameof(Authenticate.Password), "Required", "'Password' is required.");
-        var (status, user) = await passwordSignIn.CheckAsync(userName, request.Password, CancellationToken).ConfigureAwait(false);
+        var (status, user) = await passwordSignIn.CheckAsync(userName, request.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), CancellationToken).ConfigureAwait(false);
         switch (status)
         {
             case PasswordSignInStatus.LockedOut:

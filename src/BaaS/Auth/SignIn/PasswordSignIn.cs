@@ -7,38 +7,57 @@ namespace BaaS.Auth.SignIn;
 
 /// <summary>
 /// Checks a user name (or email) and password with Identity's <see cref="UserManager{TUser}"/> and password hasher,
-/// and keeps lockout in the database atomically, so attempts made in parallel all count:
+/// under a two-tier lockout policy (<see cref="AuthLockoutOptions"/>): a client that fails too often on one login name
+/// is refused for that name for a while (<see cref="ClientSignInThrottle"/>, unknown names alike), and an account that
+/// fails <see cref="AuthLockoutOptions.MaxFailedAttempts"/> times in a row, from any clients, is locked. The account
+/// counter is kept in the database atomically, so attempts made in parallel all count:
 /// <c>UPDATE baas_user SET access_failed_count = access_failed_count + 1 ...</c>, then, at the limit,
 /// <c>UPDATE baas_user SET lockout_end = @end, access_failed_count = 0 ... WHERE id = @id AND access_failed_count &gt;= @max</c>.
 /// Each such write changes the concurrency stamp, so a copy of the user read earlier cannot write the old values back.
-/// An unknown user costs the same hashing time as a wrong password.
+/// Every path verifies one password hash (an unknown user against <see cref="DummyPasswordHash"/>), so the time taken
+/// tells nothing; a wrong password always answers <see cref="PasswordSignInStatus.Failed"/>, also the one that locks.
 /// </summary>
 internal sealed class PasswordSignIn(
-    UserManager<BaaSUser> users, IPasswordHasher<BaaSUser> hasher, DummyPasswordHash dummyHash, IDbConnectionFactory dbFactory, TimeProvider clock,
-    IOptions<AuthOptions> options, ILogger<PasswordSignIn> logger)
+    UserManager<BaaSUser> users, IPasswordHasher<BaaSUser> hasher, DummyPasswordHash dummyHash, ClientSignInThrottle throttle,
+    IDbConnectionFactory dbFactory, TimeProvider clock, IOptions<AuthOptions> options, ILogger<PasswordSignIn> logger)
 {
-    public async Task<(PasswordSignInStatus Status, BaaSUser? User)> CheckAsync(string userNameOrEmail, string password, CancellationToken ct)
+    /// <param name="userNameOrEmail">The login name as given.</param>
+    /// <param name="password">The password as given.</param>
+    /// <param name="client">The caller's address (the first tier counts per address); null counts nothing.</param>
+    /// <param name="ct">Cancels the database work.</param>
+    public async Task<(PasswordSignInStatus Status, BaaSUser? User)> CheckAsync(string userNameOrEmail, string password, string? client, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userNameOrEmail).ConfigureAwait(false);
         if (user is null && userNameOrEmail.Contains('@', StringComparison.Ordinal))
             user = await users.FindByEmailAsync(userNameOrEmail).ConfigureAwait(false);
+        var throttled = throttle.IsThrottled(client, userNameOrEmail);
         if (user is null)
         {
             hasher.VerifyHashedPassword(new BaaSUser(), dummyHash.Value, password);
+            if (throttled) return (PasswordSignInStatus.LockedOut, null);
+            throttle.RecordFailure(client, userNameOrEmail);
             return (PasswordSignInStatus.Failed, null);
         }
 
         var lockout = options.Value.Lockout;
         var now = clock.GetUtcNow();
-        if (lockout.Enabled && user.LockoutEnabled && user.LockoutEnd is { } end && end > now) return (PasswordSignInStatus.LockedOut, user);
-
-        if (!await users.CheckPasswordAsync(user, password).ConfigureAwait(false))
+        var lockable = lockout.Enabled && user.LockoutEnabled;
+        var locked = lockable && (throttled || user.LockoutEnd is { } end && end > now);
+        // Verified even when locked: the answer then does not depend on the password (a locked account must not tell a
+        // guesser which password is right), and takes the same time as any other.
+        var correct = await users.CheckPasswordAsync(user, password).ConfigureAwait(false);
+        if (locked) return (PasswordSignInStatus.LockedOut, user);
+        if (!correct)
         {
-            if (lockout.Enabled && user.LockoutEnabled && await RecordFailureAsync(user.Id, lockout, ct).ConfigureAwait(false))
-                return (PasswordSignInStatus.LockedOut, user);
+            if (lockable)
+            {
+                throttle.RecordFailure(client, userNameOrEmail);
+                await RecordFailureAsync(user.Id, lockout, ct).ConfigureAwait(false);
+            }
             return (PasswordSignInStatus.Failed, user);
         }
 
+        throttle.Clear(client, userNameOrEmail);
         if (options.Value.RequireConfirmedEmail && !user.EmailConfirmed) return (PasswordSignInStatus.EmailNotConfirmed, user);
         if (user.AccessFailedCount > 0 || user.LockoutEnd is not null)
         {
