@@ -93,6 +93,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<RefreshTokens>();
         services.TryAddSingleton<AuthCookies>();
         services.TryAddSingleton<AuthSessions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAmbientCredentials, AuthCookieCredentials>());
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<OAuthProviders>();
         services.TryAddSingleton<OAuthState>();
