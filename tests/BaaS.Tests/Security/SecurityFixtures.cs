@@ -2,6 +2,7 @@ using BaaS.Auth;
 using BaaS.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Security;
@@ -53,11 +54,11 @@ public static class SecureServer
             o.PrepareDatabase = async factory => await new Migrator(factory, AuthMigrations.Types).RunAsync();
             o.Configuration["Auth:Jwt:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             foreach (var (key, value) in configuration ?? []) o.Configuration[key] = value;
-            o.ConfigureServices += s =>
+            o.ConfigureBuilder += b =>
             {
-                s.AddBaaSAuth(null, a => a.PasswordHashIterations = 1_000);
-                s.AddBaaSOpenApi();
-                s.AddHealthChecks();
+                b.Services.AddBaaSAuth(b.Configuration.GetSection("Auth"), a => a.PasswordHashIterations = 1_000);
+                b.Services.AddBaaSOpenApi();
+                b.Services.AddHealthChecks();
             };
             o.ConfigureApp += app =>
             {
