@@ -21,6 +21,9 @@ public class DeleteNote : IReturn<SaveNoteResponse>, IDelete
     public int Id { get; set; }
 }
 
+/// <summary>An open read.</summary>
+public class PingNotes : IReturn<SaveNoteResponse>, IGet;
+
 public class SaveNoteResponse
 {
     public string? UserName { get; set; }
@@ -29,6 +32,8 @@ public class SaveNoteResponse
 
 public class NoteServices : Service
 {
+    public SaveNoteResponse Get(PingNotes request) => new() { Text = "pong" };
+
     public SaveNoteResponse Post(SaveNote request) => new() { UserName = User.Identity?.Name, Text = request.Text };
 
     public SaveNoteResponse Delete(DeleteNote request) => new() { UserName = User.Identity?.Name, Text = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };

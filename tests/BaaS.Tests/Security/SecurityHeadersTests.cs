@@ -18,6 +18,8 @@ public partial class SecurityHeadersTests : IAsyncLifetime
 
     public static TheoryData<string, string, int> Answers => new()
     {
+        { "GET", "/api/PingNotes", 200 }, // an operation's JSON
+        { "POST", "/api/PingNotes[]", 400 }, // a batch that is not a list
         { "GET", "/api/SaveNote", 405 }, // an operation's error (POST only)
         { "POST", "/api/SaveNote", 401 }, // an auth error
         { "GET", "/api/NoSuchOperation", 404 },
