@@ -3,7 +3,7 @@ namespace BaaS;
 /// <summary>
 /// ServiceStack's sign-in request. <c>POST /auth/credentials</c> (or <c>/api/Authenticate</c> with
 /// <c>provider: "credentials"</c>) signs in with a user name (or email) and password; <c>GET /auth</c> answers the
-/// current session; <c>/auth/logout</c> signs out; <c>GET /auth/{provider}</c> starts (and finishes) an OAuth sign-in
+/// current session; <c>POST /auth/logout</c> signs out; <c>GET /auth/{provider}</c> starts (and finishes) an OAuth sign-in
 /// with GitHub, Google or an OpenID Connect provider.
 /// </summary>
 [Route("/auth")]

@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BaaS;
@@ -73,10 +74,14 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AuthOptions>>((hasher, auth) => hasher.IterationCount = auth.Value.PasswordHashIterations);
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<AuthOptions>>((tokens, auth) => tokens.TokenLifespan = auth.Value.EmailTokenLifetime);
         services.AddDataProtection();
+        services.TryAddSingleton<KeyEncryptionCertificate>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
         {
             if (sp.GetRequiredService<IOptions<AuthOptions>>().Value.StoreDataProtectionKeys)
                 keys.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IDbConnectionFactory>());
+            // Keys are encrypted before they are stored; the decryptor named in each key's XML finds the certificate in configuration.
+            if (sp.GetRequiredService<KeyEncryptionCertificate>().Certificate is { } certificate)
+                keys.XmlEncryptor = new CertificateKeyEncryptor(certificate, sp.GetRequiredService<ILoggerFactory>());
         }));
         // Nodes sharing the key ring must also share the application name, which ASP.NET Core otherwise takes from
         // each node's content root path.
@@ -93,6 +98,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<RefreshTokens>();
         services.TryAddSingleton<AuthCookies>();
         services.TryAddSingleton<AuthSessions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAmbientCredentials, AuthCookieCredentials>());
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<OAuthProviders>();
         services.TryAddSingleton<OAuthState>();

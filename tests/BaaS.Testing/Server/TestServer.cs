@@ -130,12 +130,14 @@ public sealed class TestServer : IAsyncDisposable
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = options.EnvironmentName, ContentRootPath = options.ContentRoot });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             // Outside Development the platform refuses to start without a public URL and allowed hosts: a test server
-            // has its loopback ones unless the test set the keys itself (to null, to see the refusal).
+            // has its loopback ones unless the test set the keys itself (to null, to see the refusal), and no HTTPS redirect.
             var settings = new Dictionary<string, string?>(options.Configuration, StringComparer.OrdinalIgnoreCase);
             if (options.EnvironmentName != "Development")
             {
                 settings.TryAdd("PublicUrl", "http://127.0.0.1");
                 settings.TryAdd("AllowedHosts", "127.0.0.1;localhost");
+                // The server listens on plain HTTP: an https public URL must not send every request away to it.
+                settings.TryAdd("BaaS:Security:Https:Redirect", "false");
             }
             builder.Configuration.AddInMemoryCollection(settings);
             if (database is not null && options.ConnectionStringName is { } name)

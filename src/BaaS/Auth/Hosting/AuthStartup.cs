@@ -10,9 +10,11 @@ namespace BaaS.Auth.Hosting;
 /// <summary>
 /// Runs as the app starts (after hosted services registered before it, such as migrations): loads the token key, so a
 /// missing key (or an OAuth provider missing its settings) fails startup with instructions rather than the first sign-in, and creates the first administrator
-/// from <c>Auth:Admin</c> when no user has the Admin role yet.
+/// from <c>Auth:Admin</c> when no user has the Admin role yet. It also loads the certificate that encrypts the data-protection
+/// keys, or warns (outside Development) that they are stored unencrypted.
 /// </summary>
-internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<AuthStartup> logger)
+internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options,
+    KeyEncryptionCertificate keyCertificate, IHostEnvironment environment, ILogger<AuthStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +24,7 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
         AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
         // Made at startup so a misconfigured provider fails here, not at the first sign-in.
         _ = oauthProviders.Names.Count();
+        CheckKeyProtection();
 
         var admin = options.Value.Admin;
         await using var scope = scopes.CreateAsyncScope();
@@ -46,4 +49,11 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Loads the key certificate now (a bad file or password fails startup), or warns outside Development that there is none.</summary>
+    private void CheckKeyProtection()
+    {
+        if (keyCertificate.Certificate is { } certificate) KeyProtectionLog.KeysProtected(logger, certificate.Thumbprint);
+        else if (options.Value.StoreDataProtectionKeys && !environment.IsDevelopment()) KeyProtectionLog.KeysUnprotected(logger);
+    }
 }

@@ -79,4 +79,7 @@ public sealed class AuthOptions
     /// every node of the app reads the tokens the others made. Default: true.
     /// </summary>
     public bool StoreDataProtectionKeys { get; set; } = true;
+
+    /// <summary>The certificate the data-protection keys are encrypted with at rest.</summary>
+    public DataProtectionKeyOptions DataProtection { get; } = new();
 }

@@ -10,7 +10,7 @@ namespace BaaS.Auth.Services;
 
 /// <summary>
 /// ServiceStack's <see cref="Authenticate"/>: password sign-in (<c>POST /auth/credentials</c>), the current session
-/// (<c>GET /auth</c>), sign-out (<c>/auth/logout</c>) and OAuth sign-in (<c>GET /auth/{provider}</c>, also the callback).
+/// (<c>GET /auth</c>), sign-out (<c>POST /auth/logout</c>; GET answers 405) and OAuth sign-in (<c>GET /auth/{provider}</c>, also the callback).
 /// </summary>
 internal sealed class AuthenticateService(
     PasswordSignIn passwordSignIn, AuthSessions sessions, AuthCookies cookies, RefreshTokens refreshTokens, OAuthSignInFlow oauth,
@@ -20,7 +20,9 @@ internal sealed class AuthenticateService(
     {
         var provider = request.Provider?.Trim();
         if (string.IsNullOrEmpty(provider)) return await CurrentSessionAsync().ConfigureAwait(false);
-        if (Is(provider, "logout")) return await LogoutAsync().ConfigureAwait(false);
+        // A link or an <img> would sign users out: sign-out is a POST, which the cross-site request check covers.
+        if (Is(provider, "logout"))
+            throw new HttpError(StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", "Sign out with POST /auth/logout.");
         if (Is(provider, AuthDefaults.CredentialsProvider))
             throw new HttpError(StatusCodes.Status405MethodNotAllowed, "MethodNotAllowed", "Sign in with POST /auth/credentials: passwords never go in URLs.");
         return await oauth.HandleAsync(HttpContext, provider, request.ReturnUrl, CancellationToken).ConfigureAwait(false);
