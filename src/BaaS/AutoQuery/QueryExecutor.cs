@@ -69,10 +69,13 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         return SelectFields(q, dto);
     }
 
-    private static SqlExpression<TModel> SelectFields(SqlExpression<TModel> q, IQuery dto)
+    private SqlExpression<TModel> SelectFields(SqlExpression<TModel> q, IQuery dto)
     {
-        if (!string.IsNullOrWhiteSpace(dto.Fields))
-            Guard("fields", () => q.SelectFields(dto.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        if (string.IsNullOrWhiteSpace(dto.Fields)) return q;
+        var fields = dto.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A hidden column named in fields would come back as blank rows: refuse it as orderBy and include do.
+        foreach (var field in fields) RequireShown("fields", field);
+        Guard("fields", () => q.SelectFields(fields));
         return q;
     }
 
@@ -100,11 +103,22 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         if (aggregates.Count > 0)
         {
             var values = await Guard("include", () => db.AggregateAsync(q, [.. aggregates.Select(a => a.Spec)], ct)).ConfigureAwait(false);
-            response.Meta = aggregates.ToDictionary(a => a.Label,
-                a => Convert.ToString(values[a.Spec.Label], CultureInfo.InvariantCulture) ?? "");
+            response.Meta = aggregates.ToDictionary(a => a.Label, a => MetaText(values[a.Spec.Label]));
         }
         return response;
     }
+
+    /// <summary>An aggregate's value as text in the wire format: dates ISO-8601, numbers invariant.</summary>
+    private static string MetaText(object? value) => value switch
+    {
+        null => "",
+        DateTime d => Text.WireFormat.FormatDateTime(d),
+        DateTimeOffset o => o.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => Text.WireFormat.FormatDateOnly(d),
+        TimeOnly t => Text.WireFormat.FormatTimeOnly(t),
+        TimeSpan t => Text.WireFormat.FormatTimeSpan(t),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private void AddImplicit(SqlExpression<TModel> q, string key, string text)
     {
