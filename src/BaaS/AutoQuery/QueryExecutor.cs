@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Http;
 namespace BaaS.AutoQuery;
 
 /// <summary>Runs one query DTO over <typeparamref name="TModel"/>, answering rows as <typeparamref name="TInto"/>.</summary>
-internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOptions options, TimeProvider clock) : IQueryExecutor
+/// <param name="plan">The DTO's query plan.</param>
+/// <param name="options">AutoQuery's options.</param>
+/// <param name="clock">The clock for server values.</param>
+/// <param name="maxItems">The most values one implicit filter takes (<see cref="BaaSOptions.MaxCollectionItems"/>).</param>
+internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOptions options, TimeProvider clock, int maxItems) : IQueryExecutor
 {
     // Keys that are never filters: the response format, and the cache-busting key some JavaScript clients add.
     private static readonly HashSet<string> ReservedKeys = new(StringComparer.OrdinalIgnoreCase) { "format", "_" };
@@ -146,6 +150,9 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         else if (QueryConventions.TakesList(op) || (op == SqlOperator.Equal && text.Contains(',')))
         {
             if (op == SqlOperator.Equal) op = SqlOperator.In;
+            // Counted before splitting: a list over the limit never becomes strings, parameters or SQL.
+            if (text.AsSpan().Count(',') >= maxItems)
+                throw HttpError.Validation(key, "MaxItems", string.Create(CultureInfo.InvariantCulture, $"'{key}' must have {maxItems:N0} values or fewer."));
             value = text.Split(',', StringSplitOptions.TrimEntries);
         }
         Add(q, key, plan.DefaultTerm, field, op, value);

@@ -45,6 +45,12 @@ internal sealed partial class RequestBinder
                     continue;
                 }
                 if (reader.TokenType == JsonTokenType.Null && property.IgnoresNull) continue;
+                if (property.MaxItems is { } max && ItemCount.Exceeds(reader, max))
+                {
+                    state.AddError(property.TooManyItems());
+                    reader.Skip();
+                    continue;
+                }
 
                 var start = reader;
                 try
@@ -55,6 +61,14 @@ internal sealed partial class RequestBinder
                 catch (JsonException e)
                 {
                     state.AddError(new ResponseError("InvalidValue", property.Name, InvalidValueMessage(property, start, e)));
+                    reader = start;
+                    reader.Skip();
+                }
+                catch (Exception e) when (e is OverflowException or FormatException)
+                {
+                    // An app's own converter doing checked arithmetic or parsing text: the value is bad, not the server.
+                    state.AddError(new ResponseError("InvalidValue", property.Name,
+                        $"{ShownValue.Of(start)} is not a valid value for {property.Name}: {e.Message.TrimEnd('.')}."));
                     reader = start;
                     reader.Skip();
                 }

@@ -21,13 +21,13 @@ internal sealed partial class RequestBinder
     private readonly Dictionary<string, DtoProperty>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly long _maxBodySize;
 
-    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize)
+    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize, int maxItems = 1000)
     {
         DtoType = dtoType;
         var constructor = dtoType.GetConstructor(Type.EmptyTypes)
             ?? throw new InvalidOperationException($"Request DTO {dtoType.FullName} needs a public parameterless constructor so requests can be bound to it.");
         _create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(constructor), typeof(object))).Compile();
-        _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json))];
+        _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json, maxItems))];
         _byName = _properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         PropertyNames = [.. _properties.Select(p => p.Name)];
@@ -120,6 +120,11 @@ internal sealed partial class RequestBinder
         if (values.Count == 0) return;
         // An empty value (?rating= or a bare ?rating, as JS clients send nulls) means "no value" except for strings.
         if (values.Count == 1 && string.IsNullOrEmpty(values[0]) && !property.Parser.AcceptsEmpty) return;
+        if (property.MaxItems is { } max && ItemCount.Exceeds(values, property.Parser.TakesCommaList, max))
+        {
+            state.AddError(property.TooManyItems());
+            return;
+        }
         if (property.Parser.TryParse(values, out var value))
         {
             property.Set(state.Dto, value);
