@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BaaS.Tests.Fixtures;
 using BaaS.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BaaS.Tests.Binding;
 
@@ -68,6 +69,21 @@ public class ItemLimitTests(StandardServerFixture fixture) : IClassFixture<Stand
         Assert.Equal("2", MaxItems(type, "Ids"));
         Assert.Equal("1000", MaxItems(type, "Tags"));
         Assert.Equal("1000", MaxItems(type, "Counts"));
+    }
+
+    [Fact]
+    public async Task Limits_are_maxItems_and_maxProperties_in_the_openapi_document()
+    {
+        await using var server = await StandardServer.StartAsync(o =>
+        {
+            o.ConfigureServices += s => s.AddBaaSOpenApi();
+            o.BaaS += b => b.MaxCollectionItems = 500;
+        });
+        using var document = JsonDocument.Parse(await server.Http.GetStringAsync("/openapi.json"));
+        var properties = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(nameof(LimitedLists)).GetProperty("properties");
+        Assert.Equal(2, properties.GetProperty("ids").GetProperty("maxItems").GetInt32());
+        Assert.Equal(500, properties.GetProperty("tags").GetProperty("maxItems").GetInt32());
+        Assert.Equal(500, properties.GetProperty("counts").GetProperty("maxProperties").GetInt32());
     }
 
     [Fact]
