@@ -16,7 +16,8 @@ public class PlaceOrder : IReturn<Order>, IPost
     [ValidateMaximumLength(200)]
     public string? DeliveryAddress { get; set; }
 
-    [ValidateNotEmpty]
+    /// <summary>The dishes, 1 to 100 lines.</summary>
+    [ValidateNotEmpty, ValidateMaxItems(100)]
     public List<OrderLine> Items { get; set; } = [];
 }
 

@@ -40,17 +40,28 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         return order;
     }
 
-    /// <summary>The dishes wanted and how many of each: the same dish on several lines counts as one line.</summary>
+    /// <summary>
+    /// The dishes wanted and how many of each: the same dish on several lines counts as one line. Each line is checked
+    /// before anything is added up, and the sums are checked too: two lines of 2,147,483,647 are a 400, not an overflow.
+    /// </summary>
     private static List<(int MenuItemId, int Quantity)> WantedDishes(PlaceOrder request)
     {
-        var wanted = request.Items.GroupBy(i => i.MenuItemId).Select(g => (MenuItemId: g.Key, Quantity: g.Sum(i => i.Quantity ?? 1))).ToList();
+        foreach (var line in request.Items)
+        {
+            if (line.Quantity is < 1 or > MaxQuantity)
+                throw OutOfRange(line.MenuItemId);
+        }
+        var wanted = request.Items.GroupBy(i => i.MenuItemId)
+            .Select(g => (MenuItemId: g.Key, Quantity: g.Sum(i => (long)(i.Quantity ?? 1)))).ToList();
         foreach (var (menuItemId, quantity) in wanted)
         {
-            if (quantity is < 1 or > MaxQuantity)
-                throw HttpError.Validation(nameof(request.Items), "OutOfRange", $"The quantity of menu item {menuItemId} must be between 1 and {MaxQuantity}.");
+            if (quantity is < 1 or > MaxQuantity) throw OutOfRange(menuItemId);
         }
-        return wanted;
+        return [.. wanted.Select(w => (w.MenuItemId, checked((int)w.Quantity)))];
     }
+
+    private static HttpError OutOfRange(int menuItemId) =>
+        HttpError.Validation(nameof(PlaceOrder.Items), "OutOfRange", $"The quantity of menu item {menuItemId} must be between 1 and {MaxQuantity}.");
 
     /// <summary>The restaurant, if it exists and is open.</summary>
     private async Task<Restaurant> OpenRestaurantAsync(DataConnection db, int restaurantId)

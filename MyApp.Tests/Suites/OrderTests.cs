@@ -118,6 +118,36 @@ public abstract class OrderTests<THost>(THost host) where THost : MyAppFixture
         Assert.Equal("OutOfRange", result.FieldError("Items")?.ErrorCode);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    [InlineData(30, 30)]
+    [InlineData(int.MaxValue, -int.MaxValue)]
+    public async Task Lines_of_one_dish_that_add_up_past_the_limit_or_overflow_are_refused(int first, int second)
+    {
+        using var owner = host.As(host.Owner);
+        var (restaurantId, menu) = await Kitchen.OpenAsync(owner);
+        using var customer = host.As(host.Customer);
+        var result = await customer.ApiAsync(Kitchen.Order(restaurantId, (menu["Noodles"], first), (menu["Noodles"], second)));
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("OutOfRange", result.FieldError("Items")?.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_order_of_a_hundred_thousand_lines_is_refused_naming_items()
+    {
+        var lines = string.Join(",", Enumerable.Repeat("""{"menuItemId":1,"quantity":1}""", 100_000));
+        using var http = host.CreateHttp();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.Customer.Token);
+        using var response = await http.PostAsync("/api/PlaceOrder",
+            new StringContent($$"""{"restaurantId":1,"deliveryAddress":"x","items":[{{lines}}]}""", System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        using var json = JsonDocument.Parse(body);
+        var error = json.RootElement.GetProperty("responseStatus").GetProperty("errors")[0];
+        Assert.Equal("Items", error.GetProperty("fieldName").GetString());
+        Assert.Equal("MaxItems", error.GetProperty("errorCode").GetString());
+    }
+
     [Fact]
     public async Task Empty_order_is_refused_and_without_an_address_the_profile_address_is_used()
     {

@@ -158,6 +158,16 @@ public sealed partial class PostgreSqlDialect : DialectProvider
     public override string Upper(string sql) => $"upper({sql})";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// MIN and MAX of text compare by code point (<c>MAX("name" COLLATE "C")</c>), as SQLite's default BINARY collation
+    /// does, so both databases give the same answer whatever locale the database was created with.
+    /// </remarks>
+    public override string Aggregate(AggregateFunction function, string? columnSql, FieldDefinition? field) =>
+        function is AggregateFunction.Min or AggregateFunction.Max && field?.Kind == DataKind.String
+            ? base.Aggregate(function, columnSql + " COLLATE \"C\"", field)
+            : base.Aggregate(function, columnSql, field);
+
+    /// <inheritdoc />
     public override IReadOnlyList<string> PrepareTableStatements(ModelDefinition model) =>
         model.Schema == null ? [] : [$"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(model.Schema)}"];
 

@@ -151,6 +151,10 @@ internal static class ReadOps
             (TableRef Table, FieldDefinition Field)? r = spec.FieldName == null ? null : q.Resolve(spec.FieldName);
             if (r == null && spec.Function != AggregateFunction.Count)
                 throw new ArgumentException($"{spec.Function} needs a field name.", nameof(aggregates));
+            if (r is { Field: var f } && !AggregateSpec.Accepts(spec.Function, f.Kind))
+                throw new ArgumentException(
+                    $"{spec.Function}({spec.FieldName}) is not allowed: {f.Name} is {Describe(f.Kind)}. Sum and Avg take numbers; " +
+                    "Min and Max take numbers, dates, times and text; Count takes any field.", nameof(aggregates));
             items.Add((db.Dialect.Aggregate(spec.Function, r == null ? null : q.ColumnSql(r.Value), r?.Field), "a" + i));
             fields.Add(r?.Field);
         }
@@ -167,6 +171,17 @@ internal static class ReadOps
             result[aggregates[i].Label] = ConvertAggregate(dialect, aggregates[i].Function, row[i], fields[i]);
         return result;
     }
+
+    private static string Describe(DataKind kind) => kind switch
+    {
+        DataKind.Boolean => "a boolean",
+        DataKind.String => "text",
+        DataKind.Guid => "a Guid",
+        DataKind.EnumString or DataKind.EnumInt => "an enum",
+        DataKind.Bytes => "binary data",
+        DataKind.Json => "a JSON value",
+        _ => "a " + kind,
+    };
 
     private static object? ConvertAggregate(DialectProvider d, AggregateFunction fn, object? value, FieldDefinition? field)
     {

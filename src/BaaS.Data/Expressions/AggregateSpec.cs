@@ -31,5 +31,24 @@ public sealed record AggregateSpec(AggregateFunction Function, string? FieldName
         return new AggregateSpec(fn, field);
     }
 
+    /// <summary>
+    /// Whether <paramref name="function"/> may run over a field of <paramref name="kind"/>, the same on every database:
+    /// Count takes any field; Sum and Avg take numbers; Min and Max take numbers, dates and times, and text (compared
+    /// by code point on every database). Booleans, Guids, enums, bytes and JSON are refused by all but Count: their
+    /// sums are meaningless and their order differs between databases (PostgreSQL has no MAX of a boolean or a uuid,
+    /// SQLite compares whatever it stored).
+    /// </summary>
+    public static bool Accepts(AggregateFunction function, DataKind kind) => function switch
+    {
+        AggregateFunction.Count => true,
+        AggregateFunction.Sum or AggregateFunction.Avg => IsNumber(kind),
+        AggregateFunction.Min or AggregateFunction.Max => IsNumber(kind) || kind is DataKind.String or DataKind.DateTime or
+            DataKind.DateTimeOffset or DataKind.DateOnly or DataKind.TimeOnly or DataKind.TimeSpan,
+        _ => false,
+    };
+
+    private static bool IsNumber(DataKind kind) => kind is DataKind.Byte or DataKind.Int16 or DataKind.Int32 or DataKind.Int64 or
+        DataKind.Single or DataKind.Double or DataKind.Decimal;
+
     private static string Shorten(string s) => s.Length <= 50 ? s : s[..50] + "...";
 }

@@ -6,8 +6,11 @@ namespace BaaS.AutoQuery;
 /// The executors of query and CRUD DTOs, made once per DTO type: at startup for the operations AutoQuery serves, on
 /// first use for DTOs that hand-written services serve through <see cref="IAutoQueryDb"/>.
 /// </summary>
-internal sealed class AutoQueryRegistry(Microsoft.Extensions.Options.IOptions<AutoQueryOptions> options, TimeProvider? clock = null)
+internal sealed class AutoQueryRegistry(Microsoft.Extensions.Options.IOptions<AutoQueryOptions> options, TimeProvider? clock = null,
+    Microsoft.Extensions.Options.IOptions<BaaSOptions>? baas = null)
 {
+    private readonly int _maxItems = baas?.Value.MaxCollectionItems ?? new BaaSOptions().MaxCollectionItems;
+
     private readonly ConcurrentDictionary<Type, IQueryExecutor> _queries = new();
     private readonly ConcurrentDictionary<Type, ICrudExecutor> _cruds = new();
 
@@ -34,6 +37,6 @@ internal sealed class AutoQueryRegistry(Microsoft.Extensions.Options.IOptions<Au
         var (model, into) = AutoQueryTypes.QueryTypesOf(dtoType)
             ?? throw new InvalidOperationException($"{dtoType.FullName} is not a query DTO (QueryDb<T> or QueryDb<From, Into>).");
         var plan = QueryPlan.Build(dtoType, model, into);
-        return (IQueryExecutor)Activator.CreateInstance(typeof(QueryExecutor<,>).MakeGenericType(model, into), plan, Options, Clock)!;
+        return (IQueryExecutor)Activator.CreateInstance(typeof(QueryExecutor<,>).MakeGenericType(model, into), plan, Options, Clock, _maxItems)!;
     }
 }

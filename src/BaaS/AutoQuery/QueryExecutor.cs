@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Http;
 namespace BaaS.AutoQuery;
 
 /// <summary>Runs one query DTO over <typeparamref name="TModel"/>, answering rows as <typeparamref name="TInto"/>.</summary>
-internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOptions options, TimeProvider clock) : IQueryExecutor
+/// <param name="plan">The DTO's query plan.</param>
+/// <param name="options">AutoQuery's options.</param>
+/// <param name="clock">The clock for server values.</param>
+/// <param name="maxItems">The most values one implicit filter takes (<see cref="BaaSOptions.MaxCollectionItems"/>).</param>
+internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOptions options, TimeProvider clock, int maxItems) : IQueryExecutor
 {
     // Keys that are never filters: the response format, and the cache-busting key some JavaScript clients add.
     private static readonly HashSet<string> ReservedKeys = new(StringComparer.OrdinalIgnoreCase) { "format", "_" };
@@ -69,10 +73,13 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         return SelectFields(q, dto);
     }
 
-    private static SqlExpression<TModel> SelectFields(SqlExpression<TModel> q, IQuery dto)
+    private SqlExpression<TModel> SelectFields(SqlExpression<TModel> q, IQuery dto)
     {
-        if (!string.IsNullOrWhiteSpace(dto.Fields))
-            Guard("fields", () => q.SelectFields(dto.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        if (string.IsNullOrWhiteSpace(dto.Fields)) return q;
+        var fields = dto.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A hidden column named in fields would come back as blank rows: refuse it as orderBy and include do.
+        foreach (var field in fields) RequireShown("fields", field);
+        Guard("fields", () => q.SelectFields(fields));
         return q;
     }
 
@@ -100,11 +107,22 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         if (aggregates.Count > 0)
         {
             var values = await Guard("include", () => db.AggregateAsync(q, [.. aggregates.Select(a => a.Spec)], ct)).ConfigureAwait(false);
-            response.Meta = aggregates.ToDictionary(a => a.Label,
-                a => Convert.ToString(values[a.Spec.Label], CultureInfo.InvariantCulture) ?? "");
+            response.Meta = aggregates.ToDictionary(a => a.Label, a => MetaText(values[a.Spec.Label]));
         }
         return response;
     }
+
+    /// <summary>An aggregate's value as text in the wire format: dates ISO-8601, numbers invariant.</summary>
+    private static string MetaText(object? value) => value switch
+    {
+        null => "",
+        DateTime d => Text.WireFormat.FormatDateTime(d),
+        DateTimeOffset o => o.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => Text.WireFormat.FormatDateOnly(d),
+        TimeOnly t => Text.WireFormat.FormatTimeOnly(t),
+        TimeSpan t => Text.WireFormat.FormatTimeSpan(t),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private void AddImplicit(SqlExpression<TModel> q, string key, string text)
     {
@@ -132,6 +150,9 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         else if (QueryConventions.TakesList(op) || (op == SqlOperator.Equal && text.Contains(',')))
         {
             if (op == SqlOperator.Equal) op = SqlOperator.In;
+            // Counted before splitting: a list over the limit never becomes strings, parameters or SQL.
+            if (text.AsSpan().Count(',') >= maxItems)
+                throw HttpError.Validation(key, "MaxItems", string.Create(CultureInfo.InvariantCulture, $"'{key}' must have {maxItems:N0} values or fewer."));
             value = text.Split(',', StringSplitOptions.TrimEntries);
         }
         Add(q, key, plan.DefaultTerm, field, op, value);

@@ -14,7 +14,11 @@ internal sealed class DtoProperty
     private readonly object? _default;
     private readonly bool _isPlainValueType;
 
-    public DtoProperty(int index, PropertyModel property, JsonSerializerOptions json)
+    /// <param name="index">The position in the DTO's property list.</param>
+    /// <param name="property">The shared property model.</param>
+    /// <param name="json">The wire format's JSON options.</param>
+    /// <param name="maxItems">The limit of a collection property without <see cref="ValidateMaxItemsAttribute"/>.</param>
+    public DtoProperty(int index, PropertyModel property, JsonSerializerOptions json, int maxItems)
     {
         Index = index;
         Name = property.Name;
@@ -27,6 +31,8 @@ internal sealed class DtoProperty
         IgnoresNull = !Type.IsValueType && property.WriteState == NullabilityState.NotNull;
         _isPlainValueType = property.IsPlainValueType;
         _default = property.DefaultValue;
+        var isCollection = Type != typeof(string) && Type != typeof(byte[]) && typeof(System.Collections.IEnumerable).IsAssignableFrom(Type);
+        MaxItems = property.GetAttribute<ValidateMaxItemsAttribute>()?.Max ?? (isCollection ? maxItems : null);
     }
 
     /// <summary>The position in the DTO's property list (the index into the sent-fields array).</summary>
@@ -59,6 +65,16 @@ internal sealed class DtoProperty
 
     /// <summary>A C# <c>required</c> property, or one with <c>[ApiMember(IsRequired = true)]</c>: a request must send it.</summary>
     public bool IsRequired { get; }
+
+    /// <summary>
+    /// The most items a list, array, set or dictionary may hold (<see cref="ValidateMaxItemsAttribute"/>, else
+    /// <see cref="BaaSOptions.MaxCollectionItems"/>); null for other properties.
+    /// </summary>
+    public int? MaxItems { get; }
+
+    /// <summary>The 400 field error for a collection over <see cref="MaxItems"/>.</summary>
+    public ResponseError TooManyItems() => new("MaxItems", Name,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{Name}' must have {MaxItems:N0} items or fewer."));
 
     /// <summary>A non-nullable reference: an explicit JSON null leaves its default in place instead of storing null.</summary>
     public bool IgnoresNull { get; }

@@ -44,19 +44,11 @@ internal static partial class NestedError
                 }
             }
             if (location.Length == 0) return null;
-            var shown = element.ValueKind switch
-            {
-                JsonValueKind.String => $"'{Text.WireFormat.Clip(element.GetString() ?? "")}'",
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
-                JsonValueKind.Array => "an array",
-                JsonValueKind.Object => "an object",
-                _ => "null",
-            };
-            return new Detail(location.ToString(), shown, type is null ? null : ValueParser.ExpectationOf(type));
+            return new Detail(location.ToString(), ShownValue.Of(element), type is null ? null : ValueParser.ExpectationOf(type));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null; // not even valid JSON: the caller's generic message stands
+            return null; // not even valid JSON, or a name that is not valid text: the caller's generic message stands
         }
     }
 

@@ -45,6 +45,12 @@ internal sealed partial class RequestBinder
                     continue;
                 }
                 if (reader.TokenType == JsonTokenType.Null && property.IgnoresNull) continue;
+                if (property.MaxItems is { } max && ItemCount.Exceeds(reader, max))
+                {
+                    state.AddError(property.TooManyItems());
+                    reader.Skip();
+                    continue;
+                }
 
                 var start = reader;
                 try
@@ -55,6 +61,14 @@ internal sealed partial class RequestBinder
                 catch (JsonException e)
                 {
                     state.AddError(new ResponseError("InvalidValue", property.Name, InvalidValueMessage(property, start, e)));
+                    reader = start;
+                    reader.Skip();
+                }
+                catch (Exception e) when (e is OverflowException or FormatException)
+                {
+                    // An app's own converter doing checked arithmetic or parsing text: the value is bad, not the server.
+                    state.AddError(new ResponseError("InvalidValue", property.Name,
+                        $"{ShownValue.Of(start)} is not a valid value for {property.Name}: {e.Message.TrimEnd('.')}."));
                     reader = start;
                     reader.Skip();
                 }
@@ -75,13 +89,22 @@ internal sealed partial class RequestBinder
 
     private DtoProperty? FindJsonProperty(ref Utf8JsonReader reader, scoped Span<char> buffer)
     {
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length <= buffer.Length && !reader.ValueIsEscaped)
+        try
         {
-            var written = reader.CopyString(buffer);
-            return _bySpan.TryGetValue(buffer[..written], out var found) ? found : null;
+            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (length <= buffer.Length && !reader.ValueIsEscaped)
+            {
+                var written = reader.CopyString(buffer);
+                return _bySpan.TryGetValue(buffer[..written], out var found) ? found : null;
+            }
+            return _byName.GetValueOrDefault(reader.GetString()!);
         }
-        return _byName.GetValueOrDefault(reader.GetString()!);
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 or an unpaired surrogate escape in the name: it cannot be matched, or even quoted back.
+            throw new HttpError(400, "SerializationException",
+                "A property name in the request body is not valid text: it holds invalid UTF-8 or an unpaired surrogate.");
+        }
     }
 
     private static string InvalidValueMessage(DtoProperty property, Utf8JsonReader value, JsonException e)
@@ -92,13 +115,9 @@ internal sealed partial class RequestBinder
             return $"{nested.Shown} is not a valid value for {property.Name}{nested.Location}" +
                    (nested.Expectation is null ? "." : $": expected {nested.Expectation}.");
 
-        var shown = value.TokenType switch
-        {
-            JsonTokenType.String => $"'{Text.WireFormat.Clip(value.GetString() ?? "")}'",
-            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => System.Text.Encoding.UTF8.GetString(
-                value.HasValueSequence ? value.ValueSequence.ToArray() : value.ValueSpan),
-            _ => Describe(value.TokenType),
-        };
+        if (value.TokenType == JsonTokenType.String && !ShownValue.TryGetString(value, out _))
+            return ShownValue.NotValidText(property.Name);
+        var shown = ShownValue.Of(value);
         // Our converters explain themselves (enums list their names); STJ's own messages only name a CLR type.
         var reason = e.Message.Contains("Path:", StringComparison.Ordinal) || e.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? $"expected {property.Parser.Expectation}"

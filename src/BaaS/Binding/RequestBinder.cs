@@ -21,13 +21,13 @@ internal sealed partial class RequestBinder
     private readonly Dictionary<string, DtoProperty>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly long _maxBodySize;
 
-    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize)
+    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize, int maxItems = 1000)
     {
         DtoType = dtoType;
         var constructor = dtoType.GetConstructor(Type.EmptyTypes)
             ?? throw new InvalidOperationException($"Request DTO {dtoType.FullName} needs a public parameterless constructor so requests can be bound to it.");
         _create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(constructor), typeof(object))).Compile();
-        _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json))];
+        _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json, maxItems))];
         _byName = _properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         PropertyNames = [.. _properties.Select(p => p.Name)];
@@ -120,6 +120,11 @@ internal sealed partial class RequestBinder
         if (values.Count == 0) return;
         // An empty value (?rating= or a bare ?rating, as JS clients send nulls) means "no value" except for strings.
         if (values.Count == 1 && string.IsNullOrEmpty(values[0]) && !property.Parser.AcceptsEmpty) return;
+        if (property.MaxItems is { } max && ItemCount.Exceeds(values, property.Parser.TakesCommaList, max))
+        {
+            state.AddError(property.TooManyItems());
+            return;
+        }
         if (property.Parser.TryParse(values, out var value))
         {
             property.Set(state.Dto, value);
@@ -141,14 +146,31 @@ internal sealed partial class RequestBinder
             RequestBody.ApplyLimit(context, _maxBodySize);
             form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException e) when (IsFormLimit(e))
         {
             // The form reader's own limits (value length, value count, multipart size).
             throw new HttpError(413, "RequestTooLarge", $"The form is too large: {e.Message}");
         }
+        catch (InvalidDataException e)
+        {
+            // No boundary, a header line that is not one, a part that is not form-data: the sender's mistake, not its size.
+            throw new HttpError(400, "MalformedForm", $"The form is malformed: {e.Message}");
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that stops before its closing boundary. BadHttpRequestException (Kestrel's own 413 among
+            // them) is an IOException too and keeps its status.
+            throw new HttpError(400, "MalformedForm", "The form is malformed: the multipart body ends before its closing boundary.");
+        }
         foreach (var (key, values) in form)
             ApplyText(key, values, state);
     }
+
+    // The form reader tells its limits from its format errors only by the message: "Form value count limit 1024 exceeded",
+    // "Multipart body length limit ... exceeded". A boundary over 70 characters is a malformed header, not a large body.
+    private static bool IsFormLimit(InvalidDataException e) =>
+        e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("exceeded", StringComparison.OrdinalIgnoreCase) &&
+        !e.Message.Contains("boundary length", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);

@@ -36,6 +36,9 @@ internal sealed class ValueParser
     /// <summary>What a valid value looks like, for error messages: "a whole number", "true or false", ...</summary>
     public string Expectation { get; }
 
+    /// <summary>True for collections of scalars, which read comma lists (<c>?ids=1,2,3</c>).</summary>
+    public bool TakesCommaList => _element is not null;
+
     /// <summary>True when the type takes text as is (string), so an empty value means "" rather than "not sent".</summary>
     public bool AcceptsEmpty => Type == typeof(string);
 
@@ -87,8 +90,9 @@ internal sealed class ValueParser
             value = JsonSerializer.Deserialize(text, _json!);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or OverflowException or FormatException)
         {
+            // An app's own converter may do checked arithmetic or parse text: its failure is a bad value too.
             value = null;
             return false;
         }

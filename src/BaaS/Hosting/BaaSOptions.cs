@@ -15,6 +15,7 @@ public sealed class BaaSOptions
     private bool _enableJsonReplyRoutes = true;
     private long _maxRequestBodySize = 10 * 1024 * 1024;
     private int _maxBatchSize = 100;
+    private int _maxCollectionItems = 1000;
     private bool? _debugMode;
     private bool _mapNotFoundFallback = true;
     private string _metadataPath = "/metadata/app.json";
@@ -46,6 +47,14 @@ public sealed class BaaSOptions
 
     /// <summary>The most requests one auto-batched call (<c>POST /api/{Name}[]</c>) may hold. Default: 100.</summary>
     public int MaxBatchSize { get => _maxBatchSize; set => Set(ref _maxBatchSize, value); }
+
+    /// <summary>
+    /// The most items a list, array, set or dictionary property of a request DTO may hold when it declares no
+    /// <see cref="ValidateMaxItemsAttribute"/>, and the most values one AutoQuery filter takes (<c>?ids=1,2,3</c>,
+    /// <c>?statusIn=...</c>). More answers 400 naming the property, counted while binding, before any SQL. Keep it well
+    /// under the databases' parameter limits (SQLite 32,766, PostgreSQL 65,535). Default: 1,000.
+    /// </summary>
+    public int MaxCollectionItems { get => _maxCollectionItems; set => Set(ref _maxCollectionItems, value); }
 
     /// <summary>
     /// Include exception messages and stack traces of 500 errors in responses. Default (null): only in the

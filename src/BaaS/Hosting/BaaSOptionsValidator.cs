@@ -29,6 +29,8 @@ public sealed class BaaSOptionsValidator(IHostEnvironment environment, IConfigur
             failures.Add($"BaaSOptions.MaxRequestBodySize is {options.MaxRequestBodySize}: it must be a positive number of bytes.");
         if (options.MaxBatchSize <= 0)
             failures.Add($"BaaSOptions.MaxBatchSize is {options.MaxBatchSize}: it must be at least 1.");
+        if (options.MaxCollectionItems is <= 0 or > 30_000)
+            failures.Add($"BaaSOptions.MaxCollectionItems is {options.MaxCollectionItems}: it must be from 1 to 30,000 (SQLite takes at most 32,766 parameters in one statement).");
         if (options.PublicUrl is { Length: > 0 } url &&
             (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0))
             failures.Add($"PublicUrl '{url}' must be the site's absolute http or https address, such as https://app.example.com.");

@@ -31,7 +31,10 @@ internal sealed class MetadataBuilder
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var request = builder.Describe(operation.RequestType);
             foreach (var property in request.Properties ?? [])
+            {
                 if (routeVariables.Contains(property.Name)) property.ParamType = "path";
+                DescribeItemLimit(operation.RequestType, property, options.MaxCollectionItems);
+            }
             builder.Walk(operation.RequestType, includeSelf: false);
             var auth = AuthRequirements.Of(operation.RequestType);
             if (operation.ResponseType is not null) builder.Walk(operation.ResponseType, includeSelf: true);
@@ -181,6 +184,23 @@ internal sealed class MetadataBuilder
         var attributes = AttributesOf(property.Attributes);
         if (attributes.Count > 0) described.Attributes = attributes;
         return described;
+    }
+
+    /// <summary>
+    /// A request's collection property without <c>[ValidateMaxItems]</c> still has a limit (BaaSOptions.MaxCollectionItems):
+    /// it is listed as if declared, so clients and the OpenAPI document (<c>maxItems</c>) see the limit binding enforces.
+    /// </summary>
+    private static void DescribeItemLimit(Type requestType, MetadataPropertyType described, int maxItems)
+    {
+        if (TypeModel.Of(requestType).Find(described.Name) is not { } property) return;
+        var type = property.Type;
+        if (type == typeof(string) || type == typeof(byte[]) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) return;
+        if (property.HasAttribute<ValidateMaxItemsAttribute>()) return;
+        (described.Attributes ??= []).Add(new MetadataAttribute
+        {
+            Name = "ValidateMaxItems",
+            Args = [new MetadataPropertyType { Name = nameof(ValidateMaxItemsAttribute.Max), Type = "Int32", Value = maxItems.ToString(CultureInfo.InvariantCulture) }],
+        });
     }
 
     // An override (a DTO's default OrderBy) is the base type's property: declaring it again in a client type would

@@ -42,6 +42,7 @@ public sealed partial class OpenApiGenerator
                 if (property.Meta.IsRequired == true) parameter["required"] = true;
                 if (!string.IsNullOrWhiteSpace(property.Meta.Description)) parameter["description"] = property.Meta.Description;
                 var schema = Schema(property.Type, args);
+                LimitItems(schema, property.Meta);
                 parameter["schema"] = schema;
                 if (property.Type.Unwrapped.Kind is RefKind.List or RefKind.Array)
                 {

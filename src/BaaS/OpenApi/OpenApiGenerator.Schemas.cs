@@ -120,6 +120,7 @@ public sealed partial class OpenApiGenerator
                 propertySchema = propertySchema is JsonObject o && !o.ContainsKey("$ref")
                     ? With(o, "description", property.Meta.Description)
                     : new JsonObject { ["allOf"] = new JsonArray(propertySchema), ["description"] = property.Meta.Description };
+            LimitItems(propertySchema, property.Meta);
             properties[property.WireName] = propertySchema;
             if (property.Meta.IsRequired == true) required.Add(property.WireName);
         }
@@ -129,6 +130,28 @@ public sealed partial class OpenApiGenerator
         if (!string.IsNullOrWhiteSpace(meta.Description)) schema["description"] = meta.Description;
         return schema;
     }
+
+    /// <summary><c>maxItems</c> (a list) or <c>maxProperties</c> (a dictionary) from the property's <c>[ValidateMaxItems]</c>.</summary>
+    private static void LimitItems(JsonNode schema, BaaS.Metadata.MetadataPropertyType property)
+    {
+        if (MaxItemsOf(property) is not { } max || schema is not JsonObject o) return;
+        var types = TypeNamesOf(o).ToList();
+        if (types.Contains("array")) o["maxItems"] = max;
+        else if (types.Contains("object")) o["maxProperties"] = max;
+    }
+
+    /// <summary>The limit of <c>[ValidateMaxItems]</c> (declared, or the default the metadata lists), or null.</summary>
+    private static int? MaxItemsOf(BaaS.Metadata.MetadataPropertyType property) =>
+        property.Attributes?.FirstOrDefault(a => a.Name == "ValidateMaxItems")?.Args?.FirstOrDefault(a => a.Name == "Max")?.Value is { } text &&
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) ? max : null;
+
+    /// <summary>The JSON Schema type names of a schema: <c>"array"</c>, or <c>["array", "null"]</c> for a nullable one.</summary>
+    private static IEnumerable<string> TypeNamesOf(JsonObject schema) => schema["type"] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var name) => [name],
+        JsonArray names => names.OfType<JsonValue>().Select(n => n.TryGetValue<string>(out var name) ? name : "").ToList(),
+        _ => [],
+    };
 
     private static JsonObject With(JsonObject o, string key, string value)
     {

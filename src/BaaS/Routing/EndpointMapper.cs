@@ -27,7 +27,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         var apiBase = "/" + options.ApiBasePath.Trim('/');
         foreach (var operation in catalog.Operations)
         {
-            var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize);
+            var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize, options.MaxCollectionItems);
             var handler = new OperationHandler(operation, binder, writer, errors, filters, options);
             handlers.Add(handler);
             var allVerbs = operation.Invokers.Keys.ToList();

@@ -39,6 +39,7 @@ internal static class ValueRules
         ValidateCreditCardAttribute => Text(type, owner, p, (s, _) => IsCardNumber(s) ? null : ("CreditCard", $"'{p}' is not a valid credit card number.")),
         ValidateRegularExpressionAttribute a => Pattern(type, owner, p, a.Pattern),
         ValidateScalePrecisionAttribute a => ScalePrecision(type, owner, p, a),
+        ValidateMaxItemsAttribute a => Items(type, owner, p, a.Max),
         _ => throw new InvalidOperationException($"{owner}.{p}: {attribute.GetType().Name} is not a validation rule BaaS knows."),
     };
 
@@ -84,6 +85,15 @@ internal static class ValueRules
         if (type != typeof(string))
             throw new InvalidOperationException($"{owner}.{p}: this rule checks text, but the property is {type.Name}.");
         return v => v is string s ? rule(s, s.Length) : null;
+    }
+
+    private static Check Items(Type type, string owner, string p, int max)
+    {
+        if (type == typeof(string) || type == typeof(byte[]) || !typeof(IEnumerable).IsAssignableFrom(type))
+            throw new InvalidOperationException($"{owner}.{p}: MaxItems counts the items of a list, array, set or dictionary, but the property is {type.Name}.");
+        if (max < 0) throw new InvalidOperationException($"{owner}.{p}: MaxItems must not be negative.");
+        var message = string.Create(CultureInfo.InvariantCulture, $"'{p}' must have {max:N0} items or fewer.");
+        return v => v is IEnumerable items && items.Cast<object?>().Take(max + 1).Count() > max ? ("MaxItems", message) : null;
     }
 
     private static Check Pattern(Type type, string owner, string p, string pattern)

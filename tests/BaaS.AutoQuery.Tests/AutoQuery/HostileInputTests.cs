@@ -36,7 +36,31 @@ public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost
         { "?take=-5", "Take" },
         { "?take=abc", "Take" },
         { "?ratingGreaterThan=%27%20OR%201%3D1", "ratingGreaterThan" },
+        // More values than BaaSOptions.MaxCollectionItems (1,000), declared or implicit: refused before any SQL.
+        { "?ids=" + Numbers(1001), "Ids" },
+        { "?pagesBetween=" + Numbers(1001), "PagesBetween" },
+        { "?authorIdIn=" + Numbers(1001), "authorIdIn" },
+        { "?isbn=" + Numbers(1001), "isbn" },
     };
+
+    private static string Numbers(int count) => string.Join(",", Enumerable.Range(1, count));
+
+    [Fact]
+    public async Task Seventy_thousand_ids_in_a_body_answer_400_before_any_sql()
+    {
+        // Past the databases' own parameter limits (SQLite 32,766, PostgreSQL 65,535) if it ever reached them.
+        using var response = await host.Http.PostAsync("/api/QueryBooks",
+            new StringContent($$"""{"ids":[{{Numbers(70_000)}}]}""", System.Text.Encoding.UTF8, "application/json"));
+        var status = await HttpAssert.ErrorAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("MaxItems", HttpAssert.FieldError(status, "Ids").GetProperty("errorCode").GetString());
+
+        using var form = await host.Http.PostAsync("/api/QueryBooks",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ids"] = Numbers(70_000), ["authorIdIn"] = "1" }));
+        HttpAssert.FieldError(await HttpAssert.ErrorAsync(form, HttpStatusCode.BadRequest), "Ids");
+
+        using var fits = await host.Http.GetAsync("/api/QueryBooks?ids=" + Numbers(1000));
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]
@@ -61,6 +85,10 @@ public abstract class HostileInputTests<THost>(THost host) : IClassFixture<THost
         { "?isbn=%27%27", [] },
         { "?titleContains=%F0%9F%8D%95", [] },
         { "?tenantId=alice%27%20OR%20%271%27%3D%271", [] },
+        // Escapes that are not UTF-8 stay as written: never a broken string, which PostgreSQL refuses and SQLite stores.
+        { "?titleContains=%ED%A0%80", [] },
+        { "?title=%FF%FE", [] },
+        { "?isbn=%C3%28", [] },
     };
 
     [Theory]

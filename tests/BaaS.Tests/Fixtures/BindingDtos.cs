@@ -96,3 +96,32 @@ public class FlagsEcho : IReturn<FlagsEcho>, IPost
 
 /// <summary>Answers the request headers it was sent.</summary>
 public class EchoHeaders : IReturn<Dictionary<string, string>>, IGet;
+
+/// <summary>Lists with item limits: one declared, the others from <c>BaaSOptions.MaxCollectionItems</c>.</summary>
+public class LimitedLists : IReturn<LimitedLists>, IPost
+{
+    [ValidateMaxItems(2)]
+    public List<int>? Ids { get; set; }
+
+    public List<string>? Tags { get; set; }
+
+    public Dictionary<string, int>? Counts { get; set; }
+
+    public Hundredths? Share { get; set; }
+}
+
+/// <summary>A number sent whole and kept in hundredths, with checked arithmetic: too large a number overflows.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(HundredthsConverter))]
+public readonly record struct Hundredths(int Value);
+
+/// <summary>Reads <see cref="Hundredths"/> as an app's own converter might, throwing <see cref="OverflowException"/>.</summary>
+public sealed class HundredthsConverter : System.Text.Json.Serialization.JsonConverter<Hundredths>
+{
+    /// <inheritdoc />
+    public override Hundredths Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        new(checked(reader.GetInt32() * 100));
+
+    /// <inheritdoc />
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Hundredths value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.Value / 100);
+}

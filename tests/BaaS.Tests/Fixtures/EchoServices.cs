@@ -21,6 +21,8 @@ public class EchoServices : Service
 
     public FlagsEcho Post(FlagsEcho request) => request;
 
+    public LimitedLists Post(LimitedLists request) => request;
+
     public EmptyResponse Any(Throw request) => request.Kind switch
     {
         "Argument" => throw new ArgumentException(request.Message ?? "Quantity must be positive", "Quantity"),
