@@ -33,6 +33,27 @@ internal sealed class DtoProperty
         _default = property.DefaultValue;
         var isCollection = Type != typeof(string) && Type != typeof(byte[]) && typeof(System.Collections.IEnumerable).IsAssignableFrom(Type);
         MaxItems = property.GetAttribute<ValidateMaxItemsAttribute>()?.Max ?? (isCollection ? maxItems : null);
+        ItemsNotNull = property.ItemsNotNull;
+    }
+
+    /// <summary>A collection whose items are declared non-nullable: a null item answers 400 instead of reaching the service.</summary>
+    public bool ItemsNotNull { get; }
+
+    /// <summary>The 400 field error for a null item at <paramref name="index"/> of a collection that may not hold one.</summary>
+    public ResponseError NullItem(int index) => new("NotNull", Name,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{Name}[{index}]' must not be null."));
+
+    /// <summary>The position of the first null item in <paramref name="value"/> when <see cref="ItemsNotNull"/>; else -1.</summary>
+    public int FirstNullItem(object? value)
+    {
+        if (!ItemsNotNull || value is not System.Collections.IEnumerable items) return -1;
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (item is null) return index;
+            index++;
+        }
+        return -1;
     }
 
     /// <summary>The position in the DTO's property list (the index into the sent-fields array).</summary>

@@ -55,7 +55,13 @@ internal sealed partial class RequestBinder
                 var start = reader;
                 try
                 {
-                    property.Set(state.Dto, JsonSerializer.Deserialize(ref reader, property.Json));
+                    var value = JsonSerializer.Deserialize(ref reader, property.Json);
+                    if (property.FirstNullItem(value) is var nullAt and >= 0)
+                    {
+                        state.AddError(property.NullItem(nullAt));
+                        continue;
+                    }
+                    property.Set(state.Dto, value);
                     state.Sent[property.Index] = true;
                 }
                 catch (JsonException e)

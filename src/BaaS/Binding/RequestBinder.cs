@@ -127,6 +127,11 @@ internal sealed partial class RequestBinder
         }
         if (property.Parser.TryParse(values, out var value))
         {
+            if (property.FirstNullItem(value) is var nullAt and >= 0)
+            {
+                state.AddError(property.NullItem(nullAt));
+                return;
+            }
             property.Set(state.Dto, value);
             state.Sent[property.Index] = true;
         }

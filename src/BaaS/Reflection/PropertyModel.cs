@@ -39,6 +39,10 @@ internal sealed class PropertyModel
         var states = nullability.Create(property);
         ReadState = states.ReadState;
         WriteState = states.WriteState;
+        // T[] or a generic collection of one reference type (List<T>, IReadOnlyList<T>, HashSet<T>...): its items' annotation.
+        var item = states.ElementType ?? (states.GenericTypeArguments is [var only] && Type != typeof(string) ? only : null);
+        ItemsNotNull = item is { Type.IsValueType: false, WriteState: NullabilityState.NotNull } &&
+            typeof(System.Collections.IEnumerable).IsAssignableFrom(Type);
         IsPlainValueType = Type.IsValueType && UnderlyingType == Type;
         IsNullable = Type.IsValueType ? !IsPlainValueType : ReadState != NullabilityState.NotNull;
         DefaultValue = IsPlainValueType && !Type.ContainsGenericParameters && !Type.IsByRefLike ? Activator.CreateInstance(Type) : null;
@@ -74,6 +78,12 @@ internal sealed class PropertyModel
     /// non-nullable (code compiled without nullable annotations counts as nullable).
     /// </summary>
     public bool IsNullable { get; }
+
+    /// <summary>
+    /// A list, array or set of a reference type whose items are declared non-nullable (<c>List&lt;OrderLine&gt;</c>, not
+    /// <c>List&lt;OrderLine?&gt;</c>): a null item is not a valid value.
+    /// </summary>
+    public bool ItemsNotNull { get; }
 
     /// <summary>The nullable annotation of what the getter returns (<see cref="NullabilityState.NotNull"/> for <c>string</c>).</summary>
     public NullabilityState ReadState { get; }

@@ -102,6 +102,22 @@ public class ItemLimitTests(StandardServerFixture fixture) : IClassFixture<Stand
             .GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "ValidateMaxItems")
             .GetProperty("args")[0].GetProperty("value").GetString();
 
+    [Theory]
+    [InlineData("""{"addresses":[{},null]}""", "Addresses", 1)]
+    [InlineData("""{"names":["a",null,"b"]}""", "Names", 1)]
+    public async Task A_null_item_in_a_list_of_non_nullable_items_answers_400_naming_it(string json, string field, int index)
+    {
+        // Found by the API fuzzer: [null] reached MyApp's PlaceOrder as a null OrderLine and answered 500.
+        using var response = await Host.Http.PostAsync("/api/EchoTypes", HttpAssert.Json(json));
+        var error = HttpAssert.FieldError(await HttpAssert.ErrorAsync(response, HttpStatusCode.BadRequest), field);
+        Assert.Equal("NotNull", error.GetProperty("errorCode").GetString());
+        Assert.Equal($"'{field}[{index}]' must not be null.", error.GetProperty("message").GetString());
+
+        using var query = await Host.Http.GetAsync("/api/EchoTypes?addresses=" + Uri.EscapeDataString("[null]"));
+        Assert.Equal("NotNull", HttpAssert.FieldError(await HttpAssert.ErrorAsync(query, HttpStatusCode.BadRequest), "Addresses")
+            .GetProperty("errorCode").GetString());
+    }
+
     private static HttpRequestMessage Post(string json) =>
         new(HttpMethod.Post, "/api/LimitedLists") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
