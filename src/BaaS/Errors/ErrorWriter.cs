@@ -32,6 +32,8 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
         }
         context.Response.Clear();
         if (header is { } h) context.Response.Headers[h.Key] = h.Value;
+        else if (ErrorMapper.RetryAfterOf(exception) is { } retryAfter)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await WriteAsync(context, status, responseStatus).ConfigureAwait(false);
     }
 
