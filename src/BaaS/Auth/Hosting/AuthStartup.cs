@@ -12,7 +12,8 @@ namespace BaaS.Auth.Hosting;
 /// missing key (or an OAuth provider missing its settings) fails startup with instructions rather than the first sign-in, and creates the first administrator
 /// from <c>Auth:Admin</c> when no user has the Admin role yet.
 /// </summary>
-internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options, ILogger<AuthStartup> logger)
+internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options,
+    IEmailSender emailSender, IHostEnvironment environment, ILogger<AuthStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,6 +21,8 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
         options.Value.Jwt.Validate();
         var ring = keys.KeyRing;
         AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
+        // Said once, here, rather than with every email that goes nowhere.
+        if (emailSender is Email.LogEmailSender { WritesMessages: false }) AuthLog.NoEmailSender(logger, environment.EnvironmentName);
         // Made at startup so a misconfigured provider fails here, not at the first sign-in.
         _ = oauthProviders.Names.Count();
 
