@@ -1,0 +1,33 @@
+using BaaS.Auth.OAuth;
+using BaaS.Auth.Tokens;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BaaS.Auth.Hosting;
+
+/// <summary>
+/// Refuses auth settings that cannot work before the app writes anything (it runs with the other options validators,
+/// ahead of migrations): the signing key (missing outside Development, too short, an unreadable key file), token
+/// lifetimes and intervals, and OAuth providers missing a setting. Each failure is one line naming the setting.
+/// </summary>
+internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.Jwt.Problems().ToList();
+        try
+        {
+            // The same construction the app signs with later; in Development without a key it makes a throwaway one.
+            _ = JwtKeyRing.Create(options.Jwt, environment, NullLogger.Instance);
+        }
+        catch (InvalidOperationException e)
+        {
+            failures.Add(e.Message);
+        }
+        foreach (var (provider, settings) in options.OAuth)
+            if (OAuthProviders.ProblemOf(provider, settings) is { } problem) failures.Add(problem);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
