@@ -1,9 +1,27 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 
 namespace BaaS.Data;
 
 public abstract partial class DialectProvider
 {
+    // Every dialect made in this process (a handful of singletons), so an error that escaped translation can still be classified.
+    private static readonly ConcurrentQueue<DialectProvider> Instances = new();
+
+    /// <summary>
+    /// The <see cref="DatabaseUnavailableException"/> that <paramref name="exception"/> is, holds, or (when a driver's error
+    /// reached the caller untranslated, e.g. from raw ADO.NET on <see cref="DataConnection.Inner"/>) that any dialect
+    /// in the process makes of it; null when the database was reachable and the failure is something else.
+    /// </summary>
+    public static DatabaseUnavailableException? FindUnavailable(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (DatabaseUnavailableException.Find(exception) is { } found) return found;
+        foreach (var dialect in Instances)
+            if (dialect.IsUnavailable(exception))
+                return dialect.AsUnavailable(exception);
+        return null;
+    }
+
     /// <summary>
     /// Whether <paramref name="exception"/> (a driver's exception, or one wrapping it) says the database cannot be reached
     /// for now rather than that the statement was wrong: refused or dropped connections, a server shutting down or not

@@ -56,7 +56,7 @@ public static class AppCommandExtensions
             foreach (var failure in configuration.Failures) await Console.Error.WriteLineAsync($"Configuration error: {failure}").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception e) when (DatabaseUnavailableException.Find(e) is { } unavailable)
+        catch (Exception e) when (DialectProvider.FindUnavailable(e) is { } unavailable)
         {
             await Console.Error.WriteLineAsync($"Database error: {unavailable.Message}").ConfigureAwait(false);
             return 1;
