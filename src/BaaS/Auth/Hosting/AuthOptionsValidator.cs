@@ -1,5 +1,6 @@
 using BaaS.Auth.OAuth;
 using BaaS.Auth.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,11 @@ namespace BaaS.Auth.Hosting;
 /// ahead of migrations): the signing key (missing outside Development, too short, an unreadable key file), token
 /// lifetimes and intervals, and OAuth providers missing a setting. Each failure is one line naming the setting.
 /// </summary>
-internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
+internal sealed class AuthOptionsValidator(IServiceProvider services) : IValidateOptions<AuthOptions>
 {
+    // Optional: a container without a host (a test, a tool) has no environment, and no key to check either.
+    private readonly IHostEnvironment? _environment = services.GetService<IHostEnvironment>();
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,7 +24,7 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
         try
         {
             // The same construction the app signs with later; in Development without a key it makes a throwaway one.
-            _ = JwtKeyRing.Create(options.Jwt, environment, NullLogger.Instance);
+            if (_environment is not null) _ = JwtKeyRing.Create(options.Jwt, _environment, NullLogger.Instance);
         }
         catch (InvalidOperationException e)
         {
