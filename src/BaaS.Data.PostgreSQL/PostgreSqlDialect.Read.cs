@@ -48,6 +48,7 @@ public sealed partial class PostgreSqlDialect
     /// <inheritdoc />
     public override Exception? TranslateException(DbException exception, string? sql)
     {
+        if (AsUnavailable(exception) is { } unavailable) return unavailable;
         if (exception is not PostgresException ex) return null;
         switch (ex.SqlState)
         {

@@ -45,6 +45,7 @@ public sealed partial class SqliteDialect
     /// <inheritdoc />
     public override Exception? TranslateException(DbException exception, string? sql)
     {
+        if (AsUnavailable(exception) is { } unavailable) return unavailable;
         if (exception is not SqliteException ex) return null;
         var message = ex.Message;
         if (ex.SqliteErrorCode == 19)

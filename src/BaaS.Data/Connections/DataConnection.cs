@@ -101,7 +101,7 @@ public sealed class DataConnection : DbConnection
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {
         if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
-        var tx = new DataTransaction(this, Inner.BeginTransaction(isolationLevel));
+        var tx = new DataTransaction(this, Dialect.Guard(() => Inner.BeginTransaction(isolationLevel)));
         _transaction = tx;
         return tx;
     }
@@ -110,7 +110,8 @@ public sealed class DataConnection : DbConnection
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
     {
         if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
-        var tx = new DataTransaction(this, await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false));
+        var tx = new DataTransaction(this,
+            await Dialect.GuardAsync(async () => await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
         _transaction = tx;
         return tx;
     }

@@ -34,14 +34,23 @@ public sealed class DataTransaction : DbTransaction
     /// <inheritdoc />
     public override void Commit()
     {
-        Inner.Commit();
+        // A connection lost while committing: the client gets a 503 (the write was not acknowledged).
+        _connection.Dialect.Guard(() =>
+        {
+            Inner.Commit();
+            return true;
+        });
         Complete();
     }
 
     /// <inheritdoc />
     public override async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        await Inner.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _connection.Dialect.GuardAsync(async () =>
+        {
+            await Inner.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
         Complete();
     }
 

@@ -88,10 +88,11 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable, IAs
 
         public DialectProvider Dialect => dialect;
 
-        public DataConnection Open() => new(_source.Value.OpenConnection(), dialect, name);
+        // A database that cannot be reached (refused, shutting down, pool exhausted) is a DatabaseUnavailableException.
+        public DataConnection Open() => new(dialect.Guard(() => _source.Value.OpenConnection()), dialect, name);
 
         public async Task<DataConnection> OpenAsync(CancellationToken ct) =>
-            new(await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false), dialect, name);
+            new(await dialect.GuardAsync(async () => await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false)).ConfigureAwait(false), dialect, name);
 
         public void Dispose()
         {

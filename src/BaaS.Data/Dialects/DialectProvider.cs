@@ -17,6 +17,7 @@ public abstract partial class DialectProvider
     protected DialectProvider()
     {
         Id = Interlocked.Increment(ref _nextId) - 1;
+        Instances.Enqueue(this);
     }
 
     /// <summary>A small number unique to this dialect instance, used to index per-dialect caches.</summary>

@@ -49,4 +49,12 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Deleting expired refresh tokens failed; it tries again next time")]
     public static partial void RefreshTokenCleanupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2030, Level = LogLevel.Warning,
+        Message = "Email ({Kind}) to {To} was not sent: no email sender is configured (register an IEmailSender)")]
+    public static partial void EmailNotSent(ILogger logger, string kind, string to);
+
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning,
+        Message = "No email sender is configured: confirmation and password-reset emails go nowhere in {Environment}. Register an IEmailSender (e.g. an SMTP sender) to send them.")]
+    public static partial void NoEmailSender(ILogger logger, string environment);
 }

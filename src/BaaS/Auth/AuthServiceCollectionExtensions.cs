@@ -48,6 +48,9 @@ public static class AuthServiceCollectionExtensions
         {
             if (!o.Roles.Contains(AuthRequirements.AdminRole, StringComparer.OrdinalIgnoreCase)) o.Roles.Insert(0, AuthRequirements.AdminRole);
         });
+        // The key, lifetimes and OAuth settings are checked with every other option, before migrations write anything.
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

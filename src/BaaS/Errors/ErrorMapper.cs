@@ -19,6 +19,9 @@ public sealed class ErrorMapper(bool includeDetails)
     {
         if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
             exception = aggregate.InnerExceptions[0];
+        // A database that cannot be reached is a 503 however deep the code that met it wrapped the error.
+        if (BaaS.Data.DialectProvider.FindUnavailable(exception) is { } unavailable)
+            return (503, new ResponseStatus(unavailable.ErrorCode, UnavailableMessage) { Errors = [] });
 
         var status = StatusOf(exception);
         ResponseStatus responseStatus;
@@ -53,8 +56,17 @@ public sealed class ErrorMapper(bool includeDetails)
         return (status, responseStatus);
     }
 
+    /// <summary>What a client is told when the database cannot be reached (the cause, with hosts and ports, goes to the log).</summary>
+    public const string UnavailableMessage = "The service cannot reach its database for now. Try again in a few seconds.";
+
+    /// <summary>
+    /// How long the client should wait before trying again (the <c>Retry-After</c> header) for <paramref name="exception"/>,
+    /// or null when trying again later would not help.
+    /// </summary>
+    public static TimeSpan? RetryAfterOf(Exception exception) => BaaS.Data.DialectProvider.FindUnavailable(exception)?.RetryAfter;
+
     /// <summary>The HTTP status an exception answers with.</summary>
-    public static int StatusOf(Exception exception) => exception switch
+    public static int StatusOf(Exception exception) => BaaS.Data.DialectProvider.FindUnavailable(exception) is not null ? 503 : exception switch
     {
         IHasStatusCode hasStatus => hasStatus.StatusCode,
         BadHttpRequestException bad => bad.StatusCode,

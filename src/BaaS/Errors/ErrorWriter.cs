@@ -21,7 +21,9 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
         }
 
         var (status, responseStatus) = mapper.Map(exception);
-        if (status >= 500) Log.ServerError(logger, operation, status, exception);
+        // A database that is away is expected now and then: one line per answer, not a stack trace each.
+        if (BaaS.Data.DialectProvider.FindUnavailable(exception) is { } unavailable) Log.Unavailable(logger, operation, unavailable.Message);
+        else if (status >= 500) Log.ServerError(logger, operation, status, exception);
         else Log.ClientError(logger, operation, status, responseStatus.ErrorCode, responseStatus.Message);
 
         if (context.Response.HasStarted)
@@ -32,6 +34,8 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
         }
         context.Response.Clear();
         if (header is { } h) context.Response.Headers[h.Key] = h.Value;
+        else if (ErrorMapper.RetryAfterOf(exception) is { } retryAfter)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await WriteAsync(context, status, responseStatus).ConfigureAwait(false);
     }
 

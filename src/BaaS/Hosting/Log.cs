@@ -16,4 +16,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "{Operation}: the caller went away")]
     public static partial void Aborted(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "{Operation} answered 503: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string operation, string reason);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning,
+        Message = "The database cannot be reached yet (attempt {Attempt}: {Reason}); retrying in {DelaySeconds:0.#} s, giving up after {BudgetSeconds:0.#} s (Database:StartupRetrySeconds)")]
+    public static partial void DatabaseRetry(ILogger logger, int attempt, string reason, double delaySeconds, double budgetSeconds);
 }

@@ -24,11 +24,25 @@ public static class StartupModuleExtensions
         return builder;
     }
 
-    /// <summary>Runs the <see cref="IStartupModule.Configure"/> of the modules <see cref="AddModules"/> created, in the same order.</summary>
+    /// <summary>
+    /// Runs the <see cref="IStartupModule.Configure"/> of the modules <see cref="AddModules"/> created, in the same order,
+    /// once the configuration is valid (<see cref="StartupChecks.ValidateConfiguration"/>). With settings that cannot
+    /// work it configures nothing and leaves the report to what starts the app: <see cref="AppCommandExtensions.RunAppAsync"/>
+    /// prints one line per setting and exits with 1; a host started otherwise refuses to start with the same failures.
+    /// </summary>
     public static WebApplication UseModules(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var modules = app.Services.GetService<StartupModules>()
             ?? throw new InvalidOperationException("No startup modules: call builder.AddModules(assembly) before builder.Build().");
+        try
+        {
+            app.Services.ValidateConfiguration();
+        }
+        catch (ConfigurationException)
+        {
+            return app;
+        }
         foreach (var module in modules.All) module.Configure(app);
         return app;
     }

@@ -4,6 +4,7 @@ using BaaS.Auth.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BaaS.Auth.Tests.Suites;
 
@@ -26,7 +27,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Production_without_a_key_fails_startup_saying_how_to_set_one()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", []));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => MiniServer.StartAsync("Production", []));
         Assert.Contains("Auth__Jwt__Secret", error.Message);
         Assert.Contains("openssl rand -base64 32", error.Message);
         Assert.Contains("Auth__Jwt__KeyFile", error.Message);
@@ -38,7 +39,7 @@ public sealed class StartupTests : IDisposable
     [InlineData("RefreshTokenCleanupInterval", "-00:00:01")]
     public async Task A_lifetime_or_interval_that_cannot_work_fails_startup_naming_the_setting(string setting, string value)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Development", new() { [$"Auth:Jwt:{setting}"] = value }));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => MiniServer.StartAsync("Development", new() { [$"Auth:Jwt:{setting}"] = value }));
         Assert.Contains($"Auth__Jwt__{setting}", error.Message);
     }
 
@@ -54,7 +55,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task A_short_secret_fails_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:Secret"] = "too-short" }));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:Secret"] = "too-short" }));
         Assert.Contains("32 or more", error.Message);
     }
 
@@ -96,9 +97,9 @@ public sealed class StartupTests : IDisposable
     {
         var path = Path.Combine(_folder, "public.pem");
         using (var rsa = RSA.Create(2048)) await File.WriteAllTextAsync(path, rsa.ExportSubjectPublicKeyInfoPem());
-        var publicKey = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path }));
+        var publicKey = await Assert.ThrowsAsync<OptionsValidationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path }));
         Assert.Contains("private key", publicKey.Message);
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path + ".nope" }));
+        var missing = await Assert.ThrowsAsync<OptionsValidationException>(() => MiniServer.StartAsync("Production", new() { ["Auth:Jwt:KeyFile"] = path + ".nope" }));
         Assert.Contains("does not exist", missing.Message);
     }
 
@@ -153,7 +154,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task An_OpenID_provider_without_an_authority_fails_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             MiniServer.StartAsync("Development", new() { ["Auth:Jwt:Secret"] = Secret(), ["Auth:OAuth:corp:ClientId"] = "x" }));
         Assert.Contains("Auth:OAuth:corp:Authority", error.Message);
     }

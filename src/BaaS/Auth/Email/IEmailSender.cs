@@ -1,9 +1,11 @@
 namespace BaaS;
 
 /// <summary>
-/// Sends email: the seam auth uses for confirmation and password-reset messages. The default writes each message to
-/// the log (fine in Development, not in production: reset links would sit in the logs). Register your own in DI,
-/// e.g. one that queues the message on a background job: <c>services.AddSingleton&lt;IEmailSender, MyEmailSender&gt;()</c>.
+/// Sends email: the seam auth uses for confirmation and password-reset messages. The default sends nothing: in
+/// Development it writes each message to the log, elsewhere it logs only that a message was not sent (never its link or
+/// token) and the app warns at startup that emails go nowhere. Register your own in DI, before or after
+/// <c>AddBaaSAuth</c>, e.g. one that queues the message on a background job:
+/// <c>services.AddSingleton&lt;IEmailSender, MyEmailSender&gt;()</c>.
 /// </summary>
 public interface IEmailSender
 {

@@ -14,7 +14,7 @@ namespace BaaS.Auth.Hosting;
 /// keys, or warns (outside Development) that they are stored unencrypted.
 /// </summary>
 internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oauthProviders, IServiceScopeFactory scopes, IOptions<AuthOptions> options,
-    KeyEncryptionCertificate keyCertificate, IHostEnvironment environment, ILogger<AuthStartup> logger)
+    KeyEncryptionCertificate keyCertificate, IEmailSender emailSender, IHostEnvironment environment, ILogger<AuthStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,6 +22,8 @@ internal sealed class AuthStartup(AuthKeyProvider keys, OAuth.OAuthProviders oau
         options.Value.Jwt.Validate();
         var ring = keys.KeyRing;
         AuthLog.SigningKey(logger, ring.Algorithm, ring.Source);
+        // Said once, here, rather than with every email that goes nowhere.
+        if (emailSender is Email.LogEmailSender { WritesMessages: false }) AuthLog.NoEmailSender(logger, environment.EnvironmentName);
         // Made at startup so a misconfigured provider fails here, not at the first sign-in.
         _ = oauthProviders.Names.Count();
         CheckKeyProtection();

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace BaaS.Auth.Hosting;
 
 /// <summary>
-/// The certificate of <see cref="DataProtectionKeyOptions"/>, loaded once (at startup, by <see cref="AuthStartup"/>, so a
-/// missing file or a wrong password fails there with instructions), or null when none is configured.
+/// The certificate of <see cref="DataProtectionKeyOptions"/>, loaded once (checked with the other auth settings by
+/// <see cref="AuthOptionsValidator"/> before anything is written, so a missing file or a wrong password stops the app with one line), or null when none is configured.
 /// </summary>
 internal sealed class KeyEncryptionCertificate(IOptions<AuthOptions> options) : IDisposable
 {
@@ -16,7 +16,8 @@ internal sealed class KeyEncryptionCertificate(IOptions<AuthOptions> options) : 
 
     public X509Certificate2? Certificate => _certificate.Value;
 
-    private static X509Certificate2? Load(DataProtectionKeyOptions settings)
+    /// <summary>Loads the configured certificate (null when none is); a missing file, a wrong password or no RSA key throws, naming the setting.</summary>
+    internal static X509Certificate2? Load(DataProtectionKeyOptions settings)
     {
         if (string.IsNullOrWhiteSpace(settings.CertificatePath)) return null;
         var path = Path.GetFullPath(settings.CertificatePath);

@@ -15,14 +15,10 @@ internal sealed class OAuthProviders
         foreach (var (name, provider) in options.Value.OAuth)
         {
             if (string.IsNullOrWhiteSpace(provider.ClientId)) continue;
-            if (name is "credentials" or "logout" or "confirm-email")
-                throw new InvalidOperationException($"'{name}' cannot name an OAuth provider: /auth/{name} has another meaning.");
-            var type = (provider.Type ?? name).ToLowerInvariant();
-            switch (type)
+            if (ProblemOf(name, provider) is { } problem) throw new InvalidOperationException(problem);
+            switch ((provider.Type ?? name).ToLowerInvariant())
             {
                 case "github":
-                    if (string.IsNullOrWhiteSpace(provider.ClientSecret))
-                        throw new InvalidOperationException($"OAuth provider '{name}' (GitHub) needs Auth:OAuth:{name}:ClientSecret.");
                     _providers[name] = new GitHubOAuthProvider(name, provider, httpClients);
                     break;
                 case "google":
@@ -30,13 +26,26 @@ internal sealed class OAuthProviders
                     _providers[name] = new OpenIdConnectProvider(name, provider, httpClients, clock);
                     break;
                 default:
-                    if (string.IsNullOrWhiteSpace(provider.Authority))
-                        throw new InvalidOperationException(
-                            $"OAuth provider '{name}' needs Auth:OAuth:{name}:Authority (its OpenID Connect issuer URL), or Type 'github' or 'google'.");
                     _providers[name] = new OpenIdConnectProvider(name, provider, httpClients, clock);
                     break;
             }
         }
+    }
+
+    /// <summary>What keeps the provider configured as <paramref name="name"/> from working, naming the setting, or null.</summary>
+    internal static string? ProblemOf(string name, OAuthProviderOptions provider)
+    {
+        if (string.IsNullOrWhiteSpace(provider.ClientId)) return null;
+        if (name is "credentials" or "logout" or "confirm-email")
+            return $"Auth:OAuth:{name}: '{name}' cannot name an OAuth provider: /auth/{name} has another meaning.";
+        return (provider.Type ?? name).ToLowerInvariant() switch
+        {
+            "github" when string.IsNullOrWhiteSpace(provider.ClientSecret) => $"OAuth provider '{name}' (GitHub) needs Auth:OAuth:{name}:ClientSecret.",
+            "github" or "google" => null,
+            _ when string.IsNullOrWhiteSpace(provider.Authority) =>
+                $"OAuth provider '{name}' needs Auth:OAuth:{name}:Authority (its OpenID Connect issuer URL), or Type 'github' or 'google'.",
+            _ => null,
+        };
     }
 
     public IEnumerable<string> Names => _providers.Keys;

@@ -52,15 +52,18 @@ public sealed class JwtOptions
     /// <exception cref="InvalidOperationException">A lifetime is not positive, or an interval is negative.</exception>
     public void Validate()
     {
-        static void Check(bool ok, string name, TimeSpan value, string rule)
-        {
-            if (!ok) throw new InvalidOperationException($"Auth:Jwt:{name} (Auth__Jwt__{name}) must be {rule}, not {value}.");
-        }
+        if (Problems().FirstOrDefault() is { } problem) throw new InvalidOperationException(problem);
+    }
 
-        Check(AccessTokenLifetime > TimeSpan.Zero, nameof(AccessTokenLifetime), AccessTokenLifetime, "positive");
-        Check(RefreshTokenLifetime > TimeSpan.Zero, nameof(RefreshTokenLifetime), RefreshTokenLifetime, "positive");
-        Check(RefreshTokenReuseInterval >= TimeSpan.Zero, nameof(RefreshTokenReuseInterval), RefreshTokenReuseInterval, "zero or more");
-        Check(RefreshTokenCleanupInterval >= TimeSpan.Zero, nameof(RefreshTokenCleanupInterval), RefreshTokenCleanupInterval, "zero (off) or more");
-        Check(ClockSkew >= TimeSpan.Zero, nameof(ClockSkew), ClockSkew, "zero or more");
+    /// <summary>One line per lifetime or interval that cannot work, naming the setting.</summary>
+    internal IEnumerable<string> Problems()
+    {
+        static string Problem(string name, TimeSpan value, string rule) => $"Auth:Jwt:{name} (Auth__Jwt__{name}) must be {rule}, not {value}.";
+
+        if (AccessTokenLifetime <= TimeSpan.Zero) yield return Problem(nameof(AccessTokenLifetime), AccessTokenLifetime, "positive");
+        if (RefreshTokenLifetime <= TimeSpan.Zero) yield return Problem(nameof(RefreshTokenLifetime), RefreshTokenLifetime, "positive");
+        if (RefreshTokenReuseInterval < TimeSpan.Zero) yield return Problem(nameof(RefreshTokenReuseInterval), RefreshTokenReuseInterval, "zero or more");
+        if (RefreshTokenCleanupInterval < TimeSpan.Zero) yield return Problem(nameof(RefreshTokenCleanupInterval), RefreshTokenCleanupInterval, "zero (off) or more");
+        if (ClockSkew < TimeSpan.Zero) yield return Problem(nameof(ClockSkew), ClockSkew, "zero or more");
     }
 }

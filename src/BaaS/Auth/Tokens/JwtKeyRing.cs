@@ -55,7 +55,7 @@ internal sealed class JwtKeyRing
         var bytes = DecodeSecret(secret.Trim());
         if (bytes.Length < 32)
             throw new InvalidOperationException(
-                $"Auth:Jwt:Secret is {bytes.Length} bytes long: HS256 needs 32 or more. " + MissingKeyMessage);
+                $"Auth:Jwt:Secret (Auth__Jwt__Secret) must be the base64 of 32 or more random bytes, not {bytes.Length} bytes: generate one with openssl rand -base64 32.");
         var key = new SymmetricSecurityKey(bytes) { KeyId = KeyIdOf(SHA256.HashData(bytes)) };
         return new JwtKeyRing(key, SecurityAlgorithms.HmacSha256, "Auth:Jwt:Secret");
     }
