@@ -70,10 +70,13 @@ public abstract class TransactionalEnqueueTests<TKind>(OutboxFixture<TKind> fixt
         JobRef job;
         await using (var db = await OpenAppAsync())
         {
+            var jobs = node.Jobs;
+            #region snippet:jobs-in-transaction
             await using var tx = await db.OpenTransactionAsync();
             await db.InsertAsync(new TxProbeRow { Key = key });
-            job = await node.Jobs.InTransaction(db).EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key });
-            await tx.CommitAsync();
+            job = await jobs.InTransaction(db).EnqueueCommandAsync<WorkCommand>(new WorkArg { Key = key });
+            await tx.CommitAsync(); // the row and the job, or (rolled back) neither
+            #endregion
         }
         // The commit woke the node's drainer (outbox) or worker: the job runs without waiting for an hourly poll.
         var stored = await Eventually.ValueAsync(() => node.Jobs.GetJobByRefIdAsync(job.RefId), j => j?.State == JobState.Completed, "the job completed");

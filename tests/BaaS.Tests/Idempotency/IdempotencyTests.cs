@@ -61,10 +61,13 @@ public abstract class IdempotencyTests<TFixture>(TFixture fixture) : IClassFixtu
     [Fact]
     public async Task Typed_client_sends_the_key_and_its_retry_gets_the_first_answer()
     {
-        var (key, text) = (NewKey(), NewKey());
+        var text = NewKey();
         using var client = fixture.Server.CreateClient(Alice);
+        #region snippet:client-idempotency
+        var key = Guid.NewGuid().ToString(); // one per write the user meant, the same for each retry of it
         var first = await client.SendAsync(new CreateIdemNote { Text = text }, key);
-        var again = await client.SendAsync(new CreateIdemNote { Text = text }, key);
+        var again = await client.SendAsync(new CreateIdemNote { Text = text }, key); // after a timeout, say: the first answer
+        #endregion
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(1, await NotesAsync(text));
     }
