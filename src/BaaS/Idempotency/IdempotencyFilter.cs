@@ -8,6 +8,7 @@ using BaaS.Idempotency;
 using BaaS.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace BaaS;
@@ -20,7 +21,7 @@ namespace BaaS;
 /// runs answers 409; the key with another request answers 422; a failed call (4xx/5xx) releases the key. Calls without
 /// the header, safe verbs and in-process gateway calls pass straight through.
 /// </summary>
-internal sealed class IdempotencyFilter(IdempotencyStore store, IdempotencyOptions options) : IOperationFilter
+internal sealed partial class IdempotencyFilter(IdempotencyStore store, IdempotencyOptions options, ILogger<IdempotencyFilter> logger) : IOperationFilter
 {
     private readonly ConcurrentDictionary<(Operation, bool), Type> _replayTypes = new();
 
@@ -119,9 +120,28 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, IdempotencyOptio
         finally
         {
             if (shared is null) await db.DisposeAsync().ConfigureAwait(false);
-            if (!completed) await store.ReleaseAsync(scope, key, token).ConfigureAwait(false);
+            if (!completed) await ReleaseAsync(scope, key, token).ConfigureAwait(false);
         }
     }
+
+    // A release that fails (the database went away) leaves the claim in progress: retries answer 409 until
+    // InProgressTimeout, then take it over. If the write did commit (a commit whose answer was lost), the key is
+    // completed, not in progress, so nothing is released and the retry replays the answer.
+    private async Task ReleaseAsync(string scope, string key, string token)
+    {
+        try
+        {
+            await store.ReleaseAsync(scope, key, token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogReleaseFailed(logger, e, key);
+        }
+    }
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning,
+        Message = "Could not release Idempotency-Key {Key} after its call failed; retries may take it over after the in-progress timeout")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string key);
 
     private static HttpError? Invalid(StringValues values)
     {
