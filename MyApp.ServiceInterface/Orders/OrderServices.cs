@@ -15,7 +15,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
 
     /// <summary>
     /// Places an order: the dishes wanted, from an open restaurant's available menu, delivered to the caller; the stock
-    /// taken and the order saved in one transaction, then the confirmation and the restaurant's notice queued.
+    /// taken, the order saved and the confirmation and the restaurant's notice queued in one transaction.
     /// </summary>
     public async Task<Order> Post(PlaceOrder request)
     {
@@ -34,8 +34,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
             LineTotal = menu[w.MenuItemId].Price * w.Quantity,
         }).ToList();
         var order = NewOrder(restaurant, customerId, customerName, address, items);
-        await SaveAsync(db, order, items, wanted, menu);
-        await QueueNoticesAsync(order, restaurant);
+        await SaveAsync(db, order, items, wanted, menu, restaurant);
         order.Items = items;
         return order;
     }
@@ -127,11 +126,14 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         return order;
     }
 
-    /// <summary>Takes the stock of the dishes that count it and saves the order and its lines, all or nothing.</summary>
+    /// <summary>
+    /// Takes the stock of the dishes that count it, saves the order and its lines and queues its notices, all or nothing:
+    /// in the request's transaction when it has one (an Idempotency-Key call stores its answer in it), else in its own.
+    /// </summary>
     private async Task SaveAsync(DataConnection db, Order order, List<OrderItem> items, List<(int MenuItemId, int Quantity)> wanted,
-        Dictionary<int, MenuItem> menu)
+        Dictionary<int, MenuItem> menu, Restaurant restaurant)
     {
-        await using var transaction = await db.OpenTransactionAsync(CancellationToken);
+        await using var transaction = db.Transaction is null ? await db.OpenTransactionAsync(CancellationToken) : null;
         foreach (var (menuItemId, quantity) in wanted.Where(w => menu[w.MenuItemId].StockLeft is not null))
         {
             // Take the stock only if enough is left, in one statement: of two orders racing for the last unit, one wins.
@@ -147,22 +149,23 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
             item.OrderId = order.Id;
             await db.InsertAsync(item, CancellationToken); // one by one: the answer carries each line's id
         }
-        await transaction.CommitAsync(CancellationToken);
+        await QueueNoticesAsync(db, order, restaurant);
+        if (transaction is not null) await transaction.CommitAsync(CancellationToken);
     }
 
     /// <summary>
-    /// Queues the customer's confirmation and the restaurant's notice once the order surely exists (the jobs have their
-    /// own database), and not cancelled with the request: a caller who hangs up now still has an order, so it still
-    /// gets its email.
+    /// Queues the customer's confirmation and the restaurant's notice in the order's transaction: they exist exactly when
+    /// the order does (in the jobs' database when it is the app's, else through the app database's outbox).
     /// </summary>
-    private async Task QueueNoticesAsync(Order order, Restaurant restaurant)
+    private async Task QueueNoticesAsync(DataConnection db, Order order, Restaurant restaurant)
     {
         #region snippet:jobs-place-order
         var notice = new OrderNotice { OrderId = order.Id, RestaurantId = restaurant.Id };
-        await jobs.EnqueueCommandAsync<SendOrderConfirmationCommand>(notice,
-            new JobOptions { Tag = $"order-{order.Id}", RetryLimit = 5 }, CancellationToken.None);
-        await jobs.EnqueueCommandAsync<NotifyRestaurantCommand>(notice,
-            new JobOptions { Tag = $"order-{order.Id}", Worker = $"restaurant-{restaurant.Id}" }, CancellationToken.None);
+        var inOrder = jobs.InTransaction(db); // the order's open transaction: the jobs commit or roll back with it
+        await inOrder.EnqueueCommandAsync<SendOrderConfirmationCommand>(notice,
+            new JobOptions { Tag = $"order-{order.Id}", RetryLimit = 5 }, CancellationToken);
+        await inOrder.EnqueueCommandAsync<NotifyRestaurantCommand>(notice,
+            new JobOptions { Tag = $"order-{order.Id}", Worker = $"restaurant-{restaurant.Id}" }, CancellationToken);
         #endregion
     }
 

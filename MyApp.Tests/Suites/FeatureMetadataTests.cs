@@ -13,7 +13,7 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         using var http = host.CreateHttp();
         using var metadata = JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
         var plugins = metadata.RootElement.GetProperty("plugins");
-        Assert.Equal(["auth", "autoQuery", "jobs", "nativeTypes", "openApi"], plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["auth", "autoQuery", "idempotency", "jobs", "nativeTypes", "openApi"], plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var autoQuery = plugins.GetProperty("autoQuery");
         Assert.Equal(100, autoQuery.GetProperty("maxLimit").GetInt32());
@@ -34,6 +34,8 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         Assert.Equal(["typescript", "csharp", "python"], plugins.GetProperty("nativeTypes").GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal("/openapi.json", plugins.GetProperty("openApi").GetProperty("path").GetString());
         Assert.Equal("/swagger-ui/", plugins.GetProperty("openApi").GetProperty("swaggerUi").GetString());
+        Assert.Equal("Idempotency-Key", plugins.GetProperty("idempotency").GetProperty("header").GetString());
+        Assert.Equal(24 * 3600, plugins.GetProperty("idempotency").GetProperty("expirySeconds").GetInt64());
     }
 }
 

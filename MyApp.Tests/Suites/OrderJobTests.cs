@@ -93,6 +93,24 @@ public abstract class OrderJobTests<THost>(THost host) where THost : MyAppFixtur
     }
 
     [Fact]
+    public async Task Placing_an_order_twice_with_one_idempotency_key_makes_one_order_one_stock_change_and_its_jobs_once()
+    {
+        var (restaurantId, dish) = await NewRestaurantAsync(stock: 10);
+        using var customer = host.As(host.Customer);
+        var request = new PlaceOrder { RestaurantId = restaurantId, DeliveryAddress = "4 Ash Ln", Items = [new() { MenuItemId = dish.Id, Quantity = 2 }] };
+        var key = Guid.NewGuid().ToString();
+        var order = await customer.SendAsync(request, key);
+        var retried = await customer.SendAsync(request, key); // a retry after a lost answer
+
+        Assert.Equal(order.Id, retried.Id);
+        Assert.Equal(order.Items.Select(i => i.Id), retried.Items.Select(i => i.Id));
+        Assert.Equal(8, await StockOfAsync(dish.Id));
+        await using (var db = await host.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync())
+            Assert.Equal(1, await db.CountAsync<Order>(o => o.RestaurantId == restaurantId));
+        Assert.Equal(2, (await JobsTaggedAsync($"order-{order.Id}", 2)).Count);
+    }
+
+    [Fact]
     public async Task The_recurring_sweep_closes_orders_nobody_accepted_and_puts_their_stock_back()
     {
         using var scope = host.Services.CreateScope();

@@ -34,12 +34,13 @@ public class TourTests(SqliteMyAppFixture host)
         var thai = (await customer.SendAsync(new QueryRestaurants { CuisineContains = "thai" })).Results[0];
         var menu = (await customer.SendAsync(new QueryMenuItems { RestaurantId = thai.Id })).Results;
 
-        // Order: prices come from the menu, the address from the customer's profile.
+        // Order: prices come from the menu, the address from the customer's profile. The Idempotency-Key makes a retry
+        // (after a timeout, say) answer this same order instead of placing a second one.
         var order = await customer.SendAsync(new PlaceOrder
         {
             RestaurantId = thai.Id,
             Items = [new() { MenuItemId = menu[0].Id, Quantity = 2 }],
-        });
+        }, idempotencyKey: Guid.NewGuid().ToString());
 
         // The owner accepts and cooks it; a courier takes it and delivers it (owner, courier: clients signed in the same way).
         await owner.SendAsync(new UpdateOrderStatus { Id = order.Id, Status = OrderStatus.Accepted });

@@ -17,7 +17,7 @@ namespace BaaS.Client;
 /// if (result.Succeeded) Console.WriteLine(result.Response!.Name);
 /// </code>
 /// </example>
-public class JsonApiClient : IDisposable
+public partial class JsonApiClient : IDisposable
 {
     private readonly bool _ownsClient;
 
@@ -174,6 +174,13 @@ public class JsonApiClient : IDisposable
         if (response.RefreshToken is not null) RefreshToken = response.RefreshToken;
     }
 
+    private HttpRequestMessage CreateMessage(string verb, object request, string? idempotencyKey)
+    {
+        var message = CreateMessage(verb, request);
+        if (idempotencyKey is not null) message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+        return message;
+    }
+
     private HttpRequestMessage CreateMessage(string verb, object request)
     {
         var url = BasePath.TrimEnd('/') + "/" + request.GetType().Name;
@@ -195,6 +202,7 @@ public class JsonApiClient : IDisposable
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (BearerToken is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BearerToken);
         foreach (var (name, value) in Headers) message.Headers.TryAddWithoutValidation(name, value);
+        RequestFilter?.Invoke(message);
     }
 
     private async Task<TResponse> SendMessageAsync<TResponse>(HttpRequestMessage message, CancellationToken cancellationToken)

@@ -97,6 +97,22 @@ public sealed class JobsOptions
     /// <summary>The longest log a job keeps, in characters; later lines are dropped with a note. Default: 100,000.</summary>
     public int MaxLogLength { get; set; } = 100_000;
 
+    /// <summary>
+    /// The app's connections (null: the default one) whose outbox (<c>baas_job_outbox</c>) this node creates and drains:
+    /// jobs enqueued in a transaction of a database that does not hold the jobs wait there until they are moved to the
+    /// jobs database (see <see cref="TransactionalJobs"/>). Default: the default connection.
+    /// </summary>
+    public List<string?> OutboxConnections { get; } = [null];
+
+    /// <summary>
+    /// Whether jobs enqueued in an app transaction always go through the outbox, even when the jobs live in that same
+    /// database (where they are otherwise inserted in the transaction directly). Default: false.
+    /// </summary>
+    public bool AlwaysUseOutbox { get; set; }
+
+    /// <summary>The most outbox rows one drain moves. Default: 100.</summary>
+    public int OutboxBatchSize { get; set; } = 100;
+
     /// <summary>The user API jobs run as when nobody is signed in where they are enqueued (null: anonymous).</summary>
     public JobUser? DefaultUser { get; set; }
 
@@ -129,6 +145,7 @@ public sealed class JobsOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(NodeName, nameof(NodeName));
         if (Concurrency < 1) throw new InvalidOperationException($"JobsOptions.Concurrency must be at least 1, not {Concurrency}.");
         if (ClaimBatchSize < 1) throw new InvalidOperationException($"JobsOptions.ClaimBatchSize must be at least 1, not {ClaimBatchSize}.");
+        if (OutboxBatchSize < 1) throw new InvalidOperationException($"JobsOptions.OutboxBatchSize must be at least 1, not {OutboxBatchSize}.");
         if (ArchiveBatchSize < 1) throw new InvalidOperationException($"JobsOptions.ArchiveBatchSize must be at least 1, not {ArchiveBatchSize}.");
         if (DefaultRetryLimit < 0) throw new InvalidOperationException($"JobsOptions.DefaultRetryLimit cannot be negative ({DefaultRetryLimit}).");
         if (MaxLogLength < 0) throw new InvalidOperationException($"JobsOptions.MaxLogLength cannot be negative ({MaxLogLength}).");

@@ -37,6 +37,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<CompletionWriter>();
         services.AddSingleton<JobNode>();
         services.AddHostedService(sp => sp.GetRequiredService<JobNode>());
+        services.AddSingleton<OutboxDrainer>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDrainer>());
         services.AddScoped<JobContext>();
         services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
         services.AddScoped<IBackgroundJobs, BackgroundJobs>();

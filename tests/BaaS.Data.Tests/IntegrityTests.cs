@@ -120,6 +120,31 @@ public abstract class IntegrityTests(TestDatabaseFixture fixture) : DataTestBase
     }
 
     [Fact]
+    public async Task OnCommitted_runs_after_a_commit_once_and_never_after_a_rollback_or_a_dispose()
+    {
+        await using var db = await Fixture.OpenAsync();
+        ResetShop(db);
+        var seen = new List<string>();
+        await using (var tx = await db.OpenTransactionAsync())
+        {
+            await db.InsertAsync(new Customer { Email = "c1@x", Name = "C" });
+            tx.OnCommitted(() => seen.Add("committed: " + db.Count<Customer>())); // runs outside the transaction: the row is there
+            await tx.CommitAsync();
+            Assert.Throws<InvalidOperationException>(() => tx.OnCommitted(() => seen.Add("too late")));
+        }
+        using (var tx = db.OpenTransaction())
+        {
+            tx.OnCommitted(() => seen.Add("rolled back"));
+            tx.Rollback();
+        }
+        using (var tx = db.OpenTransaction())
+        {
+            tx.OnCommitted(() => seen.Add("disposed"));
+        }
+        Assert.Equal(["committed: 1"], seen);
+    }
+
+    [Fact]
     public void InsertAll_is_all_or_nothing()
     {
         using var db = Open();

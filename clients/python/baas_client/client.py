@@ -61,8 +61,14 @@ class JsonServiceClient:
 
     # -- sending DTOs -------------------------------------------------------------------------------------------
 
-    def send(self, request: typing.Any, method: typing.Optional[str] = None) -> typing.Any:
-        """Sends the request with its verb (or ``method``); returns the typed response, raises WebServiceException."""
+    def send(self, request: typing.Any, method: typing.Optional[str] = None,
+             idempotency_key: typing.Optional[str] = None) -> typing.Any:
+        """Sends the request with its verb (or ``method``); returns the typed response, raises WebServiceException.
+
+        With ``idempotency_key`` (a fresh ``str(uuid.uuid4())`` per write the user meant, the same one for each retry
+        of it), it is sent as the ``Idempotency-Key`` header: a retry answers the first call's response and writes
+        nothing again (409: the first call is still running; 422: the key was used for another request).
+        """
         verb = (method or _verb_of(request)).upper()
         url = self.base_url + self.base_path + type(request).__name__
         body = None
@@ -70,16 +76,18 @@ class JsonServiceClient:
             body = wire.to_json(request)
         else:
             url += wire.query_string(request)
-        text = self._send_with_refresh(verb, url, body)
+        extra = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        text = self._send_with_refresh(verb, url, body, extra)
         hint = _response_type(request)
         if hint is None:
             return None
         return wire.from_json(text, hint, sys.modules[type(request).__module__])
 
-    def api(self, request: typing.Any, method: typing.Optional[str] = None) -> ApiResult:
+    def api(self, request: typing.Any, method: typing.Optional[str] = None,
+            idempotency_key: typing.Optional[str] = None) -> ApiResult:
         """Like ``send``, but an HTTP failure comes back in ``ApiResult.error`` instead of raising."""
         try:
-            return ApiResult(response=self.send(request, method))
+            return ApiResult(response=self.send(request, method, idempotency_key))
         except WebServiceException as e:
             return ApiResult(error=e.response_status, status_code=e.status_code)
 
@@ -105,14 +113,15 @@ class JsonServiceClient:
 
     # -- HTTP ---------------------------------------------------------------------------------------------------
 
-    def _send_with_refresh(self, verb: str, url: str, body: typing.Optional[str]) -> str:
+    def _send_with_refresh(self, verb: str, url: str, body: typing.Optional[str],
+                           extra: typing.Optional[typing.Dict[str, str]] = None) -> str:
         try:
-            return self._send(verb, url, body)
+            return self._send(verb, url, body, extra=extra)
         except WebServiceException as e:
             if e.status_code != 401 or not self.refresh_token:
                 raise
         self.bearer_token = self._refresh_access_token()
-        return self._send(verb, url, body)
+        return self._send(verb, url, body, extra=extra)
 
     def _refresh_access_token(self) -> str:
         url = self.refresh_token_uri or (self.base_url + self.base_path + "GetAccessToken")
@@ -127,8 +136,9 @@ class JsonServiceClient:
             raise RefreshTokenException(401, "Unauthorized", ResponseStatus("RefreshTokenException", "No accessToken in the answer."), text)
         return token
 
-    def _send(self, verb: str, url: str, body: typing.Optional[str], authorize: bool = True) -> str:
-        headers = {"Accept": "application/json", **self.headers}
+    def _send(self, verb: str, url: str, body: typing.Optional[str], authorize: bool = True,
+              extra: typing.Optional[typing.Dict[str, str]] = None) -> str:
+        headers = {"Accept": "application/json", **self.headers, **(extra or {})}
         if body is not None:
             headers["Content-Type"] = "application/json; charset=utf-8"
         if authorize and self.bearer_token:

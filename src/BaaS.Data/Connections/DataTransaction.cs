@@ -12,6 +12,7 @@ public sealed class DataTransaction : DbTransaction
 {
     private readonly DataConnection _connection;
     private bool _completed;
+    private List<Action>? _afterCommit;
 
     internal DataTransaction(DataConnection connection, DbTransaction inner)
     {
@@ -31,6 +32,19 @@ public sealed class DataTransaction : DbTransaction
     /// <inheritdoc />
     protected override DbConnection? DbConnection => _completed ? null : _connection;
 
+    /// <summary>
+    /// Runs <paramref name="callback"/> once this transaction has committed (never when it rolls back or is disposed
+    /// uncommitted): the place to signal other code that what the transaction wrote now exists, e.g. to wake whatever
+    /// moves rows written in it. Callbacks run in the order registered, on the committing thread, and must be quick.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The transaction has already completed.</exception>
+    public void OnCommitted(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (_completed) throw new InvalidOperationException("The transaction has already completed: register OnCommitted before committing.");
+        (_afterCommit ??= []).Add(callback);
+    }
+
     /// <inheritdoc />
     public override void Commit()
     {
@@ -41,6 +55,7 @@ public sealed class DataTransaction : DbTransaction
             return true;
         });
         Complete();
+        RunAfterCommit();
     }
 
     /// <inheritdoc />
@@ -52,6 +67,15 @@ public sealed class DataTransaction : DbTransaction
             return true;
         }).ConfigureAwait(false);
         Complete();
+        RunAfterCommit();
+    }
+
+    private void RunAfterCommit()
+    {
+        var callbacks = _afterCommit;
+        _afterCommit = null;
+        if (callbacks is null) return;
+        foreach (var callback in callbacks) callback();
     }
 
     /// <inheritdoc />

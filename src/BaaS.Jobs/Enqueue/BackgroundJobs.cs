@@ -1,3 +1,4 @@
+using BaaS.Data;
 using BaaS.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ namespace BaaS.Jobs;
 
 /// <summary>The <see cref="IBackgroundJobs"/> of a DI scope: it knows the scope's user (the request's, or the running job's).</summary>
 internal sealed class BackgroundJobs(
-    JobStore store, JobFactory factory, CommandRegistry commands, JobNode node,
+    JobStore store, JobFactory factory, CommandRegistry commands, JobNode node, OutboxDrainer outbox,
     IHttpContextAccessor http, IJobContext jobContext, IServiceProvider services) : IBackgroundJobs
 {
     public JobRef EnqueueCommand<TCommand>(object? arg, JobOptions? options = null) where TCommand : class =>
@@ -18,8 +19,48 @@ internal sealed class BackgroundJobs(
 
     private async ValueTask<JobRef> EnqueueCommandAsync(Type commandType, object? arg, JobOptions? options, bool async, CancellationToken ct)
     {
-        var job = factory.ForCommand(commands.Get(commandType), arg, options, CurrentUser(options));
+        var job = CommandJob(commandType, arg, options);
         return await EnqueueAsync(job, options, async, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The row of a new run of <paramref name="commandType"/>, checked.</summary>
+    internal JobRecord CommandJob(Type commandType, object? arg, JobOptions? options) =>
+        factory.ForCommand(commands.Get(commandType), arg, options, CurrentUser(options));
+
+    /// <summary>The row of a new API job, checked.</summary>
+    internal JobRecord ApiJob(object request, JobOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var host = services.GetService<BaaSHost>()
+            ?? throw new InvalidOperationException("EnqueueApi needs BaaS: call services.AddBaaS(...) (and app.UseBaaS()).");
+        var operation = host.Catalog.Find(request.GetType())
+            ?? throw new ArgumentException($"{request.GetType().Name} is not a request DTO this app serves.", nameof(request));
+        return factory.ForApi(operation.Name, request, options, CurrentUser(options));
+    }
+
+    /// <summary>
+    /// Stores <paramref name="job"/> with the open transaction of <paramref name="db"/>: in it when the jobs live in that
+    /// database, else in its outbox (its id is then 0 until a node moves it to the jobs database). Either way the job
+    /// exists if and only if the transaction commits; this node's worker or drainer is woken when it does.
+    /// </summary>
+    internal async Task<JobRef> EnqueueInAsync(DataConnection db, JobRecord job, JobOptions? options, CancellationToken ct)
+    {
+        var transaction = db.Transaction ?? throw new InvalidOperationException(
+            "Enqueueing with a connection needs its transaction: open one first (await db.OpenTransactionAsync()), write, enqueue, then commit.");
+        if (await store.SharesDatabaseAsync(db, ct).ConfigureAwait(false))
+        {
+            var jobRef = await store.EnqueueAsync(db, job, callerRefId: options?.RefId is not null, async: true, ct).ConfigureAwait(false);
+            transaction.OnCommitted(() =>
+            {
+                if (node.IsWorking) node.Wake();
+            });
+            return jobRef;
+        }
+        if (job.DependsOn is { } parent && await store.GetAsync(parent, ct).ConfigureAwait(false) is null)
+            throw new ArgumentException($"DependsOn: job {parent} does not exist.", nameof(JobOptions.DependsOn));
+        await outbox.AddAsync(db, job, ct).ConfigureAwait(false);
+        transaction.OnCommitted(outbox.Signal);
+        return new JobRef(0, job.RefId);
     }
 
     public JobRef EnqueueApi(object request, JobOptions? options = null) =>
@@ -28,16 +69,8 @@ internal sealed class BackgroundJobs(
     public async Task<JobRef> EnqueueApiAsync(object request, JobOptions? options = null, CancellationToken cancellationToken = default) =>
         await EnqueueApiAsync(request, options, async: true, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<JobRef> EnqueueApiAsync(object request, JobOptions? options, bool async, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var host = services.GetService<BaaSHost>()
-            ?? throw new InvalidOperationException("EnqueueApi needs BaaS: call services.AddBaaS(...) (and app.UseBaaS()).");
-        var operation = host.Catalog.Find(request.GetType())
-            ?? throw new ArgumentException($"{request.GetType().Name} is not a request DTO this app serves.", nameof(request));
-        var job = factory.ForApi(operation.Name, request, options, CurrentUser(options));
-        return await EnqueueAsync(job, options, async, ct).ConfigureAwait(false);
-    }
+    private async ValueTask<JobRef> EnqueueApiAsync(object request, JobOptions? options, bool async, CancellationToken ct) =>
+        await EnqueueAsync(ApiJob(request, options), options, async, ct).ConfigureAwait(false);
 
     private async ValueTask<JobRef> EnqueueAsync(JobRecord job, JobOptions? options, bool async, CancellationToken ct)
     {

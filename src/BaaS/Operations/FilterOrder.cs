@@ -25,6 +25,12 @@ public static class FilterOrder
     /// <summary>The transaction that a batch of CRUD requests shares.</summary>
     public const int BatchTransaction = -500;
 
+    /// <summary>
+    /// <c>Idempotency-Key</c> handling: inside the batch transaction (which it joins), after authorization (a refused call
+    /// claims no key).
+    /// </summary>
+    public const int Idempotency = -400;
+
     /// <summary>Where a filter without a stated order runs, and declarative and FluentValidation rules.</summary>
     public const int Default = 0;
 

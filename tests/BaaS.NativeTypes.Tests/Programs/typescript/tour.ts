@@ -25,11 +25,14 @@ async function tour() {
     const [thai] = (await customer.get(new QueryRestaurants({ cuisineContains: 'thai' }))).results!;
     const menu = (await customer.get(new QueryMenuItems({ restaurantId: thai.id }))).results!;
 
-    // Order: priced from the menu, delivered to the address in the customer's profile
+    // Order: priced from the menu, delivered to the address in the customer's profile; the Idempotency-Key makes a
+    // retry answer this same order instead of placing a second one
+    customer.headers.set('Idempotency-Key', crypto.randomUUID());
     const order = await customer.post(new PlaceOrder({
         restaurantId: thai.id,
         items: [new OrderLine({ menuItemId: menu[0].id, quantity: 2 })],
     }));
+    customer.headers.delete('Idempotency-Key');
     console.log(`placed order ${order.id} at ${thai.name}: ${order.total}, expected at ${order.estimatedDeliveryAt}`);
 
     // The owner and a courier move it along; the customer follows it
