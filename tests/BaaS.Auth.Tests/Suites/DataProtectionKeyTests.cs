@@ -122,7 +122,8 @@ public class DataProtectionKeySettingsTests
     [Fact]
     public async Task A_missing_certificate_file_fails_startup_naming_the_setting()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MiniServer.StartAsync("Production", Settings("/nowhere/keys.pfx", "x")));
+        // Checked with the other auth settings, before anything is written.
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => MiniServer.StartAsync("Production", Settings("/nowhere/keys.pfx", "x")));
         Assert.Contains("/nowhere/keys.pfx' does not exist", error.Message);
         Assert.Contains("Auth:DataProtection:CertificatePath", error.Message);
     }
