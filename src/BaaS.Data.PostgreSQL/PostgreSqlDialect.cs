@@ -31,8 +31,26 @@ public sealed partial class PostgreSqlDialect : DialectProvider
     /// <summary>The protocol's limit of 65535 parameters per statement.</summary>
     public override int MaxParameters => 65535;
 
-    /// <inheritdoc />
-    public override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
+    /// <summary>
+    /// The statements each pooled connection keeps prepared on the server when the connection string does not say
+    /// (<c>Max Auto Prepare</c>): the platform sends a few shapes of SQL over and over (get by id, a page, an insert),
+    /// and a prepared statement skips the server's parse and plan on every later call.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// A pooled data source for the connection string, with <see cref="DefaultMaxAutoPrepare"/> automatic statement
+    /// preparation unless the string sets <c>Max Auto Prepare</c> itself (0 turns it off, for a transaction-pooling proxy
+    /// such as PgBouncer before 1.21).
+    /// </summary>
+    public override DbDataSource CreateDataSource(string connectionString)
+    {
+        // The generic builder holds only what the string says (Npgsql's own answers ContainsKey for every keyword it knows).
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return NpgsqlDataSource.Create(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare };
+        return NpgsqlDataSource.Create(settings.ConnectionString);
+    }
 
     /// <inheritdoc />
     public override string QuoteTable(ModelDefinition model) =>

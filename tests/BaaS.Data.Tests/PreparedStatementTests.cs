@@ -1,0 +1,34 @@
+namespace BaaS.Data.Tests;
+
+/// <summary>
+/// PostgreSQL connections made by the platform keep their hot statements prepared on the server (Npgsql's automatic
+/// preparation, on unless the connection string sets <c>Max Auto Prepare</c>), so a statement sent over and over is
+/// parsed and planned once per connection.
+/// </summary>
+[Collection(PostgresCollection.Postgres)]
+public class PostgresPreparedStatementTests(PostgresDatabaseFixture fixture) : DataTestBase(fixture)
+{
+    [Fact]
+    public async Task A_statement_sent_again_and_again_is_prepared_on_the_server()
+    {
+        await using var db = await Fixture.Factory.OpenAsync();
+        SeedShop(db);
+        var marker = "prepared_" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 8; i++)
+            Assert.Equal(1L, await db.SqlScalarAsync<long>($"SELECT count(*) AS {marker} FROM customer WHERE email = @email", new { email = "ann@example.com" }));
+
+        var prepared = await db.SqlScalarAsync<long>("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE @pattern", new { pattern = "%" + marker + "%" });
+        Assert.Equal(1L, prepared);
+    }
+
+    [Fact]
+    public async Task A_connection_string_that_turns_preparation_off_is_obeyed()
+    {
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(Fixture.Database.ConnectionString) { MaxAutoPrepare = 0 };
+        var factory = new DbConnectionFactory(settings.ConnectionString, Fixture.Factory.Dialect);
+        await using var db = await factory.OpenAsync();
+        var marker = "unprepared_" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 8; i++) await db.SqlScalarAsync<long>($"SELECT 1 AS {marker}");
+        Assert.Equal(0L, await db.SqlScalarAsync<long>("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE @pattern", new { pattern = "%" + marker + "%" }));
+    }
+}
