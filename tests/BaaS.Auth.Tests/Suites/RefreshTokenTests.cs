@@ -137,6 +137,20 @@ public abstract class RefreshTokenTests(AuthFixture host)
     }
 
     [Fact]
+    public async Task A_token_already_accepted_is_refused_once_it_expires()
+    {
+        // The node remembers tokens it checked (to skip the signature check next time): never past their expiry.
+        var user = await host.SignUpAsync();
+        Assert.True((await user.Client.ApiAsync(new MembersOnly())).Succeeded);
+        Assert.True((await user.Client.ApiAsync(new MembersOnly())).Succeeded);
+        using (host.Clock.Advance(TimeSpan.FromMinutes(16)))
+        {
+            var expired = await user.Client.ApiAsync(new MembersOnly());
+            Assert.Equal((401, "TokenExpired"), (expired.StatusCode, expired.ErrorCode));
+        }
+    }
+
+    [Fact]
     public async Task Expired_access_token_is_refused_with_401_saying_so_and_a_refresh_gets_a_working_one()
     {
         var user = await host.SignUpAsync();

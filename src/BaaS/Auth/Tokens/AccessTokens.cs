@@ -18,6 +18,7 @@ internal sealed class AccessTokens
     private readonly AuthKeyProvider _keys;
     private readonly JwtOptions _options;
     private readonly TimeProvider _clock;
+    private readonly ValidatedTokens _validated;
     private TokenValidationParameters? _parameters;
 
     public AccessTokens(AuthKeyProvider keys, IOptions<AuthOptions> options, TimeProvider clock)
@@ -25,6 +26,7 @@ internal sealed class AccessTokens
         _keys = keys;
         _options = options.Value.Jwt;
         _clock = clock;
+        _validated = new ValidatedTokens(clock);
     }
 
     public (string Token, DateTime ExpiresAt) Create(AuthUserInfo user, Guid sessionId, string? authMethod = null)
@@ -58,11 +60,18 @@ internal sealed class AccessTokens
     /// <summary>Checks a token; on success the identity's name is <c>name</c> and its roles are <c>role</c>.</summary>
     public async Task<TokenCheck> ValidateAsync(string token)
     {
+        // The same token again (a client sends it with every request): checked once, good until it expires.
+        if (_validated.TryGet(token, out var known)) return new TokenCheck(known, null, null);
         var result = await _handler.ValidateTokenAsync(token, Parameters).ConfigureAwait(false);
         // "crit" names header extensions the receiver must understand (RFC 7515 4.1.11); we understand none.
         if (result.IsValid && result.SecurityToken is JsonWebToken { } jwt && jwt.TryGetHeaderValue<object>("crit", out _))
             return new TokenCheck(null, "InvalidToken", "The access token is not valid: sign in again.");
-        if (result.IsValid) return new TokenCheck(result.ClaimsIdentity, null, null);
+        if (result.IsValid)
+        {
+            if (result.SecurityToken is JsonWebToken { ValidTo: var expires } && expires != DateTime.MinValue)
+                _validated.Add(token, result.ClaimsIdentity, new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) + _options.ClockSkew);
+            return new TokenCheck(result.ClaimsIdentity, null, null);
+        }
         return result.Exception switch
         {
             SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException when IsExpired(token) =>

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+
+namespace BaaS.Auth.Tokens;
+
+/// <summary>
+/// Access tokens this node has already checked, kept until they expire, so a client that sends the same token with
+/// every request pays for parsing and the signature check once per token instead of once per request. An access token
+/// is checked by its signature and lifetime alone (no state on the server), so a token that passed stays good until its
+/// <c>exp</c>; an entry is used only while the app's clock is before that (plus the allowed skew), and only for the
+/// exact same token text. Only tokens that passed are kept, each handed out as a copy of its identity (code may add
+/// claims to a request's identity). Bounded: at <see cref="Capacity"/> entries expired ones are swept, and new ones are
+/// not kept while it stays full.
+/// </summary>
+internal sealed class ValidatedTokens(TimeProvider clock)
+{
+    /// <summary>The most tokens kept.</summary>
+    internal const int Capacity = 10_000;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The identity of <paramref name="token"/> if it passed here and is still within its lifetime.</summary>
+    public bool TryGet(string token, out ClaimsIdentity? identity)
+    {
+        identity = null;
+        if (!_entries.TryGetValue(token, out var entry)) return false;
+        if (clock.GetUtcNow() >= entry.GoodUntil)
+        {
+            _entries.TryRemove(token, out _);
+            return false;
+        }
+        identity = entry.Identity.Clone();
+        return true;
+    }
+
+    /// <summary>Keeps a token that passed every check, until <paramref name="goodUntil"/>.</summary>
+    public void Add(string token, ClaimsIdentity identity, DateTimeOffset goodUntil)
+    {
+        var now = clock.GetUtcNow();
+        if (goodUntil <= now) return;
+        if (_entries.Count >= Capacity)
+        {
+            foreach (var (key, entry) in _entries)
+                if (entry.GoodUntil <= now) _entries.TryRemove(key, out _);
+            if (_entries.Count >= Capacity) return;
+        }
+        _entries[token] = new Entry(identity.Clone(), goodUntil);
+    }
+
+    private sealed record Entry(ClaimsIdentity Identity, DateTimeOffset GoodUntil);
+}
