@@ -34,15 +34,22 @@ public sealed class SqliteDataSource : DbDataSource
     protected override DbConnection CreateDbConnection()
     {
         var connection = new SqliteConnection(_connectionString);
+        // Functions belong to the connection object (Microsoft.Data.Sqlite applies them to the handle at each open and
+        // takes them off when it closes). Pragmas belong to the native handle, which it pools and hands to the next
+        // connection object: they are set once per handle, when a connection first opens on it, not on every open.
         SqliteFunctions.Register(connection);
-        // Pragmas are per connection and need it open; StateChange also covers callers that open it themselves.
         connection.StateChange += OnStateChange;
         return connection;
     }
 
+    // The native handles already prepared; weak, so a handle the pool closes leaves with its entry.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _prepared = new();
+
     private void OnStateChange(object sender, StateChangeEventArgs e)
     {
         if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection connection) return;
+        var handle = connection.Handle;
+        if (handle is not null && _prepared.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
         if (_isFile && Interlocked.Exchange(ref _walDone, 1) == 0)
         {
@@ -52,5 +59,6 @@ public sealed class SqliteDataSource : DbDataSource
         // NORMAL is durable in WAL mode except for the last commits before a power loss, and much faster than FULL.
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL";
         command.ExecuteNonQuery();
+        if (handle is not null) _prepared.AddOrUpdate(handle, handle);
     }
 }

@@ -32,3 +32,27 @@ public class PostgresPreparedStatementTests(PostgresDatabaseFixture fixture) : D
         Assert.Equal(0L, await db.SqlScalarAsync<long>("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE @pattern", new { pattern = "%" + marker + "%" }));
     }
 }
+
+/// <summary>
+/// SQLite connections: their settings are made once per native handle (which the driver pools), and every connection
+/// handed out, a reused handle included, has them and the platform's functions.
+/// </summary>
+[Collection(SqliteFileCollection.SqliteFile)]
+public class SqliteConnectionSetupTests(SqliteFileDatabaseFixture fixture) : DataTestBase(fixture)
+{
+    [Fact]
+    public async Task Every_connection_has_the_busy_timeout_synchronous_normal_and_the_functions_also_on_a_reused_handle()
+    {
+        object? firstHandle = null;
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = await Fixture.Factory.OpenAsync();
+            var handle = ((Microsoft.Data.Sqlite.SqliteConnection)db.Inner).Handle;
+            firstHandle ??= handle;
+            Assert.Equal(5000L, await db.SqlScalarAsync<long>("PRAGMA busy_timeout"));
+            Assert.Equal(1L, await db.SqlScalarAsync<long>("PRAGMA synchronous")); // NORMAL
+            Assert.Equal("3.50", await db.SqlScalarAsync<string>("SELECT baas_dec_add('1.25', '2.25')"));
+            if (i > 0) Assert.Same(firstHandle, handle); // the pool handed the same handle out again
+        }
+    }
+}
