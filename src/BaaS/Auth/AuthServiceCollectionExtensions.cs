@@ -117,6 +117,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<AuthRateLimitFilter>();
         services.TryAddSingleton<AutoRefreshFilter>();
         services.TryAddSingleton<ApiKeyFilter>();
+        services.TryAddSingleton<Security.SignInOriginFilter>();
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<RefreshTokenCleanup>();
         if (services.FindBaaSFeature<AuthFeature>() is null) services.AddBaaSFeature(new AuthFeature());

@@ -20,6 +20,16 @@ internal static class Origins
             uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
     }
 
+    /// <summary>
+    /// The origins the site trusts for writes made with the browser's credentials: the public URL's, the configured
+    /// trusted origins and the CORS origins (never <c>*</c>).
+    /// </summary>
+    public static HashSet<string> Trusted(SecurityOptions options, string? publicUrl) =>
+    [
+        .. options.Csrf.TrustedOrigins.Concat(options.Cors.AllowedOrigins.Where(o => o != "*").Select(o => o.TrimEnd('/')))
+            .Append(publicUrl ?? "").Select(Of).OfType<string>(),
+    ];
+
     /// <summary>The origin the request was sent to, as its browser would spell it.</summary>
     public static string? OfRequest(HttpRequest request) => request.Host.HasValue ? Of($"{request.Scheme}://{request.Host.Value}") : null;
 }

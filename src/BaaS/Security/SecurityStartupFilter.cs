@@ -40,7 +40,7 @@ internal sealed class SecurityStartupFilter(
         var ambient = credentials.ToArray();
         if (o.Csrf.Enabled && ambient.Length > 0)
         {
-            HashSet<string> trusted = [.. o.Csrf.TrustedOrigins.Concat(corsOrigins).Append(publicUrl ?? "").Select(Origins.Of).OfType<string>()];
+            var trusted = Origins.Trusted(o, publicUrl);
             app.Use(inner => new CrossSiteRequestMiddleware(inner, ambient, trusted, o.Csrf.AllowWithoutOrigin, logger).InvokeAsync);
         }
         SecurityLog.Configured(logger, string.Join(", ", corsOrigins), o.Csrf.Enabled && ambient.Length > 0 ? "on" : "off", redirect, hsts is not null,

@@ -24,6 +24,7 @@ internal sealed class AuthFeature : BaaSFeature
         services.GetRequiredService<AuthRateLimitFilter>(),
         services.GetRequiredService<AutoRefreshFilter>(),
         services.GetRequiredService<ApiKeyFilter>(),
+        services.GetRequiredService<Security.SignInOriginFilter>(),
     ];
 
     public override object? Describe(IServiceProvider services, OperationCatalog catalog)
