@@ -40,7 +40,7 @@ public sealed class DedicatedPostgres : IAsyncDisposable
         // The postgres user must reach its cluster inside.
         Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead |
             UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var cluster = new DedicatedPostgres(bin, folder, FreePort());
+        var cluster = new DedicatedPostgres(bin, folder, LoopbackPort.Free());
         try
         {
             if (Environment.IsPrivilegedProcess) await cluster.RunAsync("chown", ["-R", "postgres:postgres", folder], asPostgres: false);
@@ -91,10 +91,4 @@ public sealed class DedicatedPostgres : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -40,7 +40,7 @@ public sealed class MyAppProcess : IAsyncDisposable
     public static async Task<MyAppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is missing: build MyApp.Tests (it builds MyApp) first.");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet)
@@ -101,13 +101,6 @@ public sealed class MyAppProcess : IAsyncDisposable
     {
         if (!_process.HasExited) _process.Kill();
         await _process.WaitForExitAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

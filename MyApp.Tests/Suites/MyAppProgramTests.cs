@@ -91,7 +91,7 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
         var program = (await File.ReadAllTextAsync(Path.Combine(Repo.Programs, "typescript", "tour.ts"))).ReplaceLineEndings("\n");
         var region = TourRegion().Match(program);
         Assert.True(region.Success, "tour.ts has no region readme-typescript-tour");
-        Assert.Equal(Normalize(region.Groups["code"].Value), Normalize(block.Groups["code"].Value));
+        Assert.Equal(CodeText.Normalize(region.Groups["code"].Value), CodeText.Normalize(block.Groups["code"].Value));
     }
 
     [Fact]
@@ -141,15 +141,6 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
         Assert.True(compile.ExitCode == 0, compile.ToString());
         await RunProgramAsync("python3", ["main.py"], folder,
             new Dictionary<string, string> { ["PYTHONPATH"] = Path.Combine(Repo.Root, "clients", "python"), ["PYTHONDONTWRITEBYTECODE"] = "1" });
-    }
-
-    private static string Normalize(string code)
-    {
-        var lines = code.Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
-        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
     [GeneratedRegex(@"^placed order (?<id>\d+) at ", RegexOptions.Multiline)]

@@ -84,7 +84,7 @@ public sealed class StartupProcessTests : IDisposable
     [Fact]
     public async Task An_unreachable_PostgreSQL_is_retried_for_the_configured_time_then_exits_1_with_one_line()
     {
-        var port = ClosedPort();
+        var port = LoopbackPort.Free();
         var environment = Production();
         environment["ConnectionStrings__DefaultConnection"] = $"Host=127.0.0.1;Port={port};Database=myapp;Username=myapp;Password=hunter2-secret";
         environment.Remove("ConnectionStrings__JobsConnection");
@@ -98,12 +98,4 @@ public sealed class StartupProcessTests : IDisposable
         Assert.DoesNotContain("hunter2-secret", result.Output + result.Errors, StringComparison.Ordinal);
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -19,7 +19,7 @@ public partial class DocSnippetLanguagesTests
         var regions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in new[] { Path.Combine(Repo.Programs, "typescript", "main.ts"), Path.Combine(Repo.Programs, "python", "main.py") })
             foreach (Match region in RegionRegex().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
-                regions[region.Groups["name"].Value] = Normalize(region.Groups["code"].Value);
+                regions[region.Groups["name"].Value] = CodeText.Normalize(region.Groups["code"].Value);
 
         var text = File.ReadAllText(Path.Combine(Repo.Root, page)).ReplaceLineEndings("\n");
         var problems = new List<string>();
@@ -30,19 +30,10 @@ public partial class DocSnippetLanguagesTests
             var line = text[..block.Index].Count(c => c == '\n') + 1;
             if (!block.Groups["name"].Success) problems.Add($"{page}:{line}: a {block.Groups["lang"].Value} block has no <!-- snippet: name --> before it.");
             else if (!regions.TryGetValue(block.Groups["name"].Value, out var code)) problems.Add($"{page}:{line}: no region '{block.Groups["name"].Value}' in the programs.");
-            else if (code != Normalize(block.Groups["code"].Value)) problems.Add($"{page}:{line}: '{block.Groups["name"].Value}' differs from the program:\n{code}");
+            else if (code != CodeText.Normalize(block.Groups["code"].Value)) problems.Add($"{page}:{line}: '{block.Groups["name"].Value}' differs from the program:\n{code}");
         }
         Assert.True(problems.Count == 0, string.Join("\n\n", problems));
         Assert.True(page.EndsWith("openapi.md", StringComparison.Ordinal) || blocks > 0, $"{page} has no TypeScript or Python example");
-    }
-
-    private static string Normalize(string code)
-    {
-        var lines = code.Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
-        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
     [GeneratedRegex(@"(?:<!--\s*snippet:\s*(?<name>[\w.-]+)\s*-->\s*\n)?^```(?<lang>ts|typescript|python)\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]

@@ -39,7 +39,7 @@ public partial class DocSnippetTests
                 problems.Add($"{page}:{line}: snippet '{name}' has no '#region snippet:{name}' in the repository's C# files.");
                 continue;
             }
-            var shown = Normalize(block.Groups["code"].Value);
+            var shown = CodeText.Normalize(block.Groups["code"].Value);
             if (shown != region.Code)
                 problems.Add($"{page}:{line}: snippet '{name}' differs from {region.File}.\n--- page:\n{shown}\n--- test:\n{region.Code}");
         }
@@ -67,21 +67,11 @@ public partial class DocSnippetTests
             foreach (Match region in RegionRegex().Matches(text))
             {
                 var name = region.Groups["name"].Value;
-                if (!regions.TryAdd(name, (Path.GetRelativePath(Root, file), Normalize(region.Groups["code"].Value))))
+                if (!regions.TryAdd(name, (Path.GetRelativePath(Root, file), CodeText.Normalize(region.Groups["code"].Value))))
                     throw new InvalidOperationException($"Snippet region '{name}' is declared twice: {regions[name].Item1} and {file}.");
             }
         }
         return regions;
-    }
-
-    /// <summary>Drops blank edges and trailing spaces, and the indentation all lines share.</summary>
-    private static string Normalize(string code)
-    {
-        var lines = code.Split('\n').Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0) lines.RemoveAt(0);
-        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
-        var indent = lines.Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
 

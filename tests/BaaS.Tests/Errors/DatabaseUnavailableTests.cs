@@ -19,7 +19,7 @@ public class DatabaseUnavailableTests
     public async Task PostgreSQL_refusing_connections_answers_503_with_retry_after_and_no_internals()
     {
         // A port nobody listens on: Npgsql's connect is refused by the kernel, as when the server is stopped.
-        var factory = new DbConnectionFactory($"Host=127.0.0.1;Port={ClosedPort()};Database=none;Username=none;Password=none;Timeout=5", PostgreSqlDialect.Instance);
+        var factory = new DbConnectionFactory($"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=none;Username=none;Password=none;Timeout=5", PostgreSqlDialect.Instance);
         await using var server = await TestServer.StartAsync(Services, o =>
         {
             o.EnvironmentName = "Production";
@@ -69,12 +69,4 @@ public class DatabaseUnavailableTests
         Assert.True(BaaS.Data.Sqlite.SqliteDialect.Instance.IsUnavailable(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
