@@ -34,10 +34,8 @@ public sealed class SqliteDataSource : DbDataSource
     protected override DbConnection CreateDbConnection()
     {
         var connection = new SqliteConnection(_connectionString);
-        // Functions belong to the connection object (Microsoft.Data.Sqlite applies them to the handle at each open and
-        // takes them off when it closes). Pragmas belong to the native handle, which it pools and hands to the next
-        // connection object: they are set once per handle, when a connection first opens on it, not on every open.
-        SqliteFunctions.Register(connection);
+        // Pragmas and BaaS's functions belong to the native handle, which Microsoft.Data.Sqlite pools and hands to the
+        // next connection object: they are set once per handle, when a connection first opens on it, not on every open.
         connection.StateChange += OnStateChange;
         return connection;
     }
@@ -59,6 +57,7 @@ public sealed class SqliteDataSource : DbDataSource
         // NORMAL is durable in WAL mode except for the last commits before a power loss, and much faster than FULL.
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL";
         command.ExecuteNonQuery();
+        SqliteFunctions.Register(connection);
         if (handle is not null) _prepared.AddOrUpdate(handle, handle);
     }
 }

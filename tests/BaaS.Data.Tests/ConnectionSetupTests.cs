@@ -55,4 +55,22 @@ public class SqliteConnectionSetupTests(SqliteFileDatabaseFixture fixture) : Dat
             if (i > 0) Assert.Same(firstHandle, handle); // the pool handed the same handle out again
         }
     }
+
+    [Fact]
+    public async Task The_decimal_aggregates_are_exact_null_for_no_values_and_report_text_that_is_no_number()
+    {
+        await using var db = await Fixture.Factory.OpenAsync();
+        const string values = "SELECT '0.1' AS v UNION ALL SELECT '0.2' UNION ALL SELECT NULL UNION ALL SELECT '0.3'";
+        Assert.Equal("0.6", await db.SqlScalarAsync<string>($"SELECT baas_dec_sum(v) FROM ({values})"));
+        Assert.Equal("0.2", await db.SqlScalarAsync<string>($"SELECT baas_dec_avg(v) FROM ({values})"));
+        Assert.Null(await db.SqlScalarAsync<string>("SELECT baas_dec_sum(v) FROM (SELECT NULL AS v)"));
+        Assert.Null(await db.SqlScalarAsync<string>("SELECT baas_dec_avg(v) FROM (SELECT 1 AS v WHERE 0)"));
+        Assert.Equal(-1L, await db.SqlScalarAsync<long>("SELECT CASE WHEN '9.5' < '10' COLLATE BAAS_DECIMAL THEN -1 ELSE 1 END"));
+        Assert.Equal("ÉTÉ", await db.SqlScalarAsync<string>("SELECT baas_upper('été')"));
+
+        var error = await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.SqlScalarAsync<string>("SELECT baas_dec_sum(v) FROM (SELECT 'ten' AS v)"));
+        Assert.Contains("ten", error.Message);
+        // The connection is still usable after a function failed.
+        Assert.Equal("3.50", await db.SqlScalarAsync<string>("SELECT baas_dec_add('1.25', '2.25')"));
+    }
 }
