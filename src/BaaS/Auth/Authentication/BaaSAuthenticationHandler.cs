@@ -33,10 +33,12 @@ internal sealed class BaaSAuthenticationHandler(
         var authorization = Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var token = authorization["Bearer ".Length..].Trim();
-            return token.StartsWith(AuthDefaults.ApiKeyPrefix, StringComparison.Ordinal)
-                ? await FromApiKeyAsync(token).ConfigureAwait(false)
-                : await FromAccessTokenAsync(token, fromCookie: false).ConfigureAwait(false);
+            var bearer = authorization.AsSpan("Bearer ".Length).Trim();
+            if (bearer.StartsWith(AuthDefaults.ApiKeyPrefix, StringComparison.Ordinal))
+                return await FromApiKeyAsync(bearer.ToString()).ConfigureAwait(false);
+            // A token this node has seen: no copy of it, no task (the common case: a client sends it every time).
+            if (accessTokens.TryGetValidated(bearer, out var known)) return Success(known!);
+            return await FromAccessTokenAsync(bearer.ToString(), fromCookie: false).ConfigureAwait(false);
         }
         var apiKey = Request.Headers[authOptions.Value.ApiKeys.HeaderName].ToString();
         if (apiKey.Length > 0) return await FromApiKeyAsync(apiKey.Trim()).ConfigureAwait(false);

@@ -62,6 +62,17 @@ internal sealed class AccessTokens
     {
         // The same token again (a client sends it with every request): checked once, good until it expires.
         if (_validated.TryGet(token, out var known)) return new TokenCheck(known, null, null);
+        return await ValidateNewAsync(token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The identity of a token this node already checked and that is still within its lifetime, found without copying
+    /// the token out of the request header; false means it must go through <see cref="ValidateAsync"/>.
+    /// </summary>
+    public bool TryGetValidated(ReadOnlySpan<char> token, out ClaimsIdentity? identity) => _validated.TryGet(token, out identity);
+
+    private async Task<TokenCheck> ValidateNewAsync(string token)
+    {
         var result = await _handler.ValidateTokenAsync(token, Parameters).ConfigureAwait(false);
         // "crit" names header extensions the receiver must understand (RFC 7515 4.1.11); we understand none.
         if (result.IsValid && result.SecurityToken is JsonWebToken { } jwt && jwt.TryGetHeaderValue<object>("crit", out _))

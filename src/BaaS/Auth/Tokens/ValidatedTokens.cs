@@ -8,8 +8,8 @@ namespace BaaS.Auth.Tokens;
 /// every request pays for parsing and the signature check once per token instead of once per request. An access token
 /// is checked by its signature and lifetime alone (no state on the server), so a token that passed stays good until its
 /// <c>exp</c>; an entry is used only while the app's clock is before that (plus the allowed skew), and only for the
-/// exact same token text. Only tokens that passed are kept, each handed out as a copy of its identity (code may add
-/// claims to a request's identity). Bounded: at <see cref="Capacity"/> entries expired ones are swept, and new ones are
+/// exact same token text. Only tokens that passed are kept, each handed out as a <see cref="SharedClaimsIdentity"/>
+/// (code may add claims to a request's identity: the first change copies the claims for that request only). Bounded: at <see cref="Capacity"/> entries expired ones are swept, and new ones are
 /// not kept while it stays full.
 /// </summary>
 internal sealed class ValidatedTokens(TimeProvider clock)
@@ -19,17 +19,21 @@ internal sealed class ValidatedTokens(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>The identity of <paramref name="token"/> if it passed here and is still within its lifetime.</summary>
-    public bool TryGet(string token, out ClaimsIdentity? identity)
+    /// <summary>
+    /// The identity of <paramref name="token"/> if it passed here and is still within its lifetime. Looked up by the
+    /// characters, so a caller can pass the token straight out of its header without copying it (about 1 KB a request).
+    /// </summary>
+    public bool TryGet(ReadOnlySpan<char> token, out ClaimsIdentity? identity)
     {
         identity = null;
-        if (!_entries.TryGetValue(token, out var entry)) return false;
+        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(token, out var entry)) return false;
         if (clock.GetUtcNow() >= entry.GoodUntil)
         {
-            _entries.TryRemove(token, out _);
+            lookup.TryRemove(token, out _);
             return false;
         }
-        identity = entry.Identity.Clone();
+        identity = new SharedClaimsIdentity(entry.Identity);
         return true;
     }
 
