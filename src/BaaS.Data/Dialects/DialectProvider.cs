@@ -80,18 +80,33 @@ public abstract partial class DialectProvider
     public virtual Type? ProviderFieldType(FieldDefinition field) => null;
 
     /// <summary>Appends the quoted, qualified column: <c>"order"."total"</c>.</summary>
-    internal string Column(string? tableQualifier, FieldDefinition field) =>
-        tableQualifier == null ? QuoteIdentifier(field.ColumnName) : tableQualifier + "." + QuoteIdentifier(field.ColumnName);
+    internal string Column(string? tableQualifier, FieldDefinition field)
+    {
+        if (_columns.TryGetValue((field, tableQualifier), out var text)) return text;
+        text = tableQualifier == null ? QuoteIdentifier(field.ColumnName) : tableQualifier + "." + QuoteIdentifier(field.ColumnName);
+        if (_columns.Count < MaxCachedFragments) _columns.TryAdd((field, tableQualifier), text);
+        return text;
+    }
 
     /// <summary>Comma-separated quoted columns of the model: <c>"id", "name"</c>.</summary>
     internal string ColumnList(ModelDefinition model, string? qualifier)
     {
+        if (_columnLists.TryGetValue((model, qualifier), out var text)) return text;
         var sb = new StringBuilder();
         foreach (var f in model.Fields)
         {
             if (sb.Length > 0) sb.Append(", ");
             sb.Append(Column(qualifier, f));
         }
-        return sb.ToString();
+        text = sb.ToString();
+        if (_columnLists.Count < MaxCachedFragments) _columnLists.TryAdd((model, qualifier), text);
+        return text;
     }
+
+    // Quoted columns and column lists are the same for every statement on a model: built once, not per query. The keys
+    // are fields and models (fixed at startup) with the table's name or an alias written in code; the bound keeps a
+    // program that invents aliases at run time from growing the caches without end.
+    private const int MaxCachedFragments = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(FieldDefinition, string?), string> _columns = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ModelDefinition, string?), string> _columnLists = new();
 }

@@ -9,8 +9,11 @@ namespace BaaS.Data;
 /// </summary>
 internal sealed class SqlWriter
 {
-    private readonly StringBuilder _sb = new();
+    private readonly StringBuilder _sb;
     private readonly List<(int Position, QueryParam Param)> _params = [];
+
+    /// <summary>A writer; <paramref name="capacity"/> sizes its buffer for a whole statement so it does not grow step by step.</summary>
+    public SqlWriter(int capacity = 16) => _sb = new StringBuilder(capacity);
 
     public int Length => _sb.Length;
 
@@ -48,18 +51,32 @@ internal sealed class SqlWriter
     public (string Sql, QueryParam[] Params) Render(DialectProvider dialect)
     {
         if (_params.Count == 0) return (_sb.ToString(), []);
-        var result = new StringBuilder(_sb.Length + _params.Count * 4);
-        var last = 0;
+        // The text is written once into a string of the exact length (no builder to grow and copy again).
         var ps = new QueryParam[_params.Count];
+        var length = _sb.Length;
         for (var i = 0; i < _params.Count; i++)
         {
-            var (pos, p) = _params[i];
-            result.Append(_sb, last, pos - last).Append(dialect.ParameterPlaceholder(i));
-            ps[i] = p;
-            last = pos;
+            ps[i] = _params[i].Param;
+            length += dialect.ParameterPlaceholder(i).Length;
         }
-        result.Append(_sb, last, _sb.Length - last);
-        return (result.ToString(), ps);
+        var sql = string.Create(length, (this, dialect), static (span, state) =>
+        {
+            var (writer, d) = state;
+            var (sb, parameters) = (writer._sb, writer._params);
+            var last = 0;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var pos = parameters[i].Position;
+                sb.CopyTo(last, span, pos - last);
+                span = span[(pos - last)..];
+                var placeholder = d.ParameterPlaceholder(i);
+                placeholder.CopyTo(span);
+                span = span[placeholder.Length..];
+                last = pos;
+            }
+            sb.CopyTo(last, span, sb.Length - last);
+        });
+        return (sql, ps);
     }
 
     public override string ToString() => _sb.ToString();

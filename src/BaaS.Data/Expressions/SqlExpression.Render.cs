@@ -6,7 +6,7 @@ public abstract partial class SqlExpression
     //   ORDER BY ... LIMIT @p OFFSET @p
     internal SqlWriter RenderSelect(bool paging, bool order, string? selectList)
     {
-        var w = new SqlWriter().Append("SELECT ");
+        var w = new SqlWriter(256).Append("SELECT ");
         if (IsDistinct) w.Append("DISTINCT ");
         w.Append(selectList ?? DefaultSelectList());
         RenderFrom(w);
@@ -29,7 +29,7 @@ public abstract partial class SqlExpression
     {
         if (GroupByItems.Count == 0 && HavingClause == null && !IsDistinct)
         {
-            var w = new SqlWriter().Append("SELECT COUNT(*)");
+            var w = new SqlWriter(128).Append("SELECT COUNT(*)");
             RenderFrom(w);
             RenderWhere(w);
             return w;
@@ -48,7 +48,7 @@ public abstract partial class SqlExpression
     // SELECT COUNT(*) AS "a0", SUM("order"."total") AS "a1" FROM "order" WHERE ...
     internal SqlWriter RenderAggregates(IReadOnlyList<(string Sql, string Alias)> items)
     {
-        var w = new SqlWriter().Append("SELECT ");
+        var w = new SqlWriter(256).Append("SELECT ");
         w.Append(string.Join(", ", items.Select(i => $"{i.Sql} AS {Dialect.QuoteIdentifier(i.Alias)}")));
         RenderFrom(w);
         RenderWhere(w);

@@ -16,6 +16,7 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
 
     public QueryPlan Plan => plan;
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<object?> InvokeAsync(HttpContext context, object request)
     {
         var (db, owned) = await RequestDb.OpenAsync(context).ConfigureAwait(false);

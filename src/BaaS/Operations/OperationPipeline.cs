@@ -44,6 +44,8 @@ internal sealed class OperationPipeline
             return default;
         };
 
+        // Pooled state machines: on an asynchronous database every request comes through here (PostgreSQL).
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
         static async ValueTask Awaited(OperationContext context, ValueTask<object?> pending, bool returnsVoid) =>
             context.Response = Shape(await pending.ConfigureAwait(false), returnsVoid);
 
@@ -85,6 +87,7 @@ internal sealed class OperationPipeline
         pending.GetAwaiter().GetResult(); // consumes a pooled source's result
         return default;
 
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
         static async ValueTask Awaited(OperationContext context, ValueTask pending)
         {
             try

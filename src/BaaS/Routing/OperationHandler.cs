@@ -76,6 +76,7 @@ internal sealed class OperationHandler
         return run.Response is HttpResult result ? result.Response : run.Response;
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask BindHttpAsync(OperationContext run)
     {
         var context = run.HttpContext;
