@@ -11,7 +11,11 @@
 #                                                          at max-seconds, default 240)
 #   benchmarks/run-autoquery.sh --startup [runs]           MyApp: cold start to its first answer on an existing
 #                                                          database, idle and loaded RSS (default 5 runs)
-#   BENCH_DBS=postgres (or sqlite) limits the first two modes to one database.
+#   benchmarks/run-autoquery.sh --profile [seconds]        where each side's CPU goes, per operation: perf samples of
+#                                                          the server under wrk, split into request stages
+#                                                          (benchmarks/profile-stages.py), in µs per request, and the
+#                                                          bytes allocated per request (dotnet-counters); default 12 s
+#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase and profile modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -29,7 +33,8 @@ DBS=${BENCH_DBS:-sqlite postgres}   # BENCH_DBS=postgres runs one database only
 case "${1:-}" in
   --pocketbase) MODE=pocketbase; MAX_SECONDS=${2:-240} ;;
   --startup) MODE=startup; RUNS=${2:-5} ;;
-  -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+  --profile) MODE=profile; DURATION=${2:-12} ;;
+  -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
 for tool in wrk curl jq sqlite3 python3 openssl bc; do
@@ -184,14 +189,17 @@ check_sides() {
 
 # --- mode: compare (wrk) ---------------------------------------------------------------------------------------------
 
+# The wrk script that makes a run's requests creates (POST with the benchmark's body); prints its path.
+post_script() {
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "'$CREATE_BODY'" >"$WORK/post.lua"
+  echo "$WORK/post.lua"
+}
+
 # wrk_run SIDE OP SECONDS RUN: one wrk run, 16 connections, CPU read around it; appends a line to $WORK/runs.tsv.
 wrk_run() {
   local side=$1 op=$2 seconds=$3 run=$4 token pid_var="PID_$1" extra=()
   token=$(token_of "$side")
-  if [ "$op" = create ]; then
-    printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "'$CREATE_BODY'" >"$WORK/post.lua"
-    extra=(-s "$WORK/post.lua")
-  fi
+  [ "$op" = create ] && extra=(-s "$(post_script)")
   sleep 1   # the previous run's in-flight requests finish before this one's CPU is read
   local s0 d0 s1 d1 out=$WORK/wrk-$side-$op-$run.txt
   s0=$(proc_ticks "${!pid_var}"); d0=$(db_ticks)
@@ -221,8 +229,10 @@ compare_db() { # DB
   prepare_db "$1" 10000
   start_sides
   check_sides 10000
-  log "$1: warming up (3 s per side and operation)"
-  for op in get list create; do for side in baseline platform; do wrk_run "$side" "$op" 3 0; done; done
+  # 10 s per side and operation: with less, the JIT's tiered compilation was still taking a tenth of the platform's
+  # CPU in the first measured run (seen in a profile), which the median of 3 runs only partly hides.
+  log "$1: warming up (10 s per side and operation)"
+  for op in get list create; do for side in baseline platform; do wrk_run "$side" "$op" 10 0; done; done
   for run in $(seq "$RUNS"); do
     local sides="baseline platform"; [ $((run % 2)) -eq 0 ] && sides="platform baseline"
     for op in get list create; do
@@ -302,6 +312,57 @@ pocketbase_report() {
   done <"$WORK/pocketbase.tsv"
 }
 
+# --- mode: profile ---------------------------------------------------------------------------------------------------
+
+profile_tools() {
+  command -v perf >/dev/null || { echo "perf is not installed (apt-get install linux-perf)" >&2; exit 1; }
+  COUNTERS=$WORK/tools/dotnet-counters
+  dotnet tool install --tool-path "$WORK/tools" dotnet-counters >/dev/null
+}
+
+# profile_run SIDE OP: 10 s warm-up, then wrk for $DURATION s while perf samples the server (999 Hz, call stacks) and
+# dotnet-counters sums the bytes it allocates; prints the stage table and the totals.
+profile_run() {
+  local side=$1 op=$2 pid_var="PID_$1" token extra=()
+  local pid=${!pid_var}
+  token=$(token_of "$side")
+  [ "$op" = create ] && extra=(-s "$(post_script)")
+  local url; url=$(url_of "$side" "$op")
+  wrk -t2 -c16 -d10s -H "Authorization: Bearer $token" "${extra[@]}" "$url" >/dev/null
+  sleep 1
+  local out=$WORK/profile-$side-$op s0 s1 reqs
+  "$COUNTERS" collect -p "$pid" --counters 'System.Runtime[dotnet.gc.heap.total_allocated]' --refresh-interval 1 \
+    --format csv -o "$out.csv" --duration "00:00:00:$(printf '%02d' $((DURATION + 1)))" >/dev/null 2>&1 &
+  local counters=$!
+  s0=$(proc_ticks "$pid")
+  wrk -t2 -c16 -d"${DURATION}s" -H "Authorization: Bearer $token" "${extra[@]}" "$url" >"$out.wrk" &
+  local load=$!
+  sleep 1
+  perf record -F 999 -g -p "$pid" -o "$out.perf" -- sleep $((DURATION - 2)) >/dev/null 2>&1
+  wait "$load"; s1=$(proc_ticks "$pid")
+  wait "$counters" || true
+  reqs=$(awk '/requests in/{print $1}' "$out.wrk")
+  local cpu_us bytes
+  cpu_us=$(echo "scale=1; ($s1 - $s0) * $TICK_MS * 1000 / $reqs" | bc)
+  bytes=$(grep total_allocated "$out.csv" | awk -F, '{s += $NF} END {printf "%d", s}')
+  perf script -i "$out.perf" 2>/dev/null >"$out.txt"
+  echo
+  echo "#### $DB, $op, $side: $(awk '/Requests\/sec/{print $2}' "$out.wrk") req/s, server CPU $cpu_us µs per request, $((bytes / reqs)) bytes allocated per request"
+  echo
+  python3 "$REPO/benchmarks/profile-stages.py" "$out.txt" "$cpu_us"
+}
+
+profile_db() { # DB
+  prepare_db "$1" 10000
+  # perf needs the JIT's symbol map, and code not double-mapped to name it; the same for both sides.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  start_sides
+  check_sides 10000
+  for op in get list create; do for side in baseline platform; do profile_run "$side" "$op"; done; done
+  stop baseline; stop platform
+  unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
+}
+
 # --- mode: MyApp start and memory ------------------------------------------------------------------------------------
 
 startup_mode() {
@@ -339,6 +400,13 @@ case $MODE in
     ;;
   startup)
     startup_mode
+    ;;
+  profile)
+    build_sides
+    profile_tools
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
+    echo "command: benchmarks/run-autoquery.sh --profile $DURATION"
+    for db in $DBS; do profile_db "$db"; done
     ;;
 esac
 echo "finished $(date -u '+%Y-%m-%d %H:%M UTC'), load after: $(load)"

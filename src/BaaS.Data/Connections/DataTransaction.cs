@@ -14,10 +14,13 @@ public sealed class DataTransaction : DbTransaction
     private bool _completed;
     private List<Action>? _afterCommit;
 
-    internal DataTransaction(DataConnection connection, DbTransaction inner)
+    private WriteGate? _gate;
+
+    internal DataTransaction(DataConnection connection, DbTransaction inner, WriteGate? gate = null)
     {
         _connection = connection;
         Inner = inner;
+        _gate = gate;
     }
 
     /// <summary>The driver's transaction.</summary>
@@ -127,5 +130,7 @@ public sealed class DataTransaction : DbTransaction
     {
         _completed = true;
         _connection.TransactionEnded(this);
+        // The next writer goes in once this transaction has ended, whichever way it ended (once).
+        Interlocked.Exchange(ref _gate, null)?.Exit();
     }
 }

@@ -89,10 +89,14 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable, IAs
         public DialectProvider Dialect => dialect;
 
         // A database that cannot be reached (refused, shutting down, pool exhausted) is a DatabaseUnavailableException.
-        public DataConnection Open() => new(dialect.Guard(() => _source.Value.OpenConnection()), dialect, name);
+        public DataConnection Open() =>
+            new(dialect.Guard(() => _source.Value.OpenConnection()), dialect, name) { WriteGate = (_source.Value as IHasWriteGate)?.WriteGate };
 
         public async Task<DataConnection> OpenAsync(CancellationToken ct) =>
-            new(await dialect.GuardAsync(async () => await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false)).ConfigureAwait(false), dialect, name);
+            new(await dialect.GuardAsync(async () => await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false)).ConfigureAwait(false), dialect, name)
+            {
+                WriteGate = (_source.Value as IHasWriteGate)?.WriteGate,
+            };
 
         public void Dispose()
         {
