@@ -56,9 +56,30 @@ def stop(proc):
         proc.wait()
 
 
+def measure(launch, dll, run, log_path):
+    """One cold start of `dll`: ms to the first answer, idle RSS, RSS after 5 s of load, peak RSS, load req/s."""
+    proc, port, started = launch(dll)
+    try:
+        answered = first_answer(f"http://127.0.0.1:{port}/metadata/app.json", proc)
+        if answered is None:
+            raise SystemExit(f"MyApp did not answer in run {run}; see its log ({log_path})")
+        ms = (answered - started) * 1000
+        time.sleep(5)
+        idle = status(proc.pid, "VmRSS")
+        wrk = subprocess.run(["wrk", "-t2", "-c16", "-d5s", f"http://127.0.0.1:{port}/api/QueryRestaurants?take=20"],
+                             capture_output=True, text=True, check=True)
+        rps = next((l.split()[1] for l in wrk.stdout.splitlines() if l.startswith("Requests/sec")), "?")
+        non2xx = next((l.split()[-1] for l in wrk.stdout.splitlines() if "Non-2xx" in l), "0")
+        loaded, peak = status(proc.pid, "VmRSS"), status(proc.pid, "VmHWM")
+        return ms, idle, loaded, peak, f"{rps} ({non2xx} non-2xx)"
+    finally:
+        stop(proc)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dll", required=True)
+    ap.add_argument("--dll", required=True, action="append",
+                    help="the app to start; give it twice (e.g. the build output and a ReadyToRun publish) to measure both, alternating")
     ap.add_argument("--db", required=True)
     ap.add_argument("--secret", required=True)
     ap.add_argument("--runs", type=int, default=5)
@@ -72,49 +93,38 @@ def main():
                Auth__Jwt__Secret=a.secret)
     log = open(a.log, "ab")
 
-    def launch():
+    def launch(dll):
         port = free_port()
         started = time.monotonic()
         # The app's own folder is its content root (appsettings.json), as when deployed.
-        proc = subprocess.Popen(["dotnet", a.dll, "--urls", f"http://127.0.0.1:{port}"], env=env,
-                                cwd=os.path.dirname(a.dll), stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}"], env=env,
+                                cwd=os.path.dirname(dll), stdout=log, stderr=subprocess.STDOUT)
         return proc, port, started
 
-    proc, port, _ = launch()
+    proc, port, _ = launch(a.dll[0])
     try:
         if first_answer(f"http://127.0.0.1:{port}/metadata/app.json", proc, 120) is None:
             raise SystemExit(f"MyApp did not start; see its log ({a.log})")
     finally:
         stop(proc)
 
-    rows = []
+    rows = {dll: [] for dll in a.dll}
     for run in range(1, a.runs + 1):
-        proc, port, started = launch()
-        try:
-            answered = first_answer(f"http://127.0.0.1:{port}/metadata/app.json", proc)
-            if answered is None:
-                raise SystemExit(f"MyApp did not answer in run {run}; see its log ({a.log})")
-            ms = (answered - started) * 1000
-            time.sleep(5)
-            idle = status(proc.pid, "VmRSS")
-            wrk = subprocess.run(["wrk", "-t2", "-c16", "-d5s", f"http://127.0.0.1:{port}/api/QueryRestaurants?take=20"],
-                                 capture_output=True, text=True, check=True)
-            rps = next((l.split()[1] for l in wrk.stdout.splitlines() if l.startswith("Requests/sec")), "?")
-            non2xx = next((l.split()[-1] for l in wrk.stdout.splitlines() if "Non-2xx" in l), "0")
-            rps = f"{rps} ({non2xx} non-2xx)"
-            loaded, peak = status(proc.pid, "VmRSS"), status(proc.pid, "VmHWM")
-        finally:
-            stop(proc)
-        rows.append((ms, idle, loaded, peak, rps))
+        # Each run starts every app once, the one that goes first alternating, so a change in the machine's load
+        # hits them alike.
+        for dll in (a.dll if run % 2 else list(reversed(a.dll))):
+            rows[dll].append(measure(launch, dll, run, a.log))
 
-    print("| run | first answer ms | idle RSS MB | RSS after 5 s load MB | peak RSS MB | load req/s |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for i, (ms, idle, loaded, peak, rps) in enumerate(rows, 1):
-        print(f"| {i} | {ms:.0f} | {idle:.0f} | {loaded:.0f} | {peak:.0f} | {rps} |")
-    med = lambda k: statistics.median(r[k] for r in rows)
-    print(f"| median | {med(0):.0f} | {med(1):.0f} | {med(2):.0f} | {med(3):.0f} | |")
-    print(f"goals: first answer under 1000 ms ({'met' if med(0) < 1000 else 'not met'}), "
-          f"idle RSS under 120 MB ({'met' if med(1) < 120 else 'not met'})")
+    for dll, runs in rows.items():
+        print(f"\n{dll}\n")
+        print("| run | first answer ms | idle RSS MB | RSS after 5 s load MB | peak RSS MB | load req/s |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for i, (ms, idle, loaded, peak, rps) in enumerate(runs, 1):
+            print(f"| {i} | {ms:.0f} | {idle:.0f} | {loaded:.0f} | {peak:.0f} | {rps} |")
+        med = lambda k: statistics.median(r[k] for r in runs)
+        print(f"| median | {med(0):.0f} | {med(1):.0f} | {med(2):.0f} | {med(3):.0f} | |")
+        print(f"goals: first answer under 1000 ms ({'met' if med(0) < 1000 else 'not met'}), "
+              f"idle RSS under 120 MB ({'met' if med(1) < 120 else 'not met'})")
 
 
 if __name__ == "__main__":
