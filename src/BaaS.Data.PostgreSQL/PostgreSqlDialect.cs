@@ -61,13 +61,19 @@ public sealed partial class PostgreSqlDialect : DialectProvider
         index < Placeholders.Length ? Placeholders[index] : "$" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
-    public override void AddParameter(DbCommand command, int index, object? value, FieldDefinition? field)
+    public override void AddParameter(DbCommand command, int index, object? value, FieldDefinition? field) =>
+        command.Parameters.Add(Positional(value, field));
+
+    /// <inheritdoc />
+    public override void AddParameter(DbBatchCommand command, int index, object? value, FieldDefinition? field) =>
+        command.Parameters.Add(Positional(value, field));
+
+    // Unnamed parameters put Npgsql in positional mode: $1, $2 ... are sent as they are, no SQL rewriting.
+    private NpgsqlParameter Positional(object? value, FieldDefinition? field)
     {
-        var stored = ToDbValue(value, field);
-        // Unnamed parameters put Npgsql in positional mode: $1, $2 ... are sent as they are, no SQL rewriting.
-        var p = new NpgsqlParameter { Value = stored };
+        var p = new NpgsqlParameter { Value = ToDbValue(value, field) };
         if ((field?.Kind ?? (value == null ? DataKind.String : KindOfValue(value.GetType()))) == DataKind.Json) p.NpgsqlDbType = NpgsqlDbType.Jsonb;
-        command.Parameters.Add(p);
+        return p;
     }
 
     /// <inheritdoc />
