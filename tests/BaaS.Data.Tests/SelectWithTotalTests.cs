@@ -131,6 +131,23 @@ public abstract class SelectWithTotalTests(TestDatabaseFixture fixture) : DataTe
     }
 
     [Fact]
+    public async Task Statements_whose_parameters_differ_each_get_their_own_values()
+    {
+        await using var db = await Fixture.OpenAsync();
+        SeedShop(db);
+        // Not what SelectWithTotal renders (its count takes the page's first parameters): the path for anything else.
+        var plan = ModelPlan<Order>.For(db.Dialect);
+        var quantity = db.Dialect.Column(plan.Table, plan.Model.GetField("Quantity"));
+        var page = ($"{plan.SelectAll} WHERE {quantity} >= {db.Dialect.ParameterPlaceholder(0)} ORDER BY {quantity}", new[] { new QueryParam(3, null) });
+        var count = ($"SELECT COUNT(*) FROM {plan.Table} WHERE {quantity} >= {db.Dialect.ParameterPlaceholder(0)}", new[] { new QueryParam(2, null) });
+
+        var (rows, total) = await Executor.QueryWithTotalAsync(db, page, count, plan.ReadAll, db.Dialect.UseAsyncIO, default);
+
+        Assert.Equal(["Pasta", "Soup"], rows.Select(o => o.Name));
+        Assert.Equal(3, total);
+    }
+
+    [Fact]
     public async Task A_cancelled_call_throws_OperationCanceledException_and_the_connection_still_works()
     {
         await using var db = await Fixture.OpenAsync();
