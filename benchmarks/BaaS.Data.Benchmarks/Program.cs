@@ -82,6 +82,32 @@ static IEnumerable<Harness.Result> Run(string name, DbConnectionFactory factory,
         () => check += db.Select<BenchRow>(x => x.Id <= max).Count,
         opsPerRound: 50, rounds);
 
+    // A filtered, ordered page of 20 and the count of all its matches (AutoQuery's include=total).
+    var pageSql = $"SELECT {columns} FROM bench_row WHERE quantity >= @min ORDER BY price DESC LIMIT @take OFFSET @skip";
+    const string countSql = "SELECT COUNT(*) FROM bench_row WHERE quantity >= @min";
+    var page = db.From<BenchRow>().Where(x => x.Quantity >= max).OrderByDescending(x => x.Price).Skip(20).Take(20);
+
+    Console.Error.WriteLine($"[{name}] page and total, two calls");
+    yield return Harness.Compare(name, "page of 20, then its total (two calls)",
+        () => check += conn.Query<BenchRow>(pageSql, new { min = max, take = 20, skip = 20 }).AsList().Count
+                       + conn.ExecuteScalar<long>(countSql, new { min = max }),
+        () => check += db.Select(page).Count + db.Count(page),
+        opsPerRound: 50, rounds);
+
+    Console.Error.WriteLine($"[{name}] page and total, one call");
+    yield return Harness.Compare(name, "page of 20 with its total (one call)",
+        () =>
+        {
+            using var grid = conn.QueryMultiple(pageSql + ";\n" + countSql, new { min = max, take = 20, skip = 20 });
+            check += grid.Read<BenchRow>().AsList().Count + grid.ReadSingle<long>();
+        },
+        () =>
+        {
+            var (rows, total) = db.SelectWithTotal(page);
+            check += rows.Count + total;
+        },
+        opsPerRound: 50, rounds);
+
     Console.Error.WriteLine($"[{name}] insert one");
     yield return Harness.Compare(name, "insert one",
         () => check += conn.ExecuteScalar<int>(insertReturning, one),

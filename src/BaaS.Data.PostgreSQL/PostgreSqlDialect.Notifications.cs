@@ -33,6 +33,25 @@ public sealed partial class PostgreSqlDialect
         finally
         {
             connection.Notification -= OnNotification;
+            await UnlistenAsync(connection, channel).ConfigureAwait(false);
+        }
+    }
+
+    // The pool does not reset connections (No Reset On Close, see CreateDataSource): a connection handed back still
+    // listening would bring this channel's notifications to its next user. Stopping WaitAsync leaves the connection
+    // usable; one that broke is not pooled again, so a failure here leaves nothing behind.
+    private async Task UnlistenAsync(NpgsqlConnection connection, string channel)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open) return;
+        try
+        {
+            await using var unlisten = connection.CreateCommand();
+            unlisten.CommandText = "UNLISTEN " + QuoteIdentifier(channel);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // the connection failed meanwhile: it is discarded, not pooled
         }
     }
 

@@ -39,16 +39,25 @@ public sealed partial class PostgreSqlDialect : DialectProvider
     public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
-    /// A pooled data source for the connection string, with <see cref="DefaultMaxAutoPrepare"/> automatic statement
-    /// preparation unless the string sets <c>Max Auto Prepare</c> itself (0 turns it off, for a transaction-pooling proxy
-    /// such as PgBouncer before 1.21).
+    /// A pooled data source for the connection string, with two defaults the string can override:
+    /// <see cref="DefaultMaxAutoPrepare"/> automatic statement preparation (<c>Max Auto Prepare</c>; 0 turns it off, for
+    /// a transaction-pooling proxy such as PgBouncer before 1.21), and <c>No Reset On Close=true</c>: a connection goes
+    /// back to the pool without Npgsql's session reset (<c>DISCARD ALL</c> or its equivalent, sent before the next
+    /// user's first statement). The platform leaves no session state behind (its <c>SET</c>s are <c>SET LOCAL</c>, its
+    /// advisory locks end with their transaction, and <see cref="ListenAsync"/> unlistens when it stops); an app whose
+    /// own SQL sets session state (<c>SET</c>, temporary tables, session advisory locks) sets
+    /// <c>No Reset On Close=false</c>. An open transaction is rolled back either way.
     /// </summary>
     public override DbDataSource CreateDataSource(string connectionString)
     {
         // The generic builder holds only what the string says (Npgsql's own answers ContainsKey for every keyword it knows).
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return NpgsqlDataSource.Create(connectionString);
-        var settings = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare };
+        var prepare = !given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare");
+        var noReset = !given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose");
+        if (!prepare && !noReset) return NpgsqlDataSource.Create(connectionString);
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (prepare) settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (noReset) settings.NoResetOnClose = true;
         return NpgsqlDataSource.Create(settings.ConnectionString);
     }
 
@@ -61,13 +70,19 @@ public sealed partial class PostgreSqlDialect : DialectProvider
         index < Placeholders.Length ? Placeholders[index] : "$" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
-    public override void AddParameter(DbCommand command, int index, object? value, FieldDefinition? field)
+    public override void AddParameter(DbCommand command, int index, object? value, FieldDefinition? field) =>
+        command.Parameters.Add(Positional(value, field));
+
+    /// <inheritdoc />
+    public override void AddParameter(DbBatchCommand command, int index, object? value, FieldDefinition? field) =>
+        command.Parameters.Add(Positional(value, field));
+
+    // Unnamed parameters put Npgsql in positional mode: $1, $2 ... are sent as they are, no SQL rewriting.
+    private NpgsqlParameter Positional(object? value, FieldDefinition? field)
     {
-        var stored = ToDbValue(value, field);
-        // Unnamed parameters put Npgsql in positional mode: $1, $2 ... are sent as they are, no SQL rewriting.
-        var p = new NpgsqlParameter { Value = stored };
+        var p = new NpgsqlParameter { Value = ToDbValue(value, field) };
         if ((field?.Kind ?? (value == null ? DataKind.String : KindOfValue(value.GetType()))) == DataKind.Json) p.NpgsqlDbType = NpgsqlDbType.Jsonb;
-        command.Parameters.Add(p);
+        return p;
     }
 
     /// <inheritdoc />

@@ -74,3 +74,86 @@ public class SqliteConnectionSetupTests(SqliteFileDatabaseFixture fixture) : Dat
         Assert.Equal("3.50", await db.SqlScalarAsync<string>("SELECT baas_dec_add('1.25', '2.25')"));
     }
 }
+
+/// <summary>
+/// PostgreSQL connections go back to the pool without Npgsql's session reset (<c>No Reset On Close=true</c>, unless
+/// the connection string says otherwise), which is safe because the platform leaves no session state behind.
+/// </summary>
+[Collection(PostgresCollection.Postgres)]
+public class PostgresSessionResetTests(PostgresDatabaseFixture fixture) : DataTestBase(fixture)
+{
+    // A factory of its own: one idle connection in its pool, so the next open gets the same server session.
+    private DbConnectionFactory NewFactory(string extra = "") =>
+        new(Fixture.Database.ConnectionString + extra, Fixture.Factory.Dialect);
+
+    [Fact]
+    public async Task By_default_a_pooled_connection_is_not_reset_so_session_settings_survive_reuse()
+    {
+        await using var factory = NewFactory();
+        int pid;
+        await using (var first = await factory.OpenAsync())
+        {
+            pid = await first.SqlScalarAsync<int>("SELECT pg_backend_pid()");
+            await first.ExecuteSqlAsync("SET statement_timeout = '123s'");
+        }
+        await using var second = await factory.OpenAsync();
+        Assert.Equal(pid, await second.SqlScalarAsync<int>("SELECT pg_backend_pid()"));
+        Assert.Equal("123s", await second.SqlScalarAsync<string>("SHOW statement_timeout"));
+    }
+
+    [Fact]
+    public async Task A_connection_string_that_asks_for_the_reset_is_obeyed()
+    {
+        await using var factory = NewFactory(";No Reset On Close=false");
+        int pid;
+        await using (var first = await factory.OpenAsync())
+        {
+            pid = await first.SqlScalarAsync<int>("SELECT pg_backend_pid()");
+            await first.ExecuteSqlAsync("SET statement_timeout = '123s'");
+        }
+        await using var second = await factory.OpenAsync();
+        Assert.Equal(pid, await second.SqlScalarAsync<int>("SELECT pg_backend_pid()"));
+        Assert.Equal("0", await second.SqlScalarAsync<string>("SHOW statement_timeout"));
+    }
+
+    [Fact]
+    public async Task The_session_state_the_platform_sets_is_gone_before_the_connection_is_reused()
+    {
+        await using var factory = NewFactory();
+        int pid;
+        await using (var db = await factory.OpenAsync())
+        {
+            pid = await db.SqlScalarAsync<int>("SELECT pg_backend_pid()");
+            // Jobs: SET LOCAL planner hints and an advisory lock, both for one transaction.
+            await using (var tx = await db.OpenTransactionAsync())
+            {
+                await db.ExecuteSqlAsync(db.Dialect.PreferIndexOrderSql + db.Dialect.AdvisoryTransactionLockSql("key"), new { key = 4242L });
+                Assert.Equal("off", await db.SqlScalarAsync<string>("SHOW enable_sort"));
+                await tx.CommitAsync();
+            }
+            // Jobs' wake-up listener: LISTEN until stopped.
+            using var stop = new CancellationTokenSource();
+            var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var listen = db.Dialect.ListenAsync(db, "baas_reset_test", payload => { if (payload is null) listening.TrySetResult(); }, stop.Token);
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listen);
+
+            // A transaction left open on the driver's connection: rolled back on close, reset or not.
+            await db.ExecuteSqlAsync("CREATE TABLE IF NOT EXISTS reset_probe (id integer)");
+            await db.ExecuteSqlAsync("DELETE FROM reset_probe");
+            var raw = await db.Inner.BeginTransactionAsync();
+            await using var insert = db.Inner.CreateCommand();
+            insert.Transaction = raw;
+            insert.CommandText = "INSERT INTO reset_probe VALUES (1)";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var next = await factory.OpenAsync();
+        Assert.Equal(pid, await next.SqlScalarAsync<int>("SELECT pg_backend_pid()"));
+        Assert.Equal(0L, await next.SqlScalarAsync<long>("SELECT count(*) FROM pg_listening_channels()"));
+        Assert.Equal("on", await next.SqlScalarAsync<string>("SHOW enable_sort"));
+        Assert.Equal(0L, await next.SqlScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"));
+        Assert.Equal(0L, await next.SqlScalarAsync<long>("SELECT count(*) FROM reset_probe"));
+    }
+}

@@ -174,6 +174,17 @@ public sealed class DataConnection : DbConnection
         return command;
     }
 
+    /// <summary>Whether the driver runs several statements as one <see cref="DbBatch"/> (Npgsql does; Microsoft.Data.Sqlite does not).</summary>
+    public override bool CanCreateBatch => Inner.CanCreateBatch;
+
+    /// <summary>Creates a batch on the driver's connection, enlisted in the open transaction if there is one.</summary>
+    protected override DbBatch CreateDbBatch()
+    {
+        var batch = Inner.CreateBatch();
+        batch.Transaction = _transaction?.Inner;
+        return batch;
+    }
+
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {

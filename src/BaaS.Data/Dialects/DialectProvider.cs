@@ -63,6 +63,21 @@ public abstract partial class DialectProvider
     /// </summary>
     public abstract void AddParameter(DbCommand command, int index, object? value, FieldDefinition? field);
 
+    /// <summary>
+    /// Adds the parameter at <paramref name="index"/> to one statement of a <see cref="DbBatch"/>, converted as
+    /// <see cref="AddParameter(DbCommand, int, object?, FieldDefinition?)"/> converts it. Only called when the driver
+    /// can batch (<see cref="DbConnection.CanCreateBatch"/>); by default the parameter is named by
+    /// <see cref="ParameterPlaceholder"/>.
+    /// </summary>
+    public virtual void AddParameter(DbBatchCommand command, int index, object? value, FieldDefinition? field)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.CreateParameter();
+        p.ParameterName = ParameterPlaceholder(index);
+        p.Value = ToDbValue(value, field);
+        command.Parameters.Add(p);
+    }
+
     /// <summary>Adds a named parameter (<c>@name</c> in raw SQL), converting the value by its own type.</summary>
     public abstract void AddNamedParameter(DbCommand command, string name, object? value);
 

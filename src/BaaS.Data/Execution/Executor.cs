@@ -9,7 +9,7 @@ namespace BaaS.Data;
 /// <c>async</c>: false runs the driver's synchronous calls (the sync API, and SQLite everywhere), so the returned
 /// ValueTask has already completed and the sync API can take its result without blocking.
 /// </summary>
-internal static class Executor
+internal static partial class Executor
 {
     // Materialisers read each column once, in order: sequential access lets Npgsql stream rows instead of buffering them.
     private const CommandBehavior Sequential = CommandBehavior.SequentialAccess | CommandBehavior.SingleResult;

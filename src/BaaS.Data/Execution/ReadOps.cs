@@ -28,6 +28,17 @@ internal static class ReadOps
         return Executor.QueryDynamicAsync<TInto>(db, sql2, ps2, async, ct);
     }
 
+    /// <summary>A page of a query's rows and the count of all of them (without paging and order), in one round trip.</summary>
+    public static ValueTask<(List<TInto> Rows, long Total)> SelectWithTotal<TInto>(DataConnection db, SqlExpression q, bool async, CancellationToken ct)
+    {
+        Check(db, q);
+        var sameShape = typeof(TInto) == q.Model.ModelType && !q.HasSelect;
+        var list = sameShape || q.HasSelect || Materializer.IsScalar(typeof(TInto)) ? null : q.SelectListFor(ModelDefinition.For<TInto>());
+        var page = q.RenderSelect(paging: true, order: true, list).Render(db.Dialect);
+        var count = q.RenderCount().Render(db.Dialect);
+        return Executor.QueryWithTotalAsync(db, page, count, sameShape ? ModelPlan<TInto>.For(db.Dialect).ReadAll : null, async, ct);
+    }
+
     public static async ValueTask<T?> Single<T>(DataConnection db, Expression<Func<T, bool>>? where, bool async, CancellationToken ct)
     {
         var plan = ModelPlan<T>.For(db.Dialect);

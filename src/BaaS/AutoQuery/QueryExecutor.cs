@@ -90,21 +90,21 @@ internal sealed class QueryExecutor<TModel, TInto>(QueryPlan plan, AutoQueryOpti
         var (includeTotal, aggregates) = IncludesOf(dto.Include);
         foreach (var (spec, _) in aggregates)
             if (spec.FieldName is { } aggregated) RequireShown("include", aggregated);
+        var load = typeof(TInto) == typeof(TModel) && plan.LoadReferences && string.IsNullOrWhiteSpace(dto.Fields);
         List<TInto> results;
-        if (typeof(TInto) == typeof(TModel))
+        int? total = null;
+        if (includeTotal || options.IncludeTotal)
         {
-            var rows = plan.LoadReferences && string.IsNullOrWhiteSpace(dto.Fields)
-                ? await db.LoadSelectAsync(q, ct).ConfigureAwait(false)
-                : await db.SelectAsync(q, ct).ConfigureAwait(false);
-            results = (List<TInto>)(object)rows;
+            // The page and its count go to the database together: one round trip.
+            var page = load
+                ? (RowsWithTotal<TInto>)(object)await db.LoadSelectWithTotalAsync(q, ct).ConfigureAwait(false)
+                : await db.SelectWithTotalAsync<TInto>(q, ct).ConfigureAwait(false);
+            (results, total) = (page.Rows, checked((int)page.Total));
         }
-        else
-        {
-            results = await db.SelectAsync<TInto>(q, ct).ConfigureAwait(false);
-        }
+        else if (load) results = (List<TInto>)(object)await db.LoadSelectAsync(q, ct).ConfigureAwait(false);
+        else results = await db.SelectAsync<TInto>(q, ct).ConfigureAwait(false);
 
-        var response = new QueryResponse<TInto> { Offset = q.Offset ?? 0, Results = results, Total = results.Count };
-        if (includeTotal || options.IncludeTotal) response.Total = checked((int)await db.CountAsync(q, ct).ConfigureAwait(false));
+        var response = new QueryResponse<TInto> { Offset = q.Offset ?? 0, Results = results, Total = total ?? results.Count };
         if (aggregates.Count > 0)
         {
             var values = await Guard("include", () => db.AggregateAsync(q, [.. aggregates.Select(a => a.Spec)], ct)).ConfigureAwait(false);

@@ -42,6 +42,46 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
         Assert.Equal([7, 8], Ids(last, b => b.Id));
     }
 
+    [Fact]
+    public async Task Include_total_counts_every_match_also_past_the_last_page_with_fields_and_aggregates()
+    {
+        var science = Seed.BookIds(b => b.Genre == BookGenre.Science).Length;
+        var beyond = await GetAsync("?genre=Science&skip=50&take=5&include=total");
+        Assert.Empty(beyond.Results);
+        Assert.Equal(science, beyond.Total);
+        Assert.Equal(50, beyond.Offset);
+
+        var fields = await GetAsync("?genre=Science&fields=Id,Title&orderBy=Title&take=1&include=total,Sum(Pages)");
+        Assert.Equal(["Cosmos"], fields.Results.Select(b => b.Title));
+        Assert.Equal(0m, fields.Results[0].Price);
+        Assert.Equal(science, fields.Total);
+        Assert.Equal("756", fields.Meta!["Sum(Pages)"]);
+    }
+
+    [Fact]
+    public async Task Include_total_on_a_joined_query_counts_the_joined_rows_that_match()
+    {
+        using var response = await host.Http.GetAsync("/api/QueryBooksWithAuthors?country=Norway&orderBy=Title&take=2&include=total");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var page = JsonSerializer.Deserialize<QueryResponse<BookWithAuthor>>(body, JsonProtocol.Options)!;
+        Assert.Equal(["Cosmos", "Sapiens"], page.Results.Select(b => b.Title));
+        Assert.Equal(3, page.Total);
+    }
+
+    [Fact]
+    public async Task Include_total_with_references_loads_them_for_the_page()
+    {
+        using var response = await host.Http.GetAsync("/api/QueryAuthors?skip=1&take=1&include=total");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var page = JsonSerializer.Deserialize<QueryResponse<Author>>(body, JsonProtocol.Options)!;
+        var bo = Assert.Single(page.Results);
+        Assert.Equal("Bo", bo.Name);
+        Assert.Equal(Seed.Authors.Length, page.Total);
+        Assert.Equal(["Cosmos", "The Selfish Gene", "Sapiens"], bo.Books.OrderBy(b => b.Id).Select(b => b.Title));
+    }
+
     public static TheoryData<string, int[]> Conventions() => new()
     {
         { "?title=Cosmos", Seed.BookIds(b => b.Title == "Cosmos") },

@@ -129,9 +129,12 @@ public sealed class DocsExamples : IDisposable
             .Skip(0).Take(20);
         List<Restaurant> page = await db.SelectAsync(q, ct);
         long total = await db.CountAsync(q, ct);           // ignores Skip/Take and ORDER BY
+        var (firstPage, matching) = await db.SelectWithTotalAsync(q, ct); // both at once: one round trip
         #endregion
         Assert.Equal(2, page.Count);
         Assert.Equal(2, total);
+        Assert.Equal(page.Select(r => r.Id), firstPage.Select(r => r.Id));
+        Assert.Equal(2, matching);
 
         string cuisineContains = "tha", orderBy = "-Rating,Name";
         var query = db.From<Restaurant>();
