@@ -18,6 +18,17 @@ internal static class SqliteValues
         return (decimal)r.GetDouble(i);
     }
 
+    /// <summary>
+    /// A decimal stored as a scaled integer (1250 at scale 2 is 12.50). Text, from a column not yet converted or
+    /// written by something else, is read as the decimal it spells, rounded to the scale.
+    /// </summary>
+    public static decimal ReadScaledDecimal(DbDataReader r, int i, int scale)
+    {
+        var t = r.GetFieldType(i);
+        if (t == typeof(long)) return ScaledDecimal.FromScaled(r.GetInt64(i), scale);
+        return ScaledDecimal.Round(ReadDecimal(r, i), scale);
+    }
+
     public static Guid ReadGuid(DbDataReader r, int i) =>
         r.GetFieldType(i) == typeof(byte[]) ? new Guid((byte[])r.GetValue(i)) : Guid.Parse(r.GetString(i));
 

@@ -176,7 +176,7 @@ internal sealed partial class ExpressionWriter(DialectProvider dialect, IReadOnl
         if (m.Name == "Contains" && TryCollectionContains(call, out var source, out var item))
         {
             var col = ColumnOf(item, call);
-            Conditions.WriteIn(w, col.Sql, col.Field, DialectProvider.Elements(EvaluateCollection(source)), not: false);
+            Conditions.WriteIn(w, dialect, col.Sql, col.Field, DialectProvider.Elements(EvaluateCollection(source)), not: false);
             return;
         }
         if (!ReferencesTables(call))
