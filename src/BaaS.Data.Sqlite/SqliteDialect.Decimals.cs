@@ -26,6 +26,10 @@ public sealed partial class SqliteDialect
         return base.FromDbValue(value, target, field);
     }
 
+    /// <inheritdoc />
+    internal override string SelectedValue(string sql, FieldDefinition? field) =>
+        field != null && DecimalStorageScale(field) is { } scale and > 0 ? $"({sql} || 'e-{scale.ToString(CultureInfo.InvariantCulture)}')" : sql;
+
     // SUM, MIN and MAX of scaled integers are the built-ins, in the same integers (SUM fails with "integer overflow"
     // past 2^63 rather than losing digits). AVG is exact decimal division by baas_dec_avg over the values spelt as
     // decimal text ("1250e-2" is 12.50), compared by the decimal collation: AVG("price" || 'e-2').

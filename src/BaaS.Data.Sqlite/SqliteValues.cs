@@ -19,13 +19,14 @@ internal static class SqliteValues
     }
 
     /// <summary>
-    /// A decimal stored as a scaled integer (1250 at scale 2 is 12.50). Text, from a column not yet converted or
-    /// written by something else, is read as the decimal it spells, rounded to the scale.
+    /// A decimal stored as a scaled integer (1250 at scale 2 is 12.50); a REAL written there by raw SQL is scaled the
+    /// same way. Text, from a column not yet converted, is read as the decimal it spells, rounded to the scale.
     /// </summary>
     public static decimal ReadScaledDecimal(DbDataReader r, int i, int scale)
     {
         var t = r.GetFieldType(i);
         if (t == typeof(long)) return ScaledDecimal.FromScaled(r.GetInt64(i), scale);
+        if (t == typeof(double)) return ScaledDecimal.Round((decimal)r.GetDouble(i) / ScaledDecimal.Pow10(scale), scale);
         return ScaledDecimal.Round(ReadDecimal(r, i), scale);
     }
 

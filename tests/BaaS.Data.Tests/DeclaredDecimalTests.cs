@@ -192,6 +192,26 @@ public abstract class DeclaredDecimalTests(TestDatabaseFixture fixture) : DataTe
     }
 
     [Fact]
+    public void Projections_and_other_shapes_read_the_value_not_the_stored_form()
+    {
+        using var db = Open();
+        Seed(db);
+        var view = db.Select<PricedView>(db.From<Priced>().Where(x => x.Price > 500m).OrderBy(x => x.Price));
+        Assert.Equal(["500.01", "1000.00"], view.Select(v => Text(v.Price)));
+        Assert.Null(view[0].Weight);
+        var fields = db.Select(db.From<Priced>().Where(x => x.Category == "d").Select("Id", "Price"));
+        Assert.Equal("1000.00", Text(Assert.Single(fields).Price));
+        Assert.Equal(["-5.50", "0.00"], db.Column<decimal>(db.From<Priced>().OrderBy(x => x.Price).Take(2).Select(x => x.Price)).Select(Text));
+        Assert.Equal("-5.50", Text(db.Scalar<decimal>(db.From<Priced>().Select(x => Sql.Min(x.Price)))));
+        var totals = db.Select<CategoryTotal>(db.From<Priced>().GroupBy(x => x.Category).OrderBy(x => x.Category)
+            .Select(x => new { x.Category, Total = Sql.Sum(x.Price), Cheapest = Sql.Min(x.Price) }));
+        Assert.Equal(["a -5.50 -5.50", "b 2.50 0.00", "c 1002.51 2.50", "d 1000.00 1000.00"],
+            totals.Select(t => $"{t.Category} {Text(t.Total)} {Text(t.Cheapest)}"));
+        var byId = db.Dictionary<int, decimal>(db.From<Priced>().Where(x => x.Category == "d").Select(x => new { x.Id, x.Price }));
+        Assert.Equal("1000.00", Text(Assert.Single(byId).Value));
+    }
+
+    [Fact]
     public void Raw_sql_sees_the_stored_form()
     {
         using var db = Open();

@@ -67,4 +67,11 @@ public abstract partial class DialectProvider
     /// the query listing violations before it commits; null where tables are altered in place (PostgreSQL).
     /// </summary>
     internal virtual (string Off, string On, string Check)? ForeignKeyRebuildStatements => null;
+
+    /// <summary>
+    /// A selected column or aggregate as it should reach a reader that may not know its field: a projection, a
+    /// select list, or rows read into another class. SQLite spells a scaled decimal as exact decimal text
+    /// (<c>"price" || 'e-2'</c> reads 1250 as 12.50), so whatever class receives it gets the value, not the integer.
+    /// </summary>
+    internal virtual string SelectedValue(string sql, FieldDefinition? field) => sql;
 }

@@ -13,6 +13,22 @@ internal sealed class Priced
     [DecimalLength(24, 4)] public decimal Wide { get; set; }
 }
 
+/// <summary>Another shape read from Priced rows, with an undeclared decimal.</summary>
+internal sealed class PricedView
+{
+    public int Id { get; set; }
+    public decimal Price { get; set; }
+    public decimal? Weight { get; set; }
+}
+
+/// <summary>A grouped projection.</summary>
+internal sealed class CategoryTotal
+{
+    public string Category { get; set; } = "";
+    public decimal Total { get; set; }
+    public decimal Cheapest { get; set; }
+}
+
 internal sealed class BadPrecision
 {
     public int Id { get; set; }
