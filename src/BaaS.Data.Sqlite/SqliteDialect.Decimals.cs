@@ -28,7 +28,7 @@ public sealed partial class SqliteDialect
 
     /// <inheritdoc />
     internal override string SelectedValue(string sql, FieldDefinition? field) =>
-        field != null && DecimalStorageScale(field) is { } scale and > 0 ? $"({sql} || 'e-{scale.ToString(CultureInfo.InvariantCulture)}')" : sql;
+        field != null && DecimalStorageScale(field) is { } scale ? $"({sql} || 'e-{scale.ToString(CultureInfo.InvariantCulture)}')" : sql;
 
     // SUM, MIN and MAX of scaled integers are the built-ins, in the same integers (SUM fails with "integer overflow"
     // past 2^63 rather than losing digits). AVG is exact decimal division by baas_dec_avg over the values spelt as

@@ -133,6 +133,24 @@ public abstract class DeclaredDecimalTests(TestDatabaseFixture fixture) : DataTe
     }
 
     [Fact]
+    public void Two_decimal_columns_compare_by_value_whatever_their_scales()
+    {
+        using var db = Open();
+        Reset<Priced>(db);
+        db.InsertAll(new[]
+        {
+            new Priced { Category = "cheaper", Price = 10.5m, Cost = 10.499m, Wide = 10.5m },
+            new Priced { Category = "equal", Price = 10.5m, Cost = 10.5m, Wide = 11m },
+            new Priced { Category = "dearer", Price = 10.5m, Cost = 10.501m, Wide = 10m },
+        });
+        Assert.Equal(["cheaper"], db.Select<Priced>(x => x.Price > x.Cost).Select(r => r.Category));
+        Assert.Equal(["equal"], db.Select<Priced>(x => x.Cost == x.Price).Select(r => r.Category));
+        // Wide has 24 digits: exact text on SQLite, compared with the scaled Price by value.
+        Assert.Equal(["equal"], db.Select<Priced>(x => x.Price < x.Wide).Select(r => r.Category));
+        Assert.Equal(["dearer"], db.Select<Priced>(x => x.Wide < x.Price).Select(r => r.Category));
+    }
+
+    [Fact]
     public void In_between_and_run_time_conditions_bind_exact_values()
     {
         using var db = Open();

@@ -11,6 +11,7 @@ internal sealed class Priced
     [DecimalLength(6, 3)] public decimal? Weight { get; set; }
     // Beyond 18 digits: exact text on SQLite, still rounded and range-checked.
     [DecimalLength(24, 4)] public decimal Wide { get; set; }
+    [DecimalLength(12, 3)] public decimal? Cost { get; set; }
 }
 
 /// <summary>Another shape read from Priced rows, with an undeclared decimal.</summary>
