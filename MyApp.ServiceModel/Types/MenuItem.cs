@@ -22,6 +22,7 @@ public class MenuItem : AuditBase
     [StringLength(500)]
     public string? Description { get; set; }
 
+    [DecimalLength(10, 2)]
     public decimal Price { get; set; }
 
     /// <summary>False when the kitchen has taken it off for now.</summary>

@@ -33,10 +33,13 @@ public class Order
     public OrderStatus Status { get; set; }
 
     /// <summary>The sum of the lines, priced from the menu when the order was placed.</summary>
+    [DecimalLength(12, 2)]
     public decimal Subtotal { get; set; }
 
+    [DecimalLength(10, 2)]
     public decimal DeliveryFee { get; set; }
 
+    [DecimalLength(12, 2)]
     public decimal Total { get; set; }
 
     public DateTime PlacedAt { get; set; }

@@ -17,9 +17,11 @@ public class OrderItem
     [StringLength(100)]
     public string Name { get; set; } = "";
 
+    [DecimalLength(10, 2)]
     public decimal UnitPrice { get; set; }
 
     public int Quantity { get; set; }
 
+    [DecimalLength(12, 2)]
     public decimal LineTotal { get; set; }
 }

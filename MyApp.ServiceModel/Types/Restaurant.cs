@@ -36,5 +36,6 @@ public class Restaurant : AuditBase
     /// <summary>Typical minutes from order to door.</summary>
     public int DeliveryMinutes { get; set; }
 
+    [DecimalLength(10, 2)]
     public decimal DeliveryFee { get; set; }
 }

@@ -10,6 +10,8 @@ public class Product
     public string Name { get; set; } = "";
     [Index]
     public string Category { get; set; } = "";
+    // NUMERIC(10,2) like the baseline's column: a scaled integer on SQLite, so filters, sorting and the index are native.
+    [DecimalLength(10, 2)]
     public decimal Price { get; set; }
     public int Stock { get; set; }
     public DateTime CreatedAt { get; set; }

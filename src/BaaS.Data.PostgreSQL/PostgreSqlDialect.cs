@@ -140,7 +140,9 @@ public sealed partial class PostgreSqlDialect : DialectProvider
         DataKind.Int64 => "bigint",
         DataKind.Single => "real",
         DataKind.Double => "double precision",
-        DataKind.Decimal => "numeric",
+        DataKind.Decimal => field.DecimalPrecision is { } precision
+            ? $"numeric({precision.ToString(CultureInfo.InvariantCulture)},{field.DecimalScale!.Value.ToString(CultureInfo.InvariantCulture)})"
+            : "numeric",
         DataKind.String or DataKind.EnumString => "text",
         DataKind.Guid => "uuid",
         DataKind.DateTime or DataKind.DateTimeOffset => "timestamp with time zone",
@@ -199,6 +201,10 @@ public sealed partial class PostgreSqlDialect : DialectProvider
         function is AggregateFunction.Min or AggregateFunction.Max && field?.Kind == DataKind.String
             ? base.Aggregate(function, columnSql + " COLLATE \"C\"", field)
             : base.Aggregate(function, columnSql, field);
+
+    /// <summary>PostgreSQL's "numeric field overflow" (22003): a sum computed by the database beyond numeric(p,s).</summary>
+    internal override bool IsNumericOverflow(Exception exception, FieldDefinition field) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.NumericValueOutOfRange };
 
     /// <inheritdoc />
     public override IReadOnlyList<string> PrepareTableStatements(ModelDefinition model) =>

@@ -28,6 +28,9 @@ public sealed partial class SqliteDialect
             DataKind.Single => Get(nameof(DbDataReader.GetFloat)),
             DataKind.Double => Get(nameof(DbDataReader.GetDouble)),
             DataKind.String => Get(nameof(DbDataReader.GetString)),
+            DataKind.Decimal when DecimalStorageScale(field) is { } scale => Expression.Call(
+                typeof(SqliteValues).GetMethod(nameof(SqliteValues.ReadScaledDecimal), BindingFlags.Public | BindingFlags.Static)!,
+                reader, i, Expression.Constant(scale)),
             DataKind.Decimal => Helper(nameof(SqliteValues.ReadDecimal)),
             DataKind.Guid => Helper(nameof(SqliteValues.ReadGuid)),
             DataKind.DateTime => Helper(nameof(SqliteValues.ReadDateTime)),

@@ -8,7 +8,8 @@ namespace BaaS.Data.Sqlite;
 
 /// <summary>
 /// SQLite through Microsoft.Data.Sqlite: the embedded default. Storage per type is described in docs/data.md;
-/// in short, integers and bools are INTEGER, decimals exact TEXT with a numeric collation, dates fixed-width UTC
+/// in short, integers and bools are INTEGER, decimals with <c>[DecimalLength(p, s)]</c> (p &lt;= 18) INTEGER scaled by
+/// 10^s, other decimals exact TEXT with a numeric collation, dates fixed-width UTC
 /// TEXT, Guids lower-case TEXT, TimeSpan INTEGER ticks, enums TEXT names, complex values JSON TEXT.
 /// </summary>
 public sealed partial class SqliteDialect : DialectProvider
@@ -84,6 +85,7 @@ public sealed partial class SqliteDialect : DialectProvider
         DataKind.Boolean or DataKind.Byte or DataKind.Int16 or DataKind.Int32 or DataKind.Int64 or DataKind.EnumInt
             or DataKind.TimeSpan => "INTEGER",
         DataKind.Single or DataKind.Double => "REAL",
+        DataKind.Decimal when DecimalStorageScale(field) != null => "INTEGER",
         DataKind.Decimal => "TEXT COLLATE " + SqliteFunctions.DecimalCollation,
         DataKind.Bytes => "BLOB",
         _ => "TEXT",
@@ -125,6 +127,7 @@ public sealed partial class SqliteDialect : DialectProvider
     /// <inheritdoc />
     public override string Aggregate(AggregateFunction function, string? columnSql, FieldDefinition? field)
     {
+        if (field != null && DecimalStorageScale(field) is { } scale) return ScaledAggregate(function, columnSql, field, scale);
         // Function results carry no collation: give decimal aggregates the decimal one, so HAVING SUM(x) > @p and
         // ORDER BY compare numbers, not text.
         if (field?.Kind == DataKind.Decimal && function != AggregateFunction.Count)
@@ -143,12 +146,17 @@ public sealed partial class SqliteDialect : DialectProvider
     /// <inheritdoc />
     internal override void WriteAdd(SqlWriter w, string columnSql, object value, FieldDefinition field)
     {
+        if (DecimalStorageScale(field) is { } scale)
+        {
+            WriteScaledAdd(w, columnSql, (decimal)value, field, scale);
+            return;
+        }
         if (field.Kind != DataKind.Decimal)
         {
             base.WriteAdd(w, columnSql, value, field);
             return;
         }
-        w.Append("baas_dec_add(").Append(columnSql).Append(", ").Param(value, field).Append(')');
+        w.Append("baas_dec_add(").Append(columnSql).Append(", ").Param(value, field.DecimalPrecision != null ? null : field).Append(')');
     }
 
     /// <inheritdoc />

@@ -18,6 +18,18 @@ internal static class SqliteValues
         return (decimal)r.GetDouble(i);
     }
 
+    /// <summary>
+    /// A decimal stored as a scaled integer (1250 at scale 2 is 12.50); a REAL written there by raw SQL is scaled the
+    /// same way. Text, from a column not yet converted, is read as the decimal it spells, rounded to the scale.
+    /// </summary>
+    public static decimal ReadScaledDecimal(DbDataReader r, int i, int scale)
+    {
+        var t = r.GetFieldType(i);
+        if (t == typeof(long)) return ScaledDecimal.FromScaled(r.GetInt64(i), scale);
+        if (t == typeof(double)) return ScaledDecimal.Round((decimal)r.GetDouble(i) / ScaledDecimal.Pow10(scale), scale);
+        return ScaledDecimal.Round(ReadDecimal(r, i), scale);
+    }
+
     public static Guid ReadGuid(DbDataReader r, int i) =>
         r.GetFieldType(i) == typeof(byte[]) ? new Guid((byte[])r.GetValue(i)) : Guid.Parse(r.GetString(i));
 

@@ -25,6 +25,26 @@ public static partial class DataConnectionExtensions
     public static Task AddColumnAsync<T>(this DataConnection db, string fieldName, CancellationToken ct = default) =>
         Executor.ExecuteAllAsync(db, db.Dialect.AddColumnStatements(ModelDefinition.For<T>().GetField(fieldName)), Async(db), ct).AsTask();
 
+    /// <summary>
+    /// Converts the existing columns of <typeparamref name="T"/>'s table to what its <c>[DecimalLength(p, s)]</c> fields
+    /// declare, keeping every value exactly (rounded to the scale, half away from zero); returns how many columns
+    /// changed (0 when already converted). On SQLite a column created as exact text becomes a scaled integer by
+    /// rebuilding the table (its rows, indexes, triggers and AUTOINCREMENT counter kept); on PostgreSQL
+    /// <c>numeric</c> becomes <c>numeric(p,s)</c>. A value that does not fit stops it with an
+    /// <see cref="InvalidFieldValueException"/> naming the table, column and row id, before anything changes.
+    /// Call it from a migration; on SQLite a table that other tables refer to needs the migration to override
+    /// <see cref="Migration.RebuildsTables"/>. Outside a transaction it runs in one of its own.
+    /// </summary>
+    public static async Task<int> ConvertDecimalColumnsAsync<T>(this DataConnection db, CancellationToken ct = default)
+    {
+        var model = ModelDefinition.For<T>();
+        if (db.Transaction != null) return await db.Dialect.ConvertDecimalColumns(db, model, Async(db), ct).ConfigureAwait(false);
+        await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
+        var converted = await db.Dialect.ConvertDecimalColumns(db, model, Async(db), ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return converted;
+    }
+
     /// <summary>Drops the column of a field of <typeparamref name="T"/> (and its single-column indexes).</summary>
     public static Task DropColumnAsync<T>(this DataConnection db, string fieldName, CancellationToken ct = default) =>
         Executor.ExecuteAllAsync(db, db.Dialect.DropColumnStatements(ModelDefinition.For<T>().GetField(fieldName)), Async(db), ct).AsTask();

@@ -34,10 +34,13 @@ public abstract partial class DialectProvider
         _ => throw new ArgumentOutOfRangeException(nameof(function)),
     };
 
-    /// <summary>Writes <c>column + value</c> for UpdateAdd (exact for decimals on every database).</summary>
+    /// <summary>
+    /// Writes <c>column + value</c> for UpdateAdd (exact for decimals on every database). The amount of a decimal with
+    /// <c>[DecimalLength]</c> is bound as it is: the database rounds the sum to the column's scale, as a write does.
+    /// </summary>
     internal virtual void WriteAdd(SqlWriter w, string columnSql, object value, FieldDefinition field)
     {
-        w.Append(columnSql).Append(" + ").Param(value, field);
+        w.Append(columnSql).Append(" + ").Param(value, field.DecimalPrecision != null ? null : field);
     }
 
     /// <summary>Writes the paging clause: <c> LIMIT @p OFFSET @p</c>.</summary>
@@ -141,10 +144,22 @@ public abstract partial class DialectProvider
             sb.Append(" CONSTRAINT ").Append(QuoteIdentifier(LengthCheckName(field)))
               .Append(" CHECK (length(").Append(col).Append(") <= ").Append(max.ToString(CultureInfo.InvariantCulture)).Append(')');
         }
+        else if (DecimalStorageScale(field) != null)
+        {
+            // A scaled decimal's range under the same name, so arithmetic done by the database (UpdateAdd) cannot
+            // store a value beyond the precision: "price" BETWEEN -9999999999 AND 9999999999 for decimal(10,2).
+            var col = QuoteIdentifier(field.ColumnName);
+            var limit = (decimal.ToInt64(ScaledDecimal.Pow10(field.DecimalPrecision!.Value)) - 1).ToString(CultureInfo.InvariantCulture);
+            sb.Append(" CONSTRAINT ").Append(QuoteIdentifier(LengthCheckName(field)))
+              .Append(" CHECK (").Append(col).Append(" BETWEEN -").Append(limit).Append(" AND ").Append(limit).Append(')');
+        }
         return sb.ToString();
     }
 
-    /// <summary>The name of the CHECK constraint behind <c>[StringLength]</c>: <c>ck_{table}_{column}</c>.</summary>
+    /// <summary>
+    /// The name of the CHECK constraint behind <c>[StringLength]</c> (and a scaled decimal's range on SQLite):
+    /// <c>ck_{table}_{column}</c>.
+    /// </summary>
     public static string LengthCheckName(FieldDefinition field) => Naming.ConstraintName("ck", field.Model.TableName, [field.ColumnName]);
 
     /// <summary>What follows the type of an auto-increment key, e.g. <c>PRIMARY KEY AUTOINCREMENT</c>.</summary>

@@ -8,14 +8,18 @@ public abstract partial class DialectProvider
 {
     /// <summary>
     /// The value as the driver should receive it for a column of <paramref name="field"/> (or, without a field, for a
-    /// value of its own type): <see cref="DBNull.Value"/> for null, enums as names, UTC dates, and so on.
+    /// value of its own type): <see cref="DBNull.Value"/> for null, enums as names, UTC dates, and so on. A value for a
+    /// decimal with <c>[DecimalLength]</c> is written into it: rounded to its scale, refused beyond its precision
+    /// (conditions bind their values without the field, so they compare exactly).
     /// </summary>
     /// <exception cref="InvalidFieldValueException">The value cannot be converted to the field's type.</exception>
     public object ToDbValue(object? value, FieldDefinition? field)
     {
         if (value is null or DBNull) return DBNull.Value;
         if (field == null) return ConvertForStorage(value, KindOfValue(value.GetType()), value.GetType());
-        return ConvertForStorage(Coerce(value, field), field.Kind, field.ValueType);
+        var coerced = Coerce(value, field);
+        if (field.DecimalPrecision != null) coerced = FitDecimal((decimal)coerced, field);
+        return ConvertFieldForStorage(coerced, field);
     }
 
     /// <summary>Converts a value that already has the CLR type of <paramref name="kind"/> into what the driver stores.</summary>

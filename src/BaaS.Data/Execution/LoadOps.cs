@@ -89,7 +89,7 @@ internal static class LoadOps
         for (var start = 0; start < keys.Count; start += chunk)
         {
             var w = new SqlWriter().Append(plan.SelectAll).Append(" WHERE ");
-            Conditions.WriteIn(w, db.Dialect.Column(plan.Table, field), field, keys.GetRange(start, Math.Min(chunk, keys.Count - start)), not: false);
+            Conditions.WriteIn(w, db.Dialect, db.Dialect.Column(plan.Table, field), field, keys.GetRange(start, Math.Min(chunk, keys.Count - start)), not: false);
             if (plan.Model.PrimaryKey is { } pk) w.Append(" ORDER BY ").Append(db.Dialect.Column(plan.Table, pk));
             var (sql, ps) = w.Render(db.Dialect);
             foreach (var row in await Executor.QueryAsync(db, sql, ps, plan.ReadAll, async, ct).ConfigureAwait(false))

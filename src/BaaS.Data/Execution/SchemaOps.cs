@@ -28,4 +28,17 @@ internal static class SchemaOps
         var (sql, ps) = w.Render(db.Dialect);
         return await Executor.ScalarAsync(db, sql, ps, async, ct).ConfigureAwait(false) != null;
     }
+
+    /// <summary>Rows of a schema query as raw values (DBNull as null), parameters <c>@p0</c>.. bound by their own types.</summary>
+    public static ValueTask<List<object?[]>> Rows(DataConnection db, string sql, object?[] args, bool async, CancellationToken ct) =>
+        Executor.QueryAsync(db, sql, args.Select(a => new QueryParam(a, null)).ToArray(), r =>
+        {
+            var values = new object?[r.FieldCount];
+            for (var i = 0; i < values.Length; i++) values[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            return values;
+        }, async, ct);
+
+    /// <summary>Runs a schema statement with parameters bound by their own types.</summary>
+    public static ValueTask<int> Run(DataConnection db, string sql, object?[] args, bool async, CancellationToken ct) =>
+        Executor.ExecuteAsync(db, sql, args.Select(a => new QueryParam(a, null)).ToArray(), async, ct);
 }

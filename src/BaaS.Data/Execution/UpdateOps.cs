@@ -104,7 +104,16 @@ internal static class UpdateOps
             }
         }
         var (sql, ps) = w.Render(d);
-        var affected = await Executor.ExecuteAsync(db, sql, ps, async, ct).ConfigureAwait(false);
+        int affected;
+        try
+        {
+            affected = await Executor.ExecuteAsync(db, sql, ps, async, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (add && sets.FirstOrDefault(s => s.Field.DecimalPrecision != null && d.IsNumericOverflow(ex, s.Field)).Field is { } overflowed)
+        {
+            // The sum went past the column's [DecimalLength]: the same 400 naming the field as a written value that does not fit.
+            throw DialectProvider.DecimalOverflow(overflowed, null);
+        }
         if (query == null && where == null && keyOf != null && rv != null)
         {
             if (affected == 0) throw new OptimisticConcurrencyException(plan.Model, id, expected);

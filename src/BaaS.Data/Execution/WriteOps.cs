@@ -224,7 +224,7 @@ internal static class WriteOps
         for (var start = 0; start < all.Count; start += chunk)
         {
             var w = new SqlWriter().Append("DELETE FROM ").Append(plan.Table).Append(" WHERE ");
-            Conditions.WriteIn(w, db.Dialect.Column(plan.Table, key), key, all.GetRange(start, Math.Min(chunk, all.Count - start)), not: false);
+            Conditions.WriteIn(w, db.Dialect, db.Dialect.Column(plan.Table, key), key, all.GetRange(start, Math.Min(chunk, all.Count - start)), not: false);
             var (sql, ps) = w.Render(db.Dialect);
             deleted += await Executor.ExecuteAsync(db, sql, ps, async, ct).ConfigureAwait(false);
         }

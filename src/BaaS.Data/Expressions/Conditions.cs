@@ -24,14 +24,22 @@ internal static class Conditions
                 return;
             case SqlOperator.In:
             case SqlOperator.NotIn:
-                WriteIn(w, column, field, DialectProvider.Elements(value), op == SqlOperator.NotIn);
+                WriteIn(w, d, column, field, DialectProvider.Elements(value), op == SqlOperator.NotIn);
                 return;
             case SqlOperator.Between:
                 var range = DialectProvider.Elements(value);
                 if (range.Count != 2 || range[0] == null || range[1] == null)
                     throw new InvalidFieldValueException(field?.Name ?? column, "Between needs exactly two non-null values.");
-                w.Append(column).Append(" BETWEEN ").Param(Convert(range[0]!, field), field)
-                 .Append(" AND ").Param(Convert(range[1]!, field), field);
+                if (field != null && d.DecimalStorageScale(field) is { } scale)
+                {
+                    // "price" BETWEEN 50001 AND 99999 for 500.005 .. 999.99 at scale 2: the stored integers inside the range.
+                    var low = ScaledDecimal.Bounds((decimal)Convert(range[0]!, field), scale).Ceiling;
+                    var high = ScaledDecimal.Bounds((decimal)Convert(range[1]!, field), scale).Floor;
+                    w.Append(column).Append(" BETWEEN ").Param(low, null).Append(" AND ").Param(high, null);
+                    return;
+                }
+                w.Append(column).Append(" BETWEEN ").Param(Convert(range[0]!, field), Bind(field))
+                 .Append(" AND ").Param(Convert(range[1]!, field), Bind(field));
                 return;
         }
 
@@ -44,14 +52,46 @@ internal static class Conditions
             return;
         }
         var converted = Convert(value, field);
+        if (field != null && d.DecimalStorageScale(field) is { } storageScale)
+        {
+            WriteScaled(w, column, field, op, (decimal)converted, storageScale);
+            return;
+        }
         if (op == SqlOperator.NotEqual && field is { IsNullable: true })
         {
             // In C# a null differs from any value; in SQL "col <> v" is unknown for NULL rows, so add them back.
-            w.Append('(').Append(column).Append(" <> ").Param(converted, field).Append(" OR ").Append(column).Append(" IS NULL)");
+            w.Append('(').Append(column).Append(" <> ").Param(converted, Bind(field)).Append(" OR ").Append(column).Append(" IS NULL)");
             return;
         }
-        w.Append(column).Append(Symbol(op)).Param(converted, field);
+        w.Append(column).Append(Symbol(op)).Param(converted, Bind(field));
     }
+
+    // A comparison with a scaled decimal column binds the exact bound in stored integers, never the rounded value:
+    // at scale 2, price > 500.005 is "price" > 50000, price >= 500.005 is "price" >= 50001, price = 500.005 matches nothing.
+    private static void WriteScaled(SqlWriter w, string column, FieldDefinition field, SqlOperator op, decimal value, int scale)
+    {
+        var (floor, ceiling) = ScaledDecimal.Bounds(value, scale);
+        var exact = floor == ceiling;
+        switch (op)
+        {
+            case SqlOperator.Equal when !exact:
+                w.Append("1 = 0");
+                return;
+            case SqlOperator.NotEqual when !exact:
+                // Every row differs from a value the column cannot hold (a null too, as in C#; a non-null column has none).
+                w.Append("1 = 1");
+                return;
+            case SqlOperator.NotEqual when field.IsNullable:
+                w.Append('(').Append(column).Append(" <> ").Param(floor, null).Append(" OR ").Append(column).Append(" IS NULL)");
+                return;
+        }
+        var bound = op is SqlOperator.GreaterThanOrEqual or SqlOperator.LessThan ? ceiling : floor;
+        w.Append(column).Append(Symbol(op)).Param(bound, null);
+    }
+
+    // A declared decimal's value is compared as it is: bound without the field, it is not rounded to the column's
+    // scale (or refused beyond its precision) as a written value is.
+    private static FieldDefinition? Bind(FieldDefinition? field) => field is { DecimalPrecision: not null } ? null : field;
 
     public static string Symbol(SqlOperator op) => op switch
     {
@@ -88,9 +128,24 @@ internal static class Conditions
     public static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    public static void WriteIn(SqlWriter w, string column, FieldDefinition? field, List<object?> values, bool not)
+    public static void WriteIn(SqlWriter w, DialectProvider d, string column, FieldDefinition? field, List<object?> values, bool not)
     {
         var nonNull = values.Where(v => v != null).ToList();
+        var bindField = Bind(field);
+        if (field != null && d.DecimalStorageScale(field) is { } scale)
+        {
+            // Scaled integers; a value with more decimals than the column holds matches no row, so it is left out.
+            var scaled = new List<object?>(nonNull.Count);
+            foreach (var v in nonNull)
+            {
+                var (floor, ceiling) = ScaledDecimal.Bounds((decimal)Convert(v!, field), scale);
+                if (floor == ceiling) scaled.Add(floor);
+            }
+            values = nonNull.Count == values.Count ? scaled : [.. scaled, null];
+            nonNull = scaled;
+            bindField = null;
+            field = null;
+        }
         var hasNull = nonNull.Count != values.Count;
         if (nonNull.Count == 0)
         {
@@ -104,7 +159,7 @@ internal static class Conditions
         for (var i = 0; i < nonNull.Count; i++)
         {
             if (i > 0) w.Append(", ");
-            w.Param(Convert(nonNull[i]!, field), field);
+            w.Param(Convert(nonNull[i]!, field), bindField);
         }
         w.Append(')');
         if (hasNull) w.Append(not ? " AND " : " OR ").Append(column).Append(not ? " IS NOT NULL)" : " IS NULL)");

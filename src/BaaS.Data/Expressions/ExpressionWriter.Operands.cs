@@ -51,9 +51,11 @@ internal sealed partial class ExpressionWriter
         };
         if (call.Arguments.Count == 0) return new ColumnOperand(dialect.Aggregate(AggregateFunction.Count, null, null), null);
         var col = ColumnOf(call.Arguments[0], call);
-        // COUNT yields a number whatever it counts: no field, so its comparisons convert values by their own type.
-        return new ColumnOperand(dialect.Aggregate(function, col.Sql, col.Field),
-            function == AggregateFunction.Count ? null : col.Field);
+        // COUNT yields a number whatever it counts: no field, so its comparisons convert values by their own type. So
+        // does the AVG of a scaled decimal, which SQLite gives as exact decimal text, not in the column's integers.
+        var noField = function == AggregateFunction.Count
+                      || (function == AggregateFunction.Avg && col.Field != null && dialect.DecimalStorageScale(col.Field) != null);
+        return new ColumnOperand(dialect.Aggregate(function, col.Sql, col.Field), noField ? null : col.Field);
     }
 
     private ColumnOperand ColumnOf(Expression e, Expression context) =>

@@ -109,8 +109,11 @@ internal sealed partial class ExpressionWriter(DialectProvider dialect, IReadOnl
                 Conditions.Write(w, dialect, col.Sql, col.Field, op, val.Value);
                 return;
             case (ColumnOperand a, ColumnOperand c):
-                w.Append(a.Sql).Append(Conditions.Symbol(op)).Append(c.Sql);
+            {
+                var (aSql, cSql) = SameStorage(a, c);
+                w.Append(aSql).Append(Conditions.Symbol(op)).Append(cSql);
                 return;
+            }
             default:
                 w.Append(Evaluate(b) is true ? "1 = 1" : "1 = 0");
                 return;
@@ -125,6 +128,21 @@ internal sealed partial class ExpressionWriter(DialectProvider dialect, IReadOnl
             ExpressionType.GreaterThan => SqlOperator.GreaterThan,
             _ => SqlOperator.GreaterThanOrEqual,
         };
+    }
+
+    // Two decimal columns compare in the same units: a scaled integer at scale 2 against one at scale 3 is multiplied
+    // by 10 ("a"."price" * 10 > "b"."cost").
+    private (string A, string C) SameStorage(ColumnOperand a, ColumnOperand c)
+    {
+        if (a.Field?.Kind != DataKind.Decimal || c.Field?.Kind != DataKind.Decimal) return (a.Sql, c.Sql);
+        var (sa, sc) = (dialect.DecimalStorageScale(a.Field), dialect.DecimalStorageScale(c.Field));
+        if (sa == sc) return (a.Sql, c.Sql);
+        // Against exact text, the scaled side is spelt as decimal text too ("price" || 'e-2'), compared by the text
+        // column's decimal collation.
+        if (sa == null) return (a.Sql, dialect.SelectedValue(c.Sql, c.Field));
+        if (sc == null) return (dialect.SelectedValue(a.Sql, a.Field), c.Sql);
+        var factor = ScaledDecimal.Pow10(Math.Abs(sa.Value - sc.Value)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return sa < sc ? ($"({a.Sql} * {factor})", c.Sql) : (a.Sql, $"({c.Sql} * {factor})");
     }
 
     private static SqlOperator Flip(SqlOperator op) => op switch
@@ -176,7 +194,7 @@ internal sealed partial class ExpressionWriter(DialectProvider dialect, IReadOnl
         if (m.Name == "Contains" && TryCollectionContains(call, out var source, out var item))
         {
             var col = ColumnOf(item, call);
-            Conditions.WriteIn(w, col.Sql, col.Field, DialectProvider.Elements(EvaluateCollection(source)), not: false);
+            Conditions.WriteIn(w, dialect, col.Sql, col.Field, DialectProvider.Elements(EvaluateCollection(source)), not: false);
             return;
         }
         if (!ReferencesTables(call))

@@ -89,7 +89,13 @@ public abstract partial class SqlExpression
     internal string DefaultSelectList()
     {
         if (SelectItems != null)
-            return string.Join(", ", SelectItems.Select(s => s.Alias == null ? s.Sql : $"{s.Sql} AS {Dialect.QuoteIdentifier(s.Alias)}"));
+        {
+            return string.Join(", ", SelectItems.Select(s =>
+            {
+                var sql = Dialect.SelectedValue(s.Sql, s.Field);
+                return s.Alias == null ? sql : $"{sql} AS {Dialect.QuoteIdentifier(s.Alias)}";
+            }));
+        }
         return Dialect.ColumnList(Model, Primary.Qualifier);
     }
 
@@ -104,7 +110,8 @@ public abstract partial class SqlExpression
         {
             var source = FindSource(f);
             if (source == null) continue;
-            items.Add($"{Dialect.Column(source.Value.Table.Qualifier, source.Value.Field)} AS {Dialect.QuoteIdentifier(f.Name)}");
+            var column = Dialect.Column(source.Value.Table.Qualifier, source.Value.Field);
+            items.Add($"{Dialect.SelectedValue(column, source.Value.Field)} AS {Dialect.QuoteIdentifier(f.Name)}");
         }
         if (items.Count == 0)
             throw new InvalidOperationException($"None of {into.Name}'s fields match a column of {string.Join(", ", Tables.Select(t => t.Name))}.");

@@ -67,6 +67,12 @@ public sealed class FieldDefinition
     /// <summary>The maximum length from <c>[StringLength]</c>, or null.</summary>
     public int? StringLength { get; internal set; }
 
+    /// <summary>The precision from <c>[DecimalLength]</c> (total digits), or null for a decimal stored as it is.</summary>
+    public int? DecimalPrecision { get; internal set; }
+
+    /// <summary>The scale from <c>[DecimalLength]</c> (digits after the point), or null.</summary>
+    public int? DecimalScale { get; internal set; }
+
     /// <summary>The constant default from <c>[Default(value)]</c>, or null.</summary>
     public object? DefaultValue { get; internal set; }
 

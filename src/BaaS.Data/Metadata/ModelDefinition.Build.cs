@@ -81,6 +81,18 @@ public sealed partial class ModelDefinition
             field.StringLength = length.MaximumLength;
         }
 
+        if (property.GetCustomAttribute<DecimalLengthAttribute>() is { } dec)
+        {
+            if (kind != DataKind.Decimal)
+                throw new NotSupportedException($"{where}: [DecimalLength] applies to decimal properties, not {propertyType.Name}.");
+            if (dec.Precision is < 1 or > 28)
+                throw new NotSupportedException($"{where}: [DecimalLength({dec.Precision}, {dec.Scale})] needs a precision from 1 to 28 (a .NET decimal holds 28 digits).");
+            if (dec.Scale < 0 || dec.Scale > dec.Precision)
+                throw new NotSupportedException($"{where}: [DecimalLength({dec.Precision}, {dec.Scale})] needs a scale from 0 to the precision ({dec.Precision}).");
+            field.DecimalPrecision = dec.Precision;
+            field.DecimalScale = dec.Scale;
+        }
+
         if (property.GetCustomAttribute<DefaultAttribute>() is { } def)
         {
             if (def.Value != null && def.Sql != null)

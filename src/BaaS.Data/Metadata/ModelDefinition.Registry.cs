@@ -13,7 +13,7 @@ public sealed partial class ModelDefinition
             foreach (var index in model.Indexes)
                 if (string.Equals(index.Name, constraintName, StringComparison.OrdinalIgnoreCase)) return (model, index.Fields);
             foreach (var f in model.Fields)
-                if (f.StringLength != null && string.Equals(DialectProvider.LengthCheckName(f), constraintName, StringComparison.OrdinalIgnoreCase))
+                if ((f.StringLength != null || f.DecimalPrecision != null) && string.Equals(DialectProvider.LengthCheckName(f), constraintName, StringComparison.OrdinalIgnoreCase))
                     return (model, [f]);
             foreach (var f in model.Fields)
                 if (f.ForeignKey != null && string.Equals(f.ForeignKey.Name, constraintName, StringComparison.OrdinalIgnoreCase))

@@ -11,6 +11,15 @@ public abstract class Migration
     /// <summary>The connection, inside the migration's transaction: use the typed API or <see cref="ExecuteSqlAsync"/>.</summary>
     public DataConnection Db { get; internal set; } = null!;
 
+    /// <summary>
+    /// Whether this migration rebuilds tables that other tables refer to (on SQLite, <c>ConvertDecimalColumnsAsync</c>
+    /// on such a table). When true, on SQLite the <see cref="Migrator"/> turns foreign-key enforcement off before the
+    /// migration's transaction, checks every foreign key before committing (a violation rolls it back), and turns
+    /// enforcement on again: SQLite's documented way to rebuild a table without running other tables' ON DELETE
+    /// actions. No effect on PostgreSQL.
+    /// </summary>
+    public virtual bool RebuildsTables => false;
+
     /// <summary>Applies the change.</summary>
     public abstract Task UpAsync(CancellationToken ct);
 

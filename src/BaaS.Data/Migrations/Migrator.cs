@@ -122,6 +122,24 @@ public sealed partial class Migrator
     // Returns false when there was nothing to do (another node did it first).
     private static async Task<bool> InTransaction(DataConnection db, MigrationInfo migration, bool up, CancellationToken ct)
     {
+        var instance = (Migration)Activator.CreateInstance(migration.Type)!;
+        if (!instance.RebuildsTables || db.Dialect.ForeignKeyRebuildStatements is not { } fk)
+            return await InTransaction(db, migration, instance, up, null, ct).ConfigureAwait(false);
+        // SQLite ignores a change of foreign_keys inside a transaction: switch it before beginning, and back after.
+        await db.ExecuteSqlAsync(fk.Off, ct: ct).ConfigureAwait(false);
+        try
+        {
+            return await InTransaction(db, migration, instance, up, fk.Check, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.ExecuteSqlAsync(fk.On, ct: CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> InTransaction(DataConnection db, MigrationInfo migration, Migration instance, bool up,
+        string? foreignKeyCheck, CancellationToken ct)
+    {
         await using var tx = await db.BeginTransactionAsync(ct).ConfigureAwait(false);
         if (db.Dialect.MigrationLockStatement(ModelDefinition.For<MigrationRecord>()) is { } lockSql)
             await db.ExecuteSqlAsync(lockSql, ct: ct).ConfigureAwait(false);
@@ -131,7 +149,6 @@ public sealed partial class Migrator
             await tx.RollbackAsync(ct).ConfigureAwait(false);
             return false;
         }
-        var instance = (Migration)Activator.CreateInstance(migration.Type)!;
         instance.Db = db;
         db.FailedSql = null;
         var clock = Stopwatch.StartNew();
@@ -139,6 +156,12 @@ public sealed partial class Migrator
         {
             if (up) await instance.UpAsync(ct).ConfigureAwait(false);
             else await instance.DownAsync(ct).ConfigureAwait(false);
+            // PRAGMA foreign_key_check: one row (table, rowid, parent, fkid) per violation.
+            if (foreignKeyCheck != null
+                && await SchemaOps.Rows(db, foreignKeyCheck, [], Executor.UseAsync(db, true), ct).ConfigureAwait(false) is { Count: > 0 } broken)
+                throw new InvalidOperationException(
+                    $"{migration.Name} left foreign keys broken (checked because it rebuilds tables): table {broken[0][0]} row " +
+                    $"{broken[0][1]} refers to a missing row of {broken[0][2]}.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -66,6 +66,27 @@ public abstract class CrudTests<THost>(THost host) : IClassFixture<THost> where 
     }
 
     [Fact]
+    public async Task A_price_beyond_its_declared_precision_is_400_naming_the_field_and_more_decimals_are_rounded()
+    {
+        // Dish.Price is [DecimalLength(8, 2)]: at most 999999.99.
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        http.DefaultRequestHeaders.Add("X-Test-User", "alice");
+        var name = Unique("Caviar");
+        using var response = await http.PostAsync("/api/CreateDish", HttpAssert.Json($$"""{"name":"{{name}}","price":1000000}"""));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        var error = JsonDocument.Parse(body).RootElement.GetProperty("responseStatus").GetProperty("errors")[0];
+        Assert.Equal("Price", error.GetProperty("fieldName").GetString(), StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("decimal(8,2)", error.GetProperty("message").GetString());
+
+        using var client = host.CreateClient("alice");
+        var id = await CreateAsync(client, Unique("Roe"), 999999.994m);
+        Assert.Equal("999999.99", (await ReadAsync(id))!.Price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var patch = await client.ApiAsync(new PatchDish { Id = id, Price = 999999.995m });
+        Assert.Equal(400, patch.StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_create_is_401()
     {
         using var client = host.CreateClient();

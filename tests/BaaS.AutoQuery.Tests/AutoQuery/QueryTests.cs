@@ -93,6 +93,10 @@ public abstract class QueryTests<THost>(THost host) : IClassFixture<THost> where
         { "?priceLessThan=11", Seed.BookIds(b => b.Price < 11) },
         { "?priceLessThanOrEqualTo=11", Seed.BookIds(b => b.Price <= 11) },
         { "?minPrice=12.5&maxPrice=20", Seed.BookIds(b => b.Price is >= 12.5m and <= 20) },
+        // More decimals than the column's scale: compared exactly, never rounded to the column (12.50 > 12.495).
+        { "?priceGreaterThan=12.495", Seed.BookIds(b => b.Price > 12.495m) },
+        { "?priceGreaterThanOrEqualTo=12.505", Seed.BookIds(b => b.Price >= 12.505m) },
+        { "?priceLessThanOrEqualTo=9.994", Seed.BookIds(b => b.Price <= 9.994m) },
         { "?pagesNotEqualTo=256", Seed.BookIds(b => b.Pages != 256) },
         { "?pagesBetween=200,400", Seed.BookIds(b => b.Pages is >= 200 and <= 400) },
         { "?titleStartsWith=the", Seed.BookIds(b => b.Title.StartsWith("the", StringComparison.OrdinalIgnoreCase)) },

@@ -8,6 +8,7 @@ public class Dish : AuditBase
     [AutoIncrement]
     public int Id { get; set; }
     public string Name { get; set; } = "";
+    [DecimalLength(8, 2)]
     public decimal Price { get; set; }
     public string? Description { get; set; }
     public string Status { get; set; } = "";

@@ -29,6 +29,7 @@ public class Book
     [References(typeof(Author))]
     public int AuthorId { get; set; }
     public BookGenre Genre { get; set; }
+    [DecimalLength(10, 2)]
     public decimal Price { get; set; }
     public double? Rating { get; set; }
     public int Pages { get; set; }

@@ -54,6 +54,30 @@ public class Migration0002_IndexRatings : Migration
 }
 #endregion
 
+#region snippet:migrations-decimal
+public class Migration0003_DeclareRatings : Migration
+{
+    // The table as it is at this step, every column of it: SQLite rebuilds the table from this class.
+    [Alias("restaurant"), CompositeIndex(nameof(City), nameof(Name), Unique = true)]
+    private sealed class Restaurant
+    {
+        [AutoIncrement] public int Id { get; set; }
+        [Index] [StringLength(100)] public string Name { get; set; } = "";
+        public string City { get; set; } = "";
+        public Cuisine Cuisine { get; set; }
+        [DecimalLength(3, 2)] public decimal Rating { get; set; }    // was: public decimal Rating
+        public string? Description { get; set; }
+        public List<string> Tags { get; set; } = [];
+        [Default(Sql = DefaultSql.CurrentTimestamp)] public DateTime? CreatedAt { get; set; }
+    }
+
+    // Reviews refer to restaurants: on SQLite, rebuild with foreign keys off and check them all before committing.
+    public override bool RebuildsTables => true;
+
+    public override Task UpAsync(CancellationToken ct) => Db.ConvertDecimalColumnsAsync<Restaurant>(ct);
+}
+#endregion
+
 /// <summary>Runs every example of docs/data.md and docs/migrations.md.</summary>
 public sealed class DocsExamples : IDisposable
 {
@@ -214,5 +238,21 @@ public sealed class DocsExamples : IDisposable
         var jobsMigrator = new Migrator(dbFactory, migrations, connectionName: "jobs");
         #endregion
         Assert.Equal(2, (await jobsMigrator.RunAsync(ct)).Count);
+    }
+
+    [Fact]
+    public async Task Decimal_migration_example_converts_the_column_and_keeps_the_reviews()
+    {
+        using var dbFactory = CreateFactory();
+        var migrator = new Migrator(dbFactory, [typeof(Migration0001_CreateRestaurants)]);
+        await migrator.RunAsync();
+        await using var db = await dbFactory.OpenAsync();
+        var siam = new Restaurant { Name = "Siam", City = "Oslo", Rating = 4.125m };
+        db.Insert(siam);
+        db.Insert(new Review { RestaurantId = siam.Id, Stars = 5 });
+        await new Migrator(dbFactory, [typeof(Migration0001_CreateRestaurants), typeof(Migration0003_DeclareRatings)]).RunAsync();
+        Assert.Equal("integer", db.SqlScalar<string>("select typeof(rating) from restaurant"));
+        Assert.Equal(413L, db.SqlScalar<long>("select rating from restaurant"));
+        Assert.Equal(1, db.Count<Review>(x => x.RestaurantId == siam.Id));
     }
 }
