@@ -10,7 +10,7 @@ namespace BaaS.Data.Sqlite;
 /// and the functions BaaS.Data relies on (exact decimal comparison, sums and additions; Unicode case folding).
 /// Microsoft.Data.Sqlite pools the underlying handles itself.
 /// </summary>
-public sealed class SqliteDataSource : DbDataSource, IHasWriteGate
+public sealed class SqliteDataSource : DbDataSource
 {
     private readonly string _connectionString;
     private readonly bool _isFile;
@@ -28,28 +28,7 @@ public sealed class SqliteDataSource : DbDataSource, IHasWriteGate
     public override string ConnectionString => _connectionString;
 
     /// <summary>How long a statement waits for another connection's write lock, in milliseconds.</summary>
-    public int BusyTimeoutMilliseconds
-    {
-        get => _busyTimeout;
-        init
-        {
-            _busyTimeout = value;
-            _writeGate = new WriteGate(TimeSpan.FromMilliseconds(value), InRawTransaction);
-        }
-    }
-
-    private readonly int _busyTimeout = 5000;
-    private readonly WriteGate _writeGate = new(TimeSpan.FromMilliseconds(5000), InRawTransaction);
-
-    // SQLite leaves autocommit mode inside any transaction, however it was begun.
-    private static bool InRawTransaction(DbConnection connection) =>
-        connection is SqliteConnection { Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
-
-    /// <summary>
-    /// SQLite takes one writer at a time: this process's writers (transactions, and write statements outside one) queue
-    /// here and go in as soon as the one before finishes, instead of sleeping in SQLite's busy handler and retrying.
-    /// </summary>
-    public WriteGate WriteGate => _writeGate;
+    public int BusyTimeoutMilliseconds { get; init; } = 5000;
 
     /// <inheritdoc />
     protected override DbConnection CreateDbConnection()

@@ -34,37 +34,6 @@ public sealed class DataConnection : DbConnection
     /// <summary>The name this connection was registered under, or null for the default connection.</summary>
     public string? Name { get; }
 
-    /// <summary>
-    /// The gate this connection's writes queue at, when its database takes one writer at a time (SQLite connections
-    /// from a <see cref="DbConnectionFactory"/>); null otherwise. A transaction holds it from begin to end.
-    /// </summary>
-    public WriteGate? WriteGate { get; init; }
-
-    /// <summary>
-    /// Whether a write statement on this connection queues at the <see cref="WriteGate"/> now: there is one, and no
-    /// transaction is open on the connection (one opened through this API holds the gate already; one begun with raw
-    /// SQL holds the database's write lock, and its statements must not wait behind a writer that waits for it).
-    /// </summary>
-    internal bool UsesWriteGate => WriteGate is { } gate && _transaction == null && !gate.InTransaction(Inner);
-
-    /// <summary>Runs a write statement through the <see cref="WriteGate"/> (see <see cref="UsesWriteGate"/>).</summary>
-    internal async ValueTask<T> WriteAsync<T, TState>(TState state, Func<TState, ValueTask<T>> write, CancellationToken ct)
-    {
-        var gate = WriteGate!;
-        // Always waits without holding a thread, even where the driver itself is synchronous (SQLite): writers that
-        // blocked their threads here starved the thread pool of the one that would let them in (a transaction's
-        // continuation). The synchronous API (db.Insert) still blocks its caller's thread until the write is done.
-        await gate.EnterAsync(async: true, ct).ConfigureAwait(false);
-        try
-        {
-            return await write(state).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Exit();
-        }
-    }
-
     /// <summary>The transaction open on this connection, or null when there is none (or it has completed).</summary>
     public DataTransaction? Transaction => _transaction;
 
@@ -132,38 +101,19 @@ public sealed class DataConnection : DbConnection
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {
         if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
-        WriteGate?.EnterAsync(async: false, CancellationToken.None).GetAwaiter().GetResult();
-        try
-        {
-            var tx = new DataTransaction(this, Dialect.Guard(() => Inner.BeginTransaction(isolationLevel)), WriteGate);
-            _transaction = tx;
-            return tx;
-        }
-        catch
-        {
-            WriteGate?.Exit();
-            throw;
-        }
+        var tx = new DataTransaction(this, Dialect.Guard(() => Inner.BeginTransaction(isolationLevel)));
+        _transaction = tx;
+        return tx;
     }
 
     /// <inheritdoc />
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
     {
         if (_transaction != null) throw new InvalidOperationException("A transaction is already open on this connection; nested transactions are not supported.");
-        if (WriteGate != null) await WriteGate.EnterAsync(async: true, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var tx = new DataTransaction(this,
-                await Dialect.GuardAsync(async () => await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false),
-                WriteGate);
-            _transaction = tx;
-            return tx;
-        }
-        catch
-        {
-            WriteGate?.Exit();
-            throw;
-        }
+        var tx = new DataTransaction(this,
+            await Dialect.GuardAsync(async () => await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false));
+        _transaction = tx;
+        return tx;
     }
 
     /// <summary>Creates a command on the driver's connection, enlisted in the open transaction if there is one.</summary>

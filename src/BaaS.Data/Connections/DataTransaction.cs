@@ -14,13 +14,10 @@ public sealed class DataTransaction : DbTransaction
     private bool _completed;
     private List<Action>? _afterCommit;
 
-    private WriteGate? _gate;
-
-    internal DataTransaction(DataConnection connection, DbTransaction inner, WriteGate? gate = null)
+    internal DataTransaction(DataConnection connection, DbTransaction inner)
     {
         _connection = connection;
         Inner = inner;
-        _gate = gate;
     }
 
     /// <summary>The driver's transaction.</summary>
@@ -130,7 +127,5 @@ public sealed class DataTransaction : DbTransaction
     {
         _completed = true;
         _connection.TransactionEnded(this);
-        // The next writer goes in once this transaction has ended, whichever way it ended (once).
-        Interlocked.Exchange(ref _gate, null)?.Exit();
     }
 }

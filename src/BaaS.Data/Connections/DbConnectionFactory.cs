@@ -89,14 +89,10 @@ public sealed class DbConnectionFactory : IDbConnectionFactory, IDisposable, IAs
         public DialectProvider Dialect => dialect;
 
         // A database that cannot be reached (refused, shutting down, pool exhausted) is a DatabaseUnavailableException.
-        public DataConnection Open() =>
-            new(dialect.Guard(() => _source.Value.OpenConnection()), dialect, name) { WriteGate = (_source.Value as IHasWriteGate)?.WriteGate };
+        public DataConnection Open() => new(dialect.Guard(() => _source.Value.OpenConnection()), dialect, name);
 
         public async Task<DataConnection> OpenAsync(CancellationToken ct) =>
-            new(await dialect.GuardAsync(async () => await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false)).ConfigureAwait(false), dialect, name)
-            {
-                WriteGate = (_source.Value as IHasWriteGate)?.WriteGate,
-            };
+            new(await dialect.GuardAsync(async () => await _source.Value.OpenConnectionAsync(ct).ConfigureAwait(false)).ConfigureAwait(false), dialect, name);
 
         public void Dispose()
         {

@@ -126,9 +126,6 @@ internal static partial class Executor
         }
     }
 
-    // Raw SQL does not queue at the write gate: it may be transaction control (BEGIN ... ROLLBACK written by hand), which
-    // must never wait behind a writer that is itself waiting for that transaction. It meets SQLite's busy timeout, as
-    // before.
     public static async ValueTask<int> ExecuteRawAsync(DataConnection db, string sql, object? param, bool async, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -157,19 +154,7 @@ internal static partial class Executor
         }
     }
 
-    /// <summary>A statement that writes: on SQLite it waits its turn at the database's <see cref="WriteGate"/>.</summary>
-    public static ValueTask<int> ExecuteAsync(DataConnection db, string sql, QueryParam[] ps, bool async, CancellationToken ct) =>
-        db.UsesWriteGate
-            ? db.WriteAsync((db, sql, ps, async, ct), static s => RunAsync(s.db, s.sql, s.ps, s.async, s.ct), ct)
-            : RunAsync(db, sql, ps, async, ct);
-
-    /// <summary>An INSERT ... RETURNING: a write, so it goes through the <see cref="WriteGate"/> like <see cref="ExecuteAsync"/>.</summary>
-    public static ValueTask<object?> WriteScalarAsync(DataConnection db, string sql, QueryParam[] ps, bool async, CancellationToken ct) =>
-        db.UsesWriteGate
-            ? db.WriteAsync((db, sql, ps, async, ct), static s => ScalarAsync(s.db, s.sql, s.ps, s.async, s.ct), ct)
-            : ScalarAsync(db, sql, ps, async, ct);
-
-    private static async ValueTask<int> RunAsync(DataConnection db, string sql, QueryParam[] ps, bool async, CancellationToken ct)
+    public static async ValueTask<int> ExecuteAsync(DataConnection db, string sql, QueryParam[] ps, bool async, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);

@@ -15,7 +15,7 @@ internal static class WriteOps
         for (var i = 0; i < fields.Length; i++) ps[i] = new QueryParam(fields[i].GetValue(row), fields[i]);
         if (plan.Model.PrimaryKey is { IsAutoIncrement: true } key)
         {
-            var id = await Executor.WriteScalarAsync(db, plan.InsertReturning, ps, async, ct).ConfigureAwait(false);
+            var id = await Executor.ScalarAsync(db, plan.InsertReturning, ps, async, ct).ConfigureAwait(false);
             var typed = Convert.ChangeType(id, key.ValueType, System.Globalization.CultureInfo.InvariantCulture);
             if (key.CanWrite) key.SetValue(row, typed);
             return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
