@@ -12,12 +12,23 @@ namespace BaaS.Auth.Tokens;
 /// (code may add claims to a request's identity: the first change copies the claims for that request only). Bounded: at <see cref="Capacity"/> entries expired ones are swept, and new ones are
 /// not kept while it stays full.
 /// </summary>
-internal sealed class ValidatedTokens(TimeProvider clock)
+internal sealed class ValidatedTokens
 {
+    private readonly TimeProvider _clock;
+
+    public ValidatedTokens(TimeProvider clock)
+    {
+        _clock = clock;
+        _entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
+        // The same entries looked up by a token's characters: made once, used on every request.
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>The most tokens kept.</summary>
     internal const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries;
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     /// <summary>
     /// The identity of <paramref name="token"/> if it passed here and is still within its lifetime. Looked up by the
@@ -26,9 +37,9 @@ internal sealed class ValidatedTokens(TimeProvider clock)
     public bool TryGet(ReadOnlySpan<char> token, out ClaimsIdentity? identity)
     {
         identity = null;
-        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _bySpan;
         if (!lookup.TryGetValue(token, out var entry)) return false;
-        if (clock.GetUtcNow() >= entry.GoodUntil)
+        if (_clock.GetUtcNow() >= entry.GoodUntil)
         {
             lookup.TryRemove(token, out _);
             return false;
@@ -40,7 +51,7 @@ internal sealed class ValidatedTokens(TimeProvider clock)
     /// <summary>Keeps a token that passed every check, until <paramref name="goodUntil"/>.</summary>
     public void Add(string token, ClaimsIdentity identity, DateTimeOffset goodUntil)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (goodUntil <= now) return;
         if (_entries.Count >= Capacity)
         {
