@@ -36,13 +36,13 @@ public static class SqliteFunctions
         Check(db, raw.sqlite3_create_collation(db, DecimalCollation, null, static (_, x, y) => CompareDecimalText(x, y)));
         Check(db, raw.sqlite3_create_function(db, "baas_dec_sum", 1, Deterministic, null, SumStep, SumFinal));
         Check(db, raw.sqlite3_create_function(db, "baas_dec_avg", 1, Deterministic, null, AverageStep, AverageFinal));
-        Check(db, raw.sqlite3_create_function(db, "baas_dec_add", 2, Deterministic, null, static (ctx, _, args) => Scalar(ctx, () =>
+        Check(db, raw.sqlite3_create_function(db, "baas_dec_add", 2, Deterministic, null, static (ctx, _, args) => Scalar(ctx, args, static args =>
         {
             var (a, b) = (Text(args[0]), Text(args[1]));
             return a == null || b == null ? null : (ParseDecimal(a) + ParseDecimal(b)).ToString(CultureInfo.InvariantCulture);
         })));
-        Check(db, raw.sqlite3_create_function(db, "baas_lower", 1, Deterministic, null, static (ctx, _, args) => Scalar(ctx, () => Text(args[0])?.ToLowerInvariant())));
-        Check(db, raw.sqlite3_create_function(db, "baas_upper", 1, Deterministic, null, static (ctx, _, args) => Scalar(ctx, () => Text(args[0])?.ToUpperInvariant())));
+        Check(db, raw.sqlite3_create_function(db, "baas_lower", 1, Deterministic, null, static (ctx, _, args) => Scalar(ctx, args, static args => Text(args[0])?.ToLowerInvariant())));
+        Check(db, raw.sqlite3_create_function(db, "baas_upper", 1, Deterministic, null, static (ctx, _, args) => Scalar(ctx, args, static args => Text(args[0])?.ToUpperInvariant())));
     }
 
     private const int Deterministic = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
@@ -63,9 +63,10 @@ public static class SqliteFunctions
     }
 
     // An exception must not unwind through SQLite's native frames: it becomes the statement's error.
-    private static void Scalar(sqlite3_context ctx, Func<string?> compute)
+    // The computation is a static lambda over its state, so a call (once per row in a LIKE) allocates no closure.
+    private static void Scalar<TState>(sqlite3_context ctx, TState state, Func<TState, string?> compute)
     {
-        try { Result(ctx, compute()); }
+        try { Result(ctx, compute(state)); }
         catch (Exception e) { raw.sqlite3_result_error(ctx, e.Message); }
     }
 
@@ -105,7 +106,7 @@ public static class SqliteFunctions
         var acc = ctx.state as DecimalAccumulator;
         if (acc?.Error != null) raw.sqlite3_result_error(ctx, acc.Error.Message);
         else if (acc == null || acc.Count == 0) raw.sqlite3_result_null(ctx);
-        else Scalar(ctx, () => result(acc));
+        else Scalar(ctx, acc, result);
     }
 
     /// <summary>
