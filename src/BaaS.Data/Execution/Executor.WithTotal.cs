@@ -25,20 +25,8 @@ internal static partial class Executor
             AddStatement(db, batch, page.Sql, page.Params);
             AddStatement(db, batch, count.Sql, count.Params);
             db.LastSql = sql;
-            try
-            {
-                if (!async)
-                {
-                    using var syncReader = batch.ExecuteReader(CommandBehavior.SequentialAccess);
-                    return Sync(ReadRowsAndCountAsync(db, syncReader, page.Sql, read, false, ct));
-                }
-                await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct).ConfigureAwait(false);
-                return await ReadRowsAndCountAsync(db, reader, page.Sql, read, true, ct).ConfigureAwait(false);
-            }
-            catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
-            {
-                throw translated;
-            }
+            return await ReadBothAsync(db, sql, page.Sql, () => batch.ExecuteReader(CommandBehavior.SequentialAccess),
+                c => batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, c), read, async, ct).ConfigureAwait(false);
         }
         if (!StartsWith(page.Params, count.Params))
         {
@@ -49,15 +37,25 @@ internal static partial class Executor
             return (rows, Convert.ToInt64(await ScalarAsync(db, count.Sql, count.Params, async, ct).ConfigureAwait(false)));
         }
         await using var command = CreateCommand(db, sql, page.Params);
+        return await ReadBothAsync(db, sql, page.Sql, () => command.ExecuteReader(CommandBehavior.SequentialAccess),
+            c => command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, c), read, async, ct).ConfigureAwait(false);
+    }
+
+    // Runs the batch or command (sync or async, as the dialect does), reads the page and then the count, and turns the
+    // driver's errors into the platform's as every other read does.
+    private static async ValueTask<(List<T> Rows, long Total)> ReadBothAsync<T>(DataConnection db, string sql, string pageSql,
+        Func<DbDataReader> open, Func<CancellationToken, Task<DbDataReader>> openAsync, Func<DbDataReader, T>? read,
+        bool async, CancellationToken ct)
+    {
         try
         {
             if (!async)
             {
-                using var syncReader = command.ExecuteReader(CommandBehavior.SequentialAccess);
-                return Sync(ReadRowsAndCountAsync(db, syncReader, page.Sql, read, false, ct));
+                using var syncReader = open();
+                return Sync(ReadRowsAndCountAsync(db, syncReader, pageSql, read, false, ct));
             }
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct).ConfigureAwait(false);
-            return await ReadRowsAndCountAsync(db, reader, page.Sql, read, true, ct).ConfigureAwait(false);
+            await using var reader = await openAsync(ct).ConfigureAwait(false);
+            return await ReadRowsAndCountAsync(db, reader, pageSql, read, true, ct).ConfigureAwait(false);
         }
         catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
