@@ -94,8 +94,10 @@ public abstract class RetryTests<TKind>(NodeFixture<TKind> fixture) : IClassFixt
         Assert.Equal(200, failed.TimeoutMs);
         var runs = Probe.RunsOf(key);
         Assert.Equal(2, runs.Count);
+        // Each attempt was cut by its own token, while it waited (the gate is never opened). How long that took is not
+        // asserted: the timeout is counted from the attempt's claim, before the command records its start, so a
+        // duration check failed on a busy machine (137 ms measured against a 150 ms floor).
         Assert.All(runs, r => Assert.True(r.TokenFired));
-        Assert.All(runs, r => Assert.InRange((r.End - r.Start).TotalMilliseconds, 150, 5000));
     }
 
     [Fact]
