@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh Debian machine with the .NET SDK:
-# installs what the tests need, starts PostgreSQL on loopback for this run only, builds, runs each suite,
+# installs what the tests need (PostgreSQL, Chromium, npm packages), starts PostgreSQL on loopback for this run only, builds, runs each suite,
 # stops what it started, and prints "N passed, N failed, N skipped" as its last line.
 # Exit code: 0 only when something ran and nothing failed.
 set -uo pipefail
@@ -24,6 +24,16 @@ if [ ! -f tests/BaaS.NativeTypes.Tests/node_modules/.package-lock.json ] ||
    [ tests/BaaS.NativeTypes.Tests/package-lock.json -nt tests/BaaS.NativeTypes.Tests/node_modules/.package-lock.json ]; then
   if ! (cd tests/BaaS.NativeTypes.Tests && npm ci --no-audit --no-fund) >"$LOG_DIR/npm.log" 2>&1; then
     tail -n 30 "$LOG_DIR/npm.log"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
+# npm packages of the Admin UI's source, from its lock file: BaaS.Ui.Tests rebuilds it and compares the result with
+# the assets BaaS.Ui embeds (running an app needs no Node; only this check does).
+echo "== npm (src/BaaS.Ui/client)"
+if [ ! -f src/BaaS.Ui/client/node_modules/.package-lock.json ] ||
+   [ src/BaaS.Ui/client/package-lock.json -nt src/BaaS.Ui/client/node_modules/.package-lock.json ]; then
+  if ! (cd src/BaaS.Ui/client && npm ci --no-audit --no-fund) >"$LOG_DIR/npm-ui.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/npm-ui.log"; echo "0 passed, 1 failed"; exit 1
   fi
 fi
 

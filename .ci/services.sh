@@ -2,7 +2,7 @@
 # Throwaway test servers on loopback, owned by this run: started on a free uncommon port, recorded by pid,
 # stopped by that pid only. Sourced by test.sh; safe on a machine other processes share.
 #
-#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl)
+#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Chromium)
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
 
 BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-}"
@@ -47,6 +47,7 @@ services_install() {
   local need=()
   pg_bindir >/dev/null || need+=(postgresql)
   command -v curl >/dev/null || need+=(curl)   # MyApp.Tests runs the README's curl tour
+  [ -x "${BAAS_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)   # the Admin UI's page tests (Playwright drives it)
   if [ ${#need[@]} -gt 0 ]; then
     _log "installing: ${need[*]}"
     if [ "$(id -u)" -ne 0 ]; then _log "need root to apt-get install ${need[*]}"; return 1; fi

@@ -13,6 +13,9 @@ internal sealed class JobsFeature : BaaSFeature
 
     public override IEnumerable<Type> ServiceTypes => [typeof(JobAdminServices)];
 
+    /// <summary>The jobs dashboard, for administrators.</summary>
+    public override IEnumerable<AdminUiPage> AdminUiPages => [new("jobs", "Jobs") { Icon = "clock", Order = 20 }];
+
     public override object? Describe(IServiceProvider services, OperationCatalog catalog)
     {
         var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;

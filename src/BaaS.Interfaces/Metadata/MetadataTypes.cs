@@ -11,4 +11,7 @@ public class MetadataTypes
 
     /// <summary>One entry per request DTO that is served.</summary>
     public List<MetadataOperationType> Operations { get; set; } = [];
+
+    /// <summary>The tags the operations use, in name order, with the description and icon their declarations give.</summary>
+    public List<MetadataTag>? Tags { get; set; }
 }

@@ -40,4 +40,10 @@ public abstract class BaaSFeature
     /// <see cref="Id"/> (null to say nothing). Called once when the metadata is built, after the catalog.
     /// </summary>
     public virtual object? Describe(IServiceProvider services, OperationCatalog catalog) => null;
+
+    /// <summary>
+    /// Pages the feature adds to the Admin UI's navigation (see <see cref="AdminUiPage"/>), listed in its metadata when
+    /// the Admin UI is on; asked once when the metadata is built.
+    /// </summary>
+    public virtual IEnumerable<AdminUiPage> AdminUiPages => [];
 }

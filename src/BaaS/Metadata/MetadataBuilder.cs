@@ -57,6 +57,17 @@ internal sealed class MetadataBuilder
             });
         }
 
+        var tags = visible.SelectMany(o => o.RequestType.GetCustomAttributes<TagAttribute>(true))
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .Where(g => operations.Any(o => o.Tags?.Contains(g.Key) == true))
+            .Select(g => new MetadataTag
+            {
+                Name = g.Key,
+                Description = g.Select(t => t.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
+                Icon = g.Select(t => t.Icon).FirstOrDefault(i => !string.IsNullOrWhiteSpace(i)),
+            })
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
         var types = builder._types.Values.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new AppMetadata
         {
@@ -70,6 +81,7 @@ internal sealed class MetadataBuilder
             Api = new MetadataTypes
             {
                 Operations = operations,
+                Tags = tags.Count == 0 ? null : tags,
                 Types = types,
                 Namespaces = [.. types.Select(t => t.Namespace).Concat(operations.Select(o => o.Request.Namespace))
                     .OfType<string>().Distinct().Order(StringComparer.Ordinal)],

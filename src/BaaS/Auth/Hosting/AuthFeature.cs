@@ -27,6 +27,14 @@ internal sealed class AuthFeature : BaaSFeature
         services.GetRequiredService<Security.SignInOriginFilter>(),
     ];
 
+    /// <summary>Users, their API keys and the roles, for administrators.</summary>
+    public override IEnumerable<AdminUiPage> AdminUiPages =>
+    [
+        new("users", "Users") { Icon = "users", Order = 10 },
+        new("keys", "API keys") { Icon = "key", Order = 11 },
+        new("roles", "Roles") { Icon = "shield", Order = 12 },
+    ];
+
     public override object? Describe(IServiceProvider services, OperationCatalog catalog)
     {
         var options = services.GetRequiredService<IOptions<AuthOptions>>().Value;

@@ -1,0 +1,84 @@
+using System.Net;
+using BaaS;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MyApp.Tests;
+
+/// <summary>Who may enter the Admin UI: an admin signs in, a customer is refused, signing out ends the session.</summary>
+public abstract class AdminUiSignInTests<THost>(THost host) where THost : MyAppFixture
+{
+    [Fact]
+    public async Task An_admin_signs_in_and_lands_on_the_dashboard_with_every_admin_page_in_the_navigation()
+    {
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        await browser.Page.GotoAsync("/admin-ui/");
+        await Expect(browser.ByTestId("signin-form")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("signin");
+
+        await browser.SignInAsync(host.Admin);
+
+        await Expect(browser.ByTestId("app-name")).ToHaveTextAsync("MyApp");
+        foreach (var page in new[] { "users", "keys", "roles", "jobs", "database" })
+            await Expect(browser.ByTestId($"nav-page-{page}")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("nav-model-Restaurant")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_shown_on_the_form_and_signs_nobody_in()
+    {
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        browser.AllowConsoleError("401"); // the refused sign-in itself
+        await browser.Page.GotoAsync("/admin-ui/");
+        await browser.Page.Locator("#userName").FillAsync(host.Admin.Email);
+        await browser.Page.Locator("#password").FillAsync("not the password");
+        await browser.ByTestId("signin-submit").ClickAsync();
+
+        await Expect(browser.ByTestId("error-summary")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("sidebar")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_customer_is_refused_even_by_a_deep_link()
+    {
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        await browser.Page.GotoAsync("/admin-ui/users");
+        await browser.Page.Locator("#userName").FillAsync(host.Customer.Email);
+        await browser.Page.Locator("#password").FillAsync(host.Customer.Password);
+        await browser.ByTestId("signin-submit").ClickAsync();
+
+        await Expect(browser.ByTestId("refused")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("refused")).ToContainTextAsync("Admin, Owner");
+        await browser.Page.GotoAsync("/admin-ui/data/Restaurant");
+        await Expect(browser.ByTestId("refused")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("sidebar")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("signin-refused");
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_for_the_page_and_for_the_api()
+    {
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        await browser.SignInAsync(host.Admin, "/admin-ui/jobs");
+        Assert.EndsWith("/admin-ui/jobs", browser.Page.Url); // the sign-in brought the admin where the link pointed
+        var cookies = await browser.Context.CookiesAsync();
+        Assert.Contains(cookies, c => c.Name == "ss-tok");
+
+        await browser.ByTestId("sign-out").ClickAsync();
+        await Expect(browser.ByTestId("signin-form")).ToBeVisibleAsync();
+        Assert.DoesNotContain(await browser.Context.CookiesAsync(), c => c.Name is "ss-tok" or "ss-reftok");
+
+        await browser.Page.ReloadAsync();
+        await Expect(browser.ByTestId("signin-form")).ToBeVisibleAsync();
+        // The browser now calls as a visitor:
+        var session = await browser.Page.APIRequest.GetAsync("/api/AdminUiSession");
+        Assert.Equal((int)HttpStatusCode.OK, session.Status);
+        Assert.DoesNotContain("userId", await session.TextAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class SqliteAdminUiSignInTests(SqliteMyAppFixture host) : AdminUiSignInTests<SqliteMyAppFixture>(host);
+
+[Collection(PostgreSqlApp.Name)]
+public sealed class PostgreSqlAdminUiSignInTests(PostgreSqlMyAppFixture host) : AdminUiSignInTests<PostgreSqlMyAppFixture>(host);

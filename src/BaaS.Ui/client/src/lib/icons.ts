@@ -1,0 +1,58 @@
+// The built-in icons (24×24, drawn as strokes): the names [Icon("...")] and [Tag(..., Icon = "...")] may use, and the
+// UI's own. Our own simple drawings.
+export const icons: Record<string, string> = {
+  home: 'M3 11 12 4l9 7v9h-6v-6H9v6H3z',
+  table: 'M3 5h18v14H3zM3 10h18M3 15h18M9 5v14',
+  store: 'M4 10h16v10H4zM3 6l1-3h16l1 3v1a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0zM10 20v-5h4v5',
+  menu: 'M5 3h14v18H5zM8 8h8M8 12h8M8 16h5',
+  receipt: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6',
+  truck: 'M2 6h11v10H2zM13 9h5l3 4v3h-8zM4 18a2 2 0 1 0 4 0 2 2 0 1 0-4 0M15 18a2 2 0 1 0 4 0 2 2 0 1 0-4 0',
+  star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1L3.2 9.5l6.1-.9z',
+  user: 'M8 8a4 4 0 1 0 8 0 4 4 0 1 0-8 0M4 21c0-4 3.6-6 8-6s8 2 8 6',
+  users: 'M5 8a3.5 3.5 0 1 0 7 0 3.5 3.5 0 1 0-7 0M2 20c0-3.5 3-5.5 6.5-5.5S15 16.5 15 20M15 4.6a3.5 3.5 0 0 1 0 6.8M17.5 14.8c2.5.6 4.5 2.4 4.5 5.2',
+  key: 'M14 4a6 6 0 1 1-4.9 9.4L3 19.5V21h3v-2h2v-2h2l1.6-1.6M16 8h.01',
+  shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z',
+  clock: 'M3 12a9 9 0 1 0 18 0 9 9 0 1 0-18 0M12 7v5l3 3',
+  database: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  tag: 'M3 3h8l10 10-8 8L3 11zM7.5 7.5h.01',
+  box: 'M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10',
+  chart: 'M4 20V11M10 20V5M16 20v-6M21 20H3',
+  file: 'M6 3h8l4 4v14H6zM14 3v4h4',
+  cog: 'M9 12a3 3 0 1 0 6 0 3 3 0 1 0-6 0M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9 7 7M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
+  mail: 'M3 5h18v14H3zM3 6l9 7 9-7',
+  map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14',
+  card: 'M2 6h20v12H2zM2 10h20M6 15h4',
+  // the UI's own
+  plus: 'M12 5v14M5 12h14',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+  trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6',
+  x: 'M6 6l12 12M18 6 6 18',
+  search: 'M4 11a7 7 0 1 0 14 0 7 7 0 1 0-14 0M16 16l5 5',
+  download: 'M12 4v11M7 10l5 5 5-5M4 20h16',
+  left: 'M15 5l-7 7 7 7',
+  right: 'M9 5l7 7-7 7',
+  first: 'M17 5l-7 7 7 7M7 5v14',
+  last: 'M7 5l7 7-7 7M17 5v14',
+  up: 'M6 15l6-6 6 6',
+  down: 'M6 9l6 6 6-6',
+  logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h11',
+  columns: 'M3 4h18v16H3zM9 4v16M15 4v16',
+  filter: 'M3 5h18l-7 8v6l-4 2v-8z',
+  refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
+  history: 'M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 8v4l3 2',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  lock: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4',
+  unlock: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 7.7-1.5',
+  check: 'M5 12l5 5L20 7',
+  alert: 'M12 3l10 18H2zM12 10v4M12 17h.01',
+  bars: 'M4 6h16M4 12h16M4 18h16',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  play: 'M7 4l13 8-13 8z',
+  pause: 'M7 4h3v16H7zM14 4h3v16h-3z',
+  stop: 'M6 6h12v12H6z',
+}
+
+/** The path of a named icon, or of the table icon for a name we do not know. */
+export function iconPath(name: string | undefined): string {
+  return (name && icons[name]) || icons.table!
+}
