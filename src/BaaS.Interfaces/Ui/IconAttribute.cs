@@ -3,7 +3,7 @@ namespace BaaS;
 /// <summary>
 /// The icon of a data model or request DTO in generated UIs: one of the built-in names (<c>[Icon("store")]</c>:
 /// home, table, store, menu, receipt, truck, star, user, users, key, shield, clock, database, tag, box, chart, file, cog,
-/// mail, map, card), or <see cref="Svg"/>, an SVG drawing of your own (a 24×24 <c>viewBox</c>, no scripts).
+/// mail, map, card), or <see cref="Svg"/>, path data of your own drawing.
 /// </summary>
 /// <param name="name">A built-in icon's name.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
