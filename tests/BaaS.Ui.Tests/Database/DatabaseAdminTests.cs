@@ -70,6 +70,22 @@ public abstract class DatabaseAdminTests<TFixture>(TFixture fixture) where TFixt
     }
 
     [Fact]
+    public async Task The_docs_example_lists_the_tables_and_reads_a_sorted_page()
+    {
+        using var client = AdminClient();
+#region snippet:admin-ui-database-client
+        var tables = await client.GetAsync(new AdminQueryTables());
+        var product = tables.Results.Single(t => t.Name == "product");   // RowCount, Columns (DataType, IsPrimaryKey, References...)
+        var page = await client.GetAsync(new AdminQueryTableRows { Table = "product", OrderBy = "-stock", Skip = 0, Take = 20 });
+        var stock = page.Columns.FindIndex(c => c.Name == "stock");
+        var topStock = page.Results[0][stock];                            // a JSON value: JsonElement in C#
+#endregion
+        Assert.Equal(12, product.RowCount);
+        Assert.Equal(12, page.Total);
+        Assert.Equal(9, ((JsonElement)topStock!).GetInt64());
+    }
+
+    [Fact]
     public async Task Rows_come_a_page_at_a_time_in_key_order_with_the_total()
     {
         await using var db = await fixture.Factory.OpenAsync();
