@@ -25,7 +25,8 @@ internal sealed class AdminUiFeature(AdminUiOptions options) : BaaSFeature
 
     public AdminUiOptions Options => options;
 
-    public override IEnumerable<Type> ServiceTypes => [typeof(AdminUiServices)];
+    public override IEnumerable<Type> ServiceTypes =>
+        options.ShowDatabase ? [typeof(AdminUiServices), typeof(Database.DatabaseAdminServices)] : [typeof(AdminUiServices)];
 
     public override IEnumerable<AdminUiPage> AdminUiPages =>
         options.ShowDatabase ? [new("database", "Database") { Icon = "database", Order = 30 }] : [];
