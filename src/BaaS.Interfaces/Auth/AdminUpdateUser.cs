@@ -1,8 +1,8 @@
 namespace BaaS;
 
 /// <summary>
-/// Changes a user (Admin only): only the fields sent change. Locking, unlocking and setting a password end the
-/// user's sessions.
+/// Changes a user (Admin only): only the fields sent change. Locking, setting a password and
+/// <see cref="SignOutEverywhere"/> end the user's sessions.
 /// </summary>
 [Tag("Admin")]
 [ValidateIsAdmin]
@@ -43,4 +43,11 @@ public class AdminUpdateUser : IPut, IReturn<AdminUserResponse>
 
     /// <summary>Unlock the account and clear its failed sign-ins.</summary>
     public bool? Unlock { get; set; }
+
+    /// <summary>
+    /// End every session of the user: revoke all their refresh tokens and change their security stamp (which voids
+    /// outstanding password-reset and email-confirmation links). Access tokens already issued work until they expire.
+    /// For the caller's own account, the caller's current session is kept.
+    /// </summary>
+    public bool? SignOutEverywhere { get; set; }
 }

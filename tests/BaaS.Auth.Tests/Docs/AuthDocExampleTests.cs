@@ -85,12 +85,14 @@ public class AuthDocExampleTests(SqliteAuthFixture host)
         var page = await admin.SendAsync(new AdminQueryUsers { Search = "docsadmin", OrderBy = "-createdAt", Take = 20 });
         var user = page.Results[0];
         await admin.SendAsync(new AdminUpdateUser { Id = user.Id, AddRoles = ["Owner"], AddPermissions = ["menu.edit"] });
+        await admin.SendAsync(new AdminUpdateUser { Id = user.Id, SignOutEverywhere = true });   // ends their sessions, changes nothing else
         await admin.SendAsync(new AdminUpdateUser { Id = user.Id, LockUntil = DateTime.UtcNow.AddDays(1) });   // also ends their sessions
         #endregion
         var after = (await admin.SendAsync(new AdminGetUser { Id = target.UserId })).Result;
         Assert.Equal((1, target.UserId), (page.Total, user.Id));
         Assert.Contains("Owner", after.Roles);
         Assert.NotNull(after.LockedUntil);
+        Assert.Equal(401, (await target.Client.ApiAsync(new GetAccessToken { RefreshToken = target.RefreshToken })).StatusCode);
     }
 
     [Fact]

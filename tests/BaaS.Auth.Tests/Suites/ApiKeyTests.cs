@@ -148,6 +148,23 @@ public abstract class ApiKeyTests(AuthFixture host)
         Assert.Equal(403, (await user.Client.ApiAsync(new AdminQueryApiKeys())).StatusCode);
     }
 
+    [Fact]
+    public async Task Administrators_list_every_users_keys_newest_first_with_their_owners()
+    {
+        var first = await host.SignUpAsync();
+        var second = await host.SignUpAsync();
+        var older = await first.Client.SendAsync(new CreateUserApiKey { Name = "first's key" });
+        var newer = await second.Client.SendAsync(new CreateUserApiKey { Name = "second's key" });
+        using var admin = await host.AdminAsync();
+
+        var all = await admin.SendAsync(new AdminQueryApiKeys { Take = 100 });
+
+        Assert.True(all.Total >= 2);
+        Assert.Equal([newer.Result.Id, older.Result.Id], all.Results.Take(2).Select(k => k.Id));
+        Assert.Equal([(second.UserId, second.UserName), (first.UserId, first.UserName)], all.Results.Take(2).Select(k => (k.UserId, k.UserName)));
+        Assert.Equal(all.Results.Select(k => k.Id).OrderDescending(), all.Results.Select(k => k.Id));
+    }
+
     [Theory]
     [InlineData("""{"scopes":[]}""", "Name")]
     [InlineData("""{"name":"   "}""", "Name")]

@@ -135,6 +135,11 @@ internal sealed partial class AdminUserServices(
             user.LockoutEnd = new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc));
             endSessions = true;
         }
+        if (request.SignOutEverywhere == true)
+        {
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            endSessions = true;
+        }
         if (request.Unlock == true)
         {
             user.LockoutEnd = null;
@@ -152,7 +157,9 @@ internal sealed partial class AdminUserServices(
         if (endSessions)
         {
             var db = await OpenDbAsync().ConfigureAwait(false);
-            await refreshTokens.RevokeAllAsync(db, user.Id, keepFamily: null, CancellationToken).ConfigureAwait(false);
+            // An administrator ending their own sessions stays signed in here, as ChangePassword keeps the caller's session.
+            Guid? keep = self && request.SignOutEverywhere == true && Guid.TryParseExact(User.GetSessionId() ?? "", "N", out var sid) ? sid : null;
+            await refreshTokens.RevokeAllAsync(db, user.Id, keep, CancellationToken).ConfigureAwait(false);
         }
         return await ResponseAsync(user.Id).ConfigureAwait(false);
     }
