@@ -106,7 +106,8 @@ export function formatDuration(ms: number | undefined | null): string {
   if (ms < 1000) return `${Math.round(ms)} ms`
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
   const minutes = Math.floor(ms / 60_000)
-  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`
+  const seconds = Math.round((ms % 60_000) / 1000)
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`
 }
 
 /** JSON text indented for reading; text that is not JSON as it is. */
