@@ -163,6 +163,36 @@ public abstract class AdminUiJobsTests<THost>(THost host) where THost : MyAppFix
     }
 
     [Fact]
+    public async Task Searching_lists_what_the_api_finds_and_a_reversed_range_is_refused_on_the_page()
+    {
+        var (failed, notice, _) = await FailedNotificationAsync();
+        using var admin = host.As(host.Admin);
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        await browser.SignInAsync(host.Admin, "/admin-ui/jobs");
+
+        await browser.ByTestId("job-search").FillAsync(failed.Id.ToString());
+        await browser.ByTestId("job-search").PressAsync("Enter");
+        await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={failed.Id}"));
+        var rows = browser.ByTestId("jobs-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(browser.ByTestId($"job-row-{failed.Id}")).ToBeVisibleAsync();
+
+        // Text: the error message's order number, as the API finds it.
+        var text = notice.OrderId.ToString()[..6] + " does not";
+        var found = await admin.SendAsync(new AdminQueryJobs { Search = text, Take = 25 });
+        await browser.ByTestId("job-search").FillAsync(text);
+        await browser.ByTestId("job-search").PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(found.Results.Count);
+        foreach (var job in found.Results) await Expect(browser.ByTestId($"job-row-{job.Id}")).ToBeVisibleAsync();
+
+        await browser.ByTestId("job-from").FillAsync("2026-12-02T10:00");
+        await browser.ByTestId("job-to").FillAsync("2026-12-01T10:00");
+        await browser.ByTestId("job-to").DispatchEventAsync("change");
+        await Expect(browser.ByTestId("job-range-error")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("jobs-empty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_schedules_next_run_is_the_apis_and_it_is_paused_resumed_and_deleted_from_the_page()
     {
         var name = "ui-yearly-" + Guid.NewGuid().ToString("N")[..6];

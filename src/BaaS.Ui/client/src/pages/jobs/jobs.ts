@@ -38,7 +38,8 @@ export interface JobSchedule {
 
 export interface JobFilter {
   state?: JobState | undefined; command?: string | undefined; tag?: string | undefined; worker?: string | undefined
-  month?: string | undefined; skip: number; take: number
+  month?: string | undefined; search?: string | undefined; createdAfter?: string | undefined; createdBefore?: string | undefined
+  skip: number; take: number
 }
 
 export const jobsApi = {
@@ -98,6 +99,13 @@ export function relative(value: string | undefined | null, now = Date.now()): st
   const abs = Math.abs(seconds)
   const text = abs < 60 ? `${abs} s` : abs < 3600 ? `${Math.round(abs / 60)} min` : abs < 86400 ? `${Math.round(abs / 3600)} h` : `${Math.round(abs / 86400)} d`
   return seconds >= 0 ? `in ${text}` : `${text} ago`
+}
+
+/** A `datetime-local` input's value (`2026-12-07T02:15`), read as UTC, in the wire format; undefined when blank or not a date. */
+export function utcFromInput(value: string | undefined): string | undefined {
+  if (!value || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(value)) return undefined
+  const date = new Date(value + 'Z')
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
 
 /** `850 ms`, `2.4 s`, `3 min 5 s`. */
