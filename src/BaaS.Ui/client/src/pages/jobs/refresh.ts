@@ -6,7 +6,7 @@ import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 export interface Refresher {
   /** Loads now (or right after the load in flight) and resolves when that load finished. */
   refresh: () => Promise<void>
-  /** True while a load runs (rows stay on the page meanwhile: show it discreetly). */
+  /** True while a load has run for more than a moment (rows stay on the page meanwhile), so a quick poll shows nothing. */
   loading: Ref<boolean>
 }
 
@@ -26,7 +26,7 @@ export function useRefresh(load: (signal: AbortSignal) => Promise<void>, interva
   }
 
   async function run(): Promise<void> {
-    loading.value = true
+    const slow = setTimeout(() => { loading.value = true }, 400)
     try {
       do {
         again = false
@@ -34,6 +34,7 @@ export function useRefresh(load: (signal: AbortSignal) => Promise<void>, interva
         try { await load(controller.signal) } catch { /* shown by the page */ }
       } while (again && !stopped)
     } finally {
+      clearTimeout(slow)
       loading.value = false
       running = undefined
       schedule()
