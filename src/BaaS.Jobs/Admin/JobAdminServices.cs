@@ -7,6 +7,7 @@ internal sealed class JobAdminServices(IBackgroundJobs jobs, JobStore store) : S
 {
     private const int DefaultTake = 50;
     private const int MaxTake = 1000;
+    private const int MaxSearch = 200;
 
     public async Task<QueryResponse<JobSummary>> Get(AdminQueryJobs request)
     {
@@ -16,8 +17,16 @@ internal sealed class JobAdminServices(IBackgroundJobs jobs, JobStore store) : S
         if (take is < 1 or > MaxTake) throw HttpError.Validation(nameof(request.Take), "OutOfRange", $"Take must be between 1 and {MaxTake}.");
         if (request.Month is { } month && !DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             throw HttpError.Validation(nameof(request.Month), "InvalidMonth", $"Month '{month}' is not a month: write it as yyyy-MM, e.g. 2026-11.");
+        if (request.CreatedAfter is { } after && request.CreatedBefore is { } before && before <= after)
+            throw HttpError.Validation(nameof(request.CreatedBefore), "OutOfRange", "CreatedBefore must be later than CreatedAfter.");
+        var search = Blank(request.Search)?.Trim();
+        if (search is { Length: > MaxSearch })
+            throw HttpError.Validation(nameof(request.Search), "TooLong", $"Search is at most {MaxSearch} characters.");
         var page = await store.QueryAsync(new JobStore.Filter(request.State, Blank(request.Command), Blank(request.Tag), Blank(request.Worker),
-            request.Month, skip, take), CancellationToken).ConfigureAwait(false);
+            request.Month, skip, take)
+        {
+            Search = search, CreatedAfter = Utc(request.CreatedAfter), CreatedBefore = Utc(request.CreatedBefore),
+        }, CancellationToken).ConfigureAwait(false);
         // A month without an archive holds no jobs.
         return page is { } found
             ? new QueryResponse<JobSummary> { Offset = skip, Total = found.Total, Results = found.Jobs }
@@ -135,4 +144,7 @@ internal sealed class JobAdminServices(IBackgroundJobs jobs, JobStore store) : S
         string.IsNullOrWhiteSpace(name) ? throw HttpError.Validation("Name", "Required", "Name the recurring job.") : name;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    // A time without a zone is UTC, as the store keeps it; one with a zone arrives converted to UTC already.
+    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v, DateTimeKind.Utc) : null;
 }

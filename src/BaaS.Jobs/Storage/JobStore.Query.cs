@@ -44,11 +44,21 @@ internal sealed partial class JobStore
     }
 
     /// <summary>What to list: filters (all optional), the source (live queue, or a month's archive) and a page.</summary>
-    public sealed record Filter(JobState? State, string? Command, string? Tag, string? Worker, string? Month, int Skip, int Take);
+    public sealed record Filter(JobState? State, string? Command, string? Tag, string? Worker, string? Month, int Skip, int Take)
+    {
+        /// <summary>A job id (digits only), or text to find, ignoring case, in the command, RefId, tag, worker or error message.</summary>
+        public string? Search { get; init; }
+        /// <summary>Only jobs queued at or after this instant (UTC).</summary>
+        public DateTime? CreatedAfter { get; init; }
+        /// <summary>Only jobs queued before this instant (UTC).</summary>
+        public DateTime? CreatedBefore { get; init; }
+    }
 
     /// <summary>
     /// A page of jobs, newest first, with the total that match:
-    /// <c>SELECT * FROM baas_job WHERE state = @state AND command = @command ORDER BY id DESC LIMIT @take OFFSET @skip</c>.
+    /// <c>SELECT * FROM baas_job WHERE state = @state AND command = @command ORDER BY id DESC LIMIT @take OFFSET @skip</c>;
+    /// a text search adds <c>(lower(command) LIKE @search ESCAPE '\' OR lower(ref_id) LIKE @search ...)</c> (the dialect's
+    /// Unicode lower-casing), an id search <c>id = @id</c>.
     /// Answers null when <see cref="Filter.Month"/> names a month without an archive.
     /// </summary>
     public async Task<(int Total, List<JobSummary> Jobs)?> QueryAsync(Filter filter, CancellationToken ct)
@@ -72,6 +82,16 @@ internal sealed partial class JobStore
         if (filter.Command is { } command) And("command = @command", "command", command);
         if (filter.Tag is { } tag) And("tag = @tag", "tag", tag);
         if (filter.Worker is { } worker) And("worker = @worker", "worker", worker);
+        if (filter.CreatedAfter is { } after) And("created_at >= @createdAfter", "createdAfter", after);
+        if (filter.CreatedBefore is { } before) And("created_at < @createdBefore", "createdBefore", before);
+        if (filter.Search is { } search)
+        {
+            if (search.All(char.IsAsciiDigit) && long.TryParse(search, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                And("id = @searchId", "searchId", id);
+            else
+                And("(" + string.Join(" OR ", SearchedColumns.Select(c => $"{db.Dialect.Lower(c)} LIKE @search ESCAPE '\\'")) + ")",
+                    "search", "%" + EscapeLike(search.ToLowerInvariant()) + "%");
+        }
         var from = db.Dialect.QuoteIdentifier(table) + where;
         var total = await db.SqlScalarAsync<long>($"SELECT COUNT(*) FROM {from}", p, ct).ConfigureAwait(false);
         p["take"] = filter.Take;
@@ -131,6 +151,12 @@ internal sealed partial class JobStore
         }
         return result.Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Value)).OrderBy(r => r.Item1).ToList();
     }
+
+    // The columns a text search looks in (fixed names, never the caller's text).
+    private static readonly string[] SearchedColumns = ["command", "ref_id", "tag", "worker", "error_message"];
+
+    // LIKE's wildcards and its escape character in the caller's text match themselves.
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string MonthOf(string archiveTable) => $"{archiveTable[^6..^2]}-{archiveTable[^2..]}";
 
