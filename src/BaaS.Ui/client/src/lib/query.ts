@@ -68,7 +68,7 @@ const IMPLICIT_OPS: Record<ValueKind, FilterOp[]> = {
 }
 
 /** The keys every AutoQuery request takes, which are never filters. */
-export const QUERY_PARAMS = ['skip', 'take', 'orderBy', 'orderByDesc', 'include', 'fields', 'format']
+export const QUERY_PARAMS = ['skip', 'take', 'orderBy', 'orderByDesc', 'include', 'fields', 'format', 'meta']
 /** The grid's own keys in the page's URL. */
 const GRID_KEYS = new Set(['op', 'skip', 'take', 'orderby'])
 
@@ -183,13 +183,20 @@ function declaredFilter(prop: MetadataProperty, columns: Column[]): { column: Co
   return parseFilterName(prop.name, columns)
 }
 
-/** The search box's filter: the first text filter the DTO declares (e.g. NameContains), else `{FirstTextColumn}Contains`. */
-export function searchFilter(filters: FilterDef[], columns: Column[]): FilterDef | undefined {
-  const text = new Set(columns.filter(c => c.kind === 'text').map(c => c.name))
+/**
+ * The search box's filter: a text filter the DTO declares (contains first) on the model's display column ([Lookup("...")]
+ * on the model, else a column called Name or Title), else the first text filter it declares, else the implicit
+ * `{Column}Contains` of the display column or of the first text column.
+ */
+export function searchFilter(filters: FilterDef[], columns: Column[], display?: string): FilterDef | undefined {
+  const text = columns.filter(c => c.kind === 'text').map(c => c.name)
+  const shown = [display, 'Name', 'Title'].map(n => n && text.find(t => t.toLowerCase() === n.toLowerCase())).find(n => n)
   const rank = (f: FilterDef) => ['contains', 'startsWith', 'eq', 'endsWith'].indexOf(f.op)
-  const declared = filters.filter(f => f.declared && text.has(f.column) && rank(f) >= 0)
-  if (declared.length > 0) return declared.sort((a, b) => rank(a) - rank(b))[0]
-  return filters.find(f => !f.declared && f.op === 'contains' && text.has(f.column))
+  const declared = filters.filter(f => f.declared && text.includes(f.column) && rank(f) >= 0)
+  const best = (list: FilterDef[]) => [...list].sort((a, b) => rank(a) - rank(b))[0]
+  return best(declared.filter(f => f.column === shown)) ?? best(declared)
+    ?? filters.find(f => !f.declared && f.op === 'contains' && f.column === shown)
+    ?? filters.find(f => !f.declared && f.op === 'contains' && text.includes(f.column))
 }
 
 /** The grid's state: which query, which page, which order, which filters (key → value as typed). */
