@@ -3,7 +3,7 @@ using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>Every restaurant, retired ones included. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryRestaurants : QueryDb<Restaurant>
 {
     public int? Id { get; set; }
@@ -16,7 +16,7 @@ public class AdminQueryRestaurants : QueryDb<Restaurant>
 }
 
 /// <summary>Every dish of every menu, deleted ones included. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryMenuItems : QueryDb<MenuItem>
 {
     public int? RestaurantId { get; set; }
@@ -25,7 +25,7 @@ public class AdminQueryMenuItems : QueryDb<MenuItem>
 }
 
 /// <summary>Every order with its lines. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryOrders : QueryDb<Order>
 {
     public int? Id { get; set; }
@@ -43,7 +43,7 @@ public class AdminQueryOrders : QueryDb<Order>
 }
 
 /// <summary>Every delivery. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryDeliveries : QueryDb<Delivery>
 {
     public int? OrderId { get; set; }
@@ -52,7 +52,7 @@ public class AdminQueryDeliveries : QueryDb<Delivery>
 }
 
 /// <summary>Every review with its author. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryReviews : QueryDb<Review>
 {
     public int? RestaurantId { get; set; }
@@ -61,14 +61,14 @@ public class AdminQueryReviews : QueryDb<Review>
 }
 
 /// <summary>Every customer profile. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin]
 public class AdminQueryProfiles : QueryDb<CustomerProfile>
 {
     public Guid? UserId { get; set; }
 }
 
 /// <summary>Changes the fields sent of any restaurant, e.g. closes it. Admins.</summary>
-[Tag("Admin"), ValidateIsAdmin, AutoApply(Behavior.AuditModify)]
+[Tag("Admin", Icon = "shield"), ValidateIsAdmin, AutoApply(Behavior.AuditModify)]
 public class AdminPatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
 {
     public int Id { get; set; }

@@ -3,7 +3,7 @@ using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>Orders ready for pickup: being prepared and not taken by any courier yet, oldest first. Couriers.</summary>
-[Tag("Deliveries"), Route("/deliveries/available", "GET")]
+[Tag("Deliveries", Icon = "truck"), Route("/deliveries/available", "GET")]
 [ValidateHasRole(Roles.Courier), AutoFilter(nameof(Order.Status), Value = OrderStatus.Preparing)]
 [AutoFilter(nameof(Order.CourierId), Operand = "IsNull"), ApiKeyScope(ApiScopes.OrdersRead)]
 public class QueryAvailableOrders : QueryDb<Order>
@@ -12,7 +12,7 @@ public class QueryAvailableOrders : QueryDb<Order>
 }
 
 /// <summary>The caller's deliveries, newest first. Couriers.</summary>
-[Tag("Deliveries"), Route("/my/deliveries", "GET")]
+[Tag("Deliveries", Icon = "truck"), Route("/my/deliveries", "GET")]
 [ValidateHasRole(Roles.Courier), AutoFilter(nameof(Delivery.CourierId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.OrdersRead)]
 public class QueryMyDeliveries : QueryDb<Delivery>
 {

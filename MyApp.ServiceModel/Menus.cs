@@ -3,7 +3,7 @@ using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>Dishes that can be ordered now: available, on the menu of an open restaurant. Anyone.</summary>
-[Tag("Menus"), Route("/menu-items", "GET"), Route("/restaurants/{RestaurantId}/menu", "GET")]
+[Tag("Menus", Icon = "menu"), Route("/menu-items", "GET"), Route("/restaurants/{RestaurantId}/menu", "GET")]
 [AutoFilter(nameof(MenuItem.IsAvailable), Value = true), AutoFilter("Restaurant.IsOpen", Value = true)]
 [AutoFilter("Restaurant.DeletedDate", Operand = "IsNull"), AutoApply(Behavior.AuditQuery)]
 public class QueryMenuItems : QueryDb<MenuItem, MenuItemInfo>, IJoin<MenuItem, Restaurant>
@@ -22,7 +22,7 @@ public class QueryMenuItems : QueryDb<MenuItem, MenuItemInfo>, IJoin<MenuItem, R
 }
 
 /// <summary>The caller's own menus, unavailable dishes included. Owners.</summary>
-[Tag("Menus"), Route("/my/menu-items", "GET")]
+[Tag("Menus", Icon = "menu"), Route("/my/menu-items", "GET")]
 [ValidateHasRole(Roles.Owner), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery), ApiKeyScope(ApiScopes.MenuWrite)]
 public class QueryMyMenuItems : QueryDb<MenuItem>
 {
@@ -34,33 +34,34 @@ public class QueryMyMenuItems : QueryDb<MenuItem>
 }
 
 /// <summary>Adds a dish to the menu of one of the caller's restaurants. Owners.</summary>
-[Tag("Menus"), Route("/restaurants/{RestaurantId}/menu", "POST")]
+[Tag("Menus", Icon = "menu"), Route("/restaurants/{RestaurantId}/menu", "POST")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
 {
     /// <summary>One of the caller's restaurants (checked by CreateMenuItemValidator).</summary>
+    [Input(Label = "Restaurant", Help = "One of your restaurants.")]
     public int RestaurantId { get; set; }
 
     [ValidateNotEmpty, ValidateMaximumLength(100)]
     public string Name { get; set; } = "";
 
-    [ValidateMaximumLength(500)]
+    [ValidateMaximumLength(500), Input(Type = "textarea", Rows = 3, Help = "Shown under the dish on the menu.")]
     public string? Description { get; set; }
 
     [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
     public decimal Price { get; set; }
 
     /// <summary>Whether it can be ordered now (default true).</summary>
-    [AutoDefault(Value = true)]
+    [AutoDefault(Value = true), Input(Label = "Available now")]
     public bool? IsAvailable { get; set; }
 
     /// <summary>How many can be sold; leave out for no limit.</summary>
-    [ValidateGreaterThanOrEqual(0)]
+    [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
 }
 
 /// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
-[Tag("Menus"), Route("/menu-items/{Id}", "PATCH")]
+[Tag("Menus", Icon = "menu"), Route("/menu-items/{Id}", "PATCH")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditModify), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
 {
@@ -69,20 +70,21 @@ public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
     [ValidateRegularExpression(@"\S", ErrorCode = "NotEmpty", Message = "'{PropertyName}' must not be empty."), ValidateMaximumLength(100)]
     public string? Name { get; set; }
 
-    [ValidateMaximumLength(500)]
+    [ValidateMaximumLength(500), Input(Type = "textarea", Rows = 3, Help = "Shown under the dish on the menu.")]
     public string? Description { get; set; }
 
     [ValidateGreaterThan(0), ValidateScalePrecision(2, 8)]
     public decimal? Price { get; set; }
 
+    [Input(Label = "Available now")]
     public bool? IsAvailable { get; set; }
 
-    [ValidateGreaterThanOrEqual(0)]
+    [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
 }
 
 /// <summary>Takes a dish off one of the caller's menus for good; past orders keep it. Owners.</summary>
-[Tag("Menus"), Route("/menu-items/{Id}", "DELETE")]
+[Tag("Menus", Icon = "menu"), Route("/menu-items/{Id}", "DELETE")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(MenuItem.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.MenuWrite)]
 public class DeleteMenuItem : IDeleteDb<MenuItem>, IReturnVoid, IDelete
 {

@@ -6,7 +6,7 @@ namespace MyApp.ServiceModel;
 /// Places an order for the signed-in customer. Prices come from the menu, never from the caller; the order and its
 /// lines are written in one transaction. Without a delivery address, the customer's profile address is used.
 /// </summary>
-[Tag("Orders"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[Tag("Orders", Icon = "receipt"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
 public class PlaceOrder : IReturn<Order>, IPost
 {
     [ValidateGreaterThan(0)]
@@ -37,7 +37,7 @@ public class OrderLine
 /// illegal move is 409 naming the current status and the next ones; the right move by the wrong party is 403;
 /// another party's order is 404.
 /// </summary>
-[Tag("Orders"), Route("/orders/{Id}/status", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[Tag("Orders", Icon = "receipt"), Route("/orders/{Id}/status", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
 public class UpdateOrderStatus : IReturn<Order>, IPost
 {
     public int Id { get; set; }
@@ -47,12 +47,12 @@ public class UpdateOrderStatus : IReturn<Order>, IPost
     public OrderStatus? Status { get; set; }
 
     /// <summary>Why, for a cancellation.</summary>
-    [ValidateMaximumLength(500)]
+    [ValidateMaximumLength(500), Input(Type = "textarea", Rows = 2)]
     public string? Reason { get; set; }
 }
 
 /// <summary>The caller's own orders with their lines, newest first. Any signed-in user.</summary>
-[Tag("Orders"), Route("/my/orders", "GET")]
+[Tag("Orders", Icon = "receipt"), Route("/my/orders", "GET")]
 [ValidateIsAuthenticated, AutoFilter(nameof(Order.CustomerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.OrdersRead)]
 public class QueryMyOrders : QueryDb<Order>
 {
@@ -65,7 +65,7 @@ public class QueryMyOrders : QueryDb<Order>
 }
 
 /// <summary>Orders placed with the caller's restaurants, newest first. Owners.</summary>
-[Tag("Orders"), Route("/my/restaurant-orders", "GET")]
+[Tag("Orders", Icon = "receipt"), Route("/my/restaurant-orders", "GET")]
 [ValidateHasRole(Roles.Owner), AutoFilter(nameof(Order.OwnerId), Eval = "userAuthId"), ApiKeyScope(ApiScopes.OrdersRead)]
 public class QueryRestaurantOrders : QueryDb<Order>
 {

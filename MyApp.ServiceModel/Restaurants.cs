@@ -3,7 +3,7 @@ using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>Open restaurants, best rated first: <c>/restaurants?cuisineContains=thai&amp;ratingGreaterThan=4</c>. Anyone.</summary>
-[Tag("Restaurants"), Route("/restaurants", "GET")]
+[Tag("Restaurants", Icon = "store"), Route("/restaurants", "GET")]
 [AutoFilter(nameof(Restaurant.IsOpen), Value = true), AutoApply(Behavior.AuditQuery)]
 public class QueryRestaurants : QueryDb<Restaurant, RestaurantInfo>
 {
@@ -26,7 +26,7 @@ public class QueryRestaurants : QueryDb<Restaurant, RestaurantInfo>
 }
 
 /// <summary>The caller's own restaurants, open or closed. Owners.</summary>
-[Tag("Restaurants"), Route("/my/restaurants", "GET")]
+[Tag("Restaurants", Icon = "store"), Route("/my/restaurants", "GET")]
 [ValidateHasRole(Roles.Owner), AutoFilter(nameof(Restaurant.OwnerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery)]
 public class QueryMyRestaurants : QueryDb<Restaurant>
 {
@@ -38,7 +38,7 @@ public class QueryMyRestaurants : QueryDb<Restaurant>
 }
 
 /// <summary>Adds a restaurant owned by the caller. Owners.</summary>
-[Tag("Restaurants"), Route("/restaurants", "POST")]
+[Tag("Restaurants", Icon = "store"), Route("/restaurants", "POST")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditCreate), AutoPopulate(nameof(Restaurant.OwnerId), Eval = "userAuthId")]
 public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPost
 {
@@ -46,17 +46,18 @@ public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPos
     public string Name { get; set; } = "";
 
     /// <summary>The kind of food, e.g. Thai.</summary>
-    [ValidateMaximumLength(50)]
+    [ValidateMaximumLength(50), Input(Placeholder = "e.g. Thai")]
     public string Cuisine { get; set; } = "";
 
     [ValidateMaximumLength(200)]
     public string Address { get; set; } = "";
 
     /// <summary>Whether it takes orders from now on.</summary>
+    [Input(Label = "Open for orders")]
     public bool IsOpen { get; set; }
 
     /// <summary>Typical minutes from order to door (5 to 180, default 30).</summary>
-    [ValidateInclusiveBetween(5, 180), AutoDefault(Value = 30)]
+    [ValidateInclusiveBetween(5, 180), AutoDefault(Value = 30), Input(Label = "Delivery time (minutes)")]
     public int? DeliveryMinutes { get; set; }
 
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
@@ -64,7 +65,7 @@ public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPos
 }
 
 /// <summary>Changes the fields sent of one of the caller's restaurants. Owners.</summary>
-[Tag("Restaurants"), Route("/restaurants/{Id}", "PATCH")]
+[Tag("Restaurants", Icon = "store"), Route("/restaurants/{Id}", "PATCH")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditModify), AutoFilter(nameof(Restaurant.OwnerId), Eval = "userAuthId")]
 public class PatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
 {
@@ -73,15 +74,16 @@ public class PatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
     [ValidateRegularExpression(@"\S", ErrorCode = "NotEmpty", Message = "'{PropertyName}' must not be empty."), ValidateMaximumLength(100)]
     public string? Name { get; set; }
 
-    [ValidateMaximumLength(50)]
+    [ValidateMaximumLength(50), Input(Placeholder = "e.g. Thai")]
     public string? Cuisine { get; set; }
 
     [ValidateMaximumLength(200)]
     public string? Address { get; set; }
 
+    [Input(Label = "Open for orders")]
     public bool? IsOpen { get; set; }
 
-    [ValidateInclusiveBetween(5, 180)]
+    [ValidateInclusiveBetween(5, 180), Input(Label = "Delivery time (minutes)")]
     public int? DeliveryMinutes { get; set; }
 
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
@@ -89,7 +91,7 @@ public class PatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
 }
 
 /// <summary>Retires one of the caller's restaurants: it disappears from every list, its orders and reviews stay. Owners.</summary>
-[Tag("Restaurants"), Route("/restaurants/{Id}", "DELETE")]
+[Tag("Restaurants", Icon = "store"), Route("/restaurants/{Id}", "DELETE")]
 [ValidateHasRole(Roles.Owner), AutoApply(Behavior.AuditSoftDelete), AutoFilter(nameof(Restaurant.OwnerId), Eval = "userAuthId")]
 public class DeleteRestaurant : IDeleteDb<Restaurant>, IReturnVoid, IDelete
 {

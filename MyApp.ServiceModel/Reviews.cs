@@ -3,7 +3,7 @@ using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>Reviews, newest first: <c>/restaurants/1/reviews</c>. Anyone.</summary>
-[Tag("Reviews"), Route("/reviews", "GET"), Route("/restaurants/{RestaurantId}/reviews", "GET"), AutoApply(Behavior.AuditQuery)]
+[Tag("Reviews", Icon = "star"), Route("/reviews", "GET"), Route("/restaurants/{RestaurantId}/reviews", "GET"), AutoApply(Behavior.AuditQuery)]
 public class QueryReviews : QueryDb<Review, ReviewInfo>
 {
     public int? RestaurantId { get; set; }
@@ -15,7 +15,7 @@ public class QueryReviews : QueryDb<Review, ReviewInfo>
 }
 
 /// <summary>The caller's own reviews. Any signed-in user.</summary>
-[Tag("Reviews"), Route("/my/reviews", "GET")]
+[Tag("Reviews", Icon = "star"), Route("/my/reviews", "GET")]
 [ValidateIsAuthenticated, AutoFilter(nameof(Review.CustomerId), Eval = "userAuthId"), AutoApply(Behavior.AuditQuery)]
 public class QueryMyReviews : QueryDb<Review>
 {
@@ -26,7 +26,7 @@ public class QueryMyReviews : QueryDb<Review>
 /// Reviews one of the caller's delivered orders, once; the restaurant's rating and review count change in the same
 /// transaction.
 /// </summary>
-[Tag("Reviews"), Route("/orders/{OrderId}/review", "POST"), ValidateIsAuthenticated]
+[Tag("Reviews", Icon = "star"), Route("/orders/{OrderId}/review", "POST"), ValidateIsAuthenticated]
 public class ReviewOrder : IReturn<Review>, IPost
 {
     public int OrderId { get; set; }
@@ -35,6 +35,6 @@ public class ReviewOrder : IReturn<Review>, IPost
     [ValidateInclusiveBetween(1, 5)]
     public int Rating { get; set; }
 
-    [ValidateMaximumLength(1000)]
+    [ValidateMaximumLength(1000), Input(Type = "textarea")]
     public string? Comment { get; set; }
 }

@@ -4,6 +4,7 @@ using BaaS.DataAnnotations;
 namespace MyApp.ServiceModel;
 
 /// <summary>What a customer keeps for their orders: the name couriers see and where food usually goes. One per user.</summary>
+[Icon("user")]
 public class CustomerProfile : AuditBase
 {
     [AutoIncrement]

@@ -1,8 +1,10 @@
+using BaaS;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
 /// <summary>A courier's trip with one order: made when the courier takes the order.</summary>
+[Icon("truck")]
 public class Delivery
 {
     [AutoIncrement]

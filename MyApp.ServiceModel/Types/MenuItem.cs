@@ -4,6 +4,7 @@ using BaaS.DataAnnotations;
 namespace MyApp.ServiceModel;
 
 /// <summary>A dish on a restaurant's menu. Deleting one only marks it deleted, so past orders keep what they refer to.</summary>
+[Icon("menu"), Lookup(nameof(Name))]
 public class MenuItem : AuditBase
 {
     [AutoIncrement]
@@ -22,7 +23,7 @@ public class MenuItem : AuditBase
     [StringLength(500)]
     public string? Description { get; set; }
 
-    [DecimalLength(10, 2)]
+    [DecimalLength(10, 2), Format(ColumnFormat.Currency)]
     public decimal Price { get; set; }
 
     /// <summary>False when the kitchen has taken it off for now.</summary>

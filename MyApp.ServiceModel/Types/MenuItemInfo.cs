@@ -1,3 +1,4 @@
+using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>A dish as anyone may see it, with its restaurant's name.</summary>
@@ -14,6 +15,7 @@ public class MenuItemInfo
 
     public string? Description { get; set; }
 
+    [Format(ColumnFormat.Currency)]
     public decimal Price { get; set; }
 
     public bool IsAvailable { get; set; }

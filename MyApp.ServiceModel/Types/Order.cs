@@ -1,8 +1,10 @@
+using BaaS;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
 /// <summary>A customer's order from one restaurant, priced from the menu when it was placed.</summary>
+[Icon("receipt")]
 public class Order
 {
     [AutoIncrement]
@@ -33,13 +35,13 @@ public class Order
     public OrderStatus Status { get; set; }
 
     /// <summary>The sum of the lines, priced from the menu when the order was placed.</summary>
-    [DecimalLength(12, 2)]
+    [DecimalLength(12, 2), Format(ColumnFormat.Currency)]
     public decimal Subtotal { get; set; }
 
-    [DecimalLength(10, 2)]
+    [DecimalLength(10, 2), Format(ColumnFormat.Currency)]
     public decimal DeliveryFee { get; set; }
 
-    [DecimalLength(12, 2)]
+    [DecimalLength(12, 2), Format(ColumnFormat.Currency)]
     public decimal Total { get; set; }
 
     public DateTime PlacedAt { get; set; }

@@ -1,8 +1,10 @@
+using BaaS;
 using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
 /// <summary>One line of an order: the dish as it was on the menu when the order was placed.</summary>
+[Icon("box")]
 public class OrderItem
 {
     [AutoIncrement]
@@ -17,11 +19,11 @@ public class OrderItem
     [StringLength(100)]
     public string Name { get; set; } = "";
 
-    [DecimalLength(10, 2)]
+    [DecimalLength(10, 2), Format(ColumnFormat.Currency)]
     public decimal UnitPrice { get; set; }
 
     public int Quantity { get; set; }
 
-    [DecimalLength(12, 2)]
+    [DecimalLength(12, 2), Format(ColumnFormat.Currency)]
     public decimal LineTotal { get; set; }
 }

@@ -4,6 +4,7 @@ using BaaS.DataAnnotations;
 namespace MyApp.ServiceModel;
 
 /// <summary>A restaurant that delivers through the app, run by one owner.</summary>
+[Icon("store"), Lookup(nameof(Name))]
 public class Restaurant : AuditBase
 {
     [AutoIncrement]
@@ -36,6 +37,6 @@ public class Restaurant : AuditBase
     /// <summary>Typical minutes from order to door.</summary>
     public int DeliveryMinutes { get; set; }
 
-    [DecimalLength(10, 2)]
+    [DecimalLength(10, 2), Format(ColumnFormat.Currency)]
     public decimal DeliveryFee { get; set; }
 }

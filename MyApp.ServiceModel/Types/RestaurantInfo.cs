@@ -1,3 +1,4 @@
+using BaaS;
 namespace MyApp.ServiceModel;
 
 /// <summary>A restaurant as anyone may see it: no owner, no audit columns.</summary>
@@ -20,5 +21,6 @@ public class RestaurantInfo
 
     public int DeliveryMinutes { get; set; }
 
+    [Format(ColumnFormat.Currency)]
     public decimal DeliveryFee { get; set; }
 }

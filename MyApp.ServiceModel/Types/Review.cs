@@ -4,6 +4,7 @@ using BaaS.DataAnnotations;
 namespace MyApp.ServiceModel;
 
 /// <summary>A customer's review of a delivered order; one per order.</summary>
+[Icon("star")]
 public class Review : AuditBase
 {
     [AutoIncrement]
