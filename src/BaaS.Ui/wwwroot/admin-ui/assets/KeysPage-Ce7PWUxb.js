@@ -1,1 +1,0 @@
-import{C as e,S as t,y as n}from"./index-jhMXACgf.js";var r={class:`card p-6`,"data-testid":`placeholder`},i=t({__name:`KeysPage`,setup(t){return(t,i)=>(e(),n(`div`,r,`KeysPage`))}});export{i as default};

@@ -1,0 +1,1 @@
+var e=[10,25,50,100];function t(e){let t=Array.isArray(e)?e[0]:e;return typeof t==`string`&&t.length>0?t:void 0}function n(e,n,r,i){let a=t(e);if(a===void 0||!/^\d+$/.test(a))return n;let o=Number(a);return o<r||o>i?n:o}function r(e){return e==null?`NULL`:typeof e==`string`?e:String(e)}export{t as i,r as n,n as r,e as t};
