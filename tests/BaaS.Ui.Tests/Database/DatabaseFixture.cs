@@ -31,6 +31,8 @@ public class Product
 public abstract class DatabaseFixture(TestDatabaseKind kind) : TestServerFixture
 {
     public const string WeirdTable = "we\"ird table";
+    public const string BigTable = "big_table";
+    public const int BigRows = 20_000;
     public static readonly string Admin = TestAuthentication.User("1", "ada", ["Admin"]);
     public static readonly string Manager = TestAuthentication.User("2", "max", ["Manager"]);
 
@@ -57,6 +59,12 @@ public abstract class DatabaseFixture(TestDatabaseKind kind) : TestServerFixture
             var weird = db.Dialect.QuoteIdentifier(WeirdTable);
             await db.ExecuteSqlAsync($"CREATE TABLE {weird} ({db.Dialect.QuoteIdentifier("va\"lue")} TEXT)");
             await db.ExecuteSqlAsync($"INSERT INTO {weird} VALUES ('a'), ('b')");
+            if (db.Dialect.Name == "PostgreSQL")
+            {
+                // Big enough for the planner's estimate to stand in for a count.
+                await db.ExecuteSqlAsync($"CREATE TABLE {BigTable} AS SELECT g AS id FROM generate_series(1, {BigRows}) g");
+                await db.ExecuteSqlAsync($"ANALYZE {BigTable}");
+            }
         };
     }
 }
