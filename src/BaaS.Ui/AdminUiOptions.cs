@@ -17,4 +17,13 @@ public sealed class AdminUiOptions
 
     /// <summary>Whether administrators may browse the database's tables and rows (read only). Default: true.</summary>
     public bool ShowDatabase { get; set; } = true;
+
+    /// <summary>
+    /// Columns whose values the database page withholds (shown as <c>(hidden)</c>, never filtered or sorted on, so no
+    /// value can be probed): patterns matched, ignoring case, against <c>column</c> and <c>table.column</c>, with
+    /// <c>*</c> for any run of characters. The defaults cover password hashes, security stamps, token and key hashes,
+    /// secrets, stored OAuth tokens and the data-protection keys; add an app's own.
+    /// </summary>
+    public List<string> HiddenColumns { get; set; } =
+        ["*password*", "*secret*", "*_hash", "*hash", "*security_stamp", "*securitystamp", "baas_user_token.value", "baas_data_protection_key.xml"];
 }

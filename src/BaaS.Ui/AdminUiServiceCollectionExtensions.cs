@@ -27,6 +27,7 @@ public static class AdminUiServiceCollectionExtensions
         }
         if (options.Roles.Count == 0 || options.Roles.Any(string.IsNullOrWhiteSpace))
             throw new ConfigurationException(["AdminUi:Roles must name at least one role, and no empty one."]);
+        services.AddSingleton(options);
         services.AddBaaSFeature(new AdminUiFeature(options));
         return services;
     }

@@ -20,4 +20,7 @@ public class DatabaseColumn
 
     /// <summary>The table and column a single-column foreign key on it points to (<c>restaurant.id</c>), or null.</summary>
     public string? References { get; set; }
+
+    /// <summary>Whether its values are withheld (a password hash, a secret, a key): rows show <c>(hidden)</c>, and it cannot be filtered or sorted on.</summary>
+    public bool IsHidden { get; set; }
 }

@@ -8,7 +8,7 @@ namespace BaaS.Ui.Database;
 /// caller sends is looked up in the database's own list first; the SQL is written only from the names found there,
 /// quoted by the dialect, and values are parameters.
 /// </summary>
-internal sealed class DatabaseAdminServices : Service
+internal sealed class DatabaseAdminServices(AdminUiOptions options) : Service
 {
     private const int DefaultTake = 25;
     private const int MaxTake = 100;
@@ -18,6 +18,7 @@ internal sealed class DatabaseAdminServices : Service
         var db = await OpenDbAsync().ConfigureAwait(false);
         var reader = SchemaReader.For(db.Dialect);
         var tables = await reader.ReadTablesAsync(db, CancellationToken).ConfigureAwait(false);
+        foreach (var table in tables) HiddenColumns.Mark(table.Table, options.HiddenColumns);
         await reader.CountRowsAsync(db, tables, CancellationToken).ConfigureAwait(false);
         return new AdminQueryTablesResponse { Dialect = db.Dialect.Name, Results = [.. tables.Select(t => t.Table)] };
     }
@@ -37,6 +38,7 @@ internal sealed class DatabaseAdminServices : Service
         var reader = SchemaReader.For(db.Dialect);
         var tables = await reader.ReadTablesAsync(db, CancellationToken).ConfigureAwait(false);
         var table = FindTable(tables.Select(t => t.Table).ToList(), request.Table, request.Schema);
+        HiddenColumns.Mark(table, options.HiddenColumns);
         var plan = TableRowsQuery.Plan(db, reader, table, request);
         var (total, rows) = await plan.RunAsync(db, skip, take, CancellationToken).ConfigureAwait(false);
         return new AdminQueryTableRowsResponse

@@ -16,12 +16,14 @@ internal sealed class TableRowsQuery
     private readonly string _select;
     private readonly string _count;
     private readonly string? _filterValue;
+    private readonly bool[] _hidden;
 
-    private TableRowsQuery(string select, string count, string? filterValue)
+    private TableRowsQuery(string select, string count, string? filterValue, bool[] hidden)
     {
         _select = select;
         _count = count;
         _filterValue = filterValue;
+        _hidden = hidden;
     }
 
     /// <summary>Checks the request's column names against the table's and writes the two statements.</summary>
@@ -34,7 +36,7 @@ internal sealed class TableRowsQuery
         var where = "";
         if (request.FilterColumn is { Length: > 0 } filterName)
         {
-            var filter = FindColumn(table, filterName, nameof(request.FilterColumn));
+            var filter = Visible(FindColumn(table, filterName, nameof(request.FilterColumn)), nameof(request.FilterColumn));
             where = $" WHERE CAST({dialect.QuoteIdentifier(filter.Name)} AS TEXT) = @value";
         }
 
@@ -43,7 +45,7 @@ internal sealed class TableRowsQuery
         if (request.OrderBy is { Length: > 0 } orderBy)
         {
             var descending = orderBy.StartsWith('-');
-            var column = FindColumn(table, descending ? orderBy[1..] : orderBy, nameof(request.OrderBy));
+            var column = Visible(FindColumn(table, descending ? orderBy[1..] : orderBy, nameof(request.OrderBy)), nameof(request.OrderBy));
             if (!Sortable(column))
                 throw HttpError.Validation(nameof(request.OrderBy), "NotSortable", $"Column '{column.Name}' ({column.DataType}) cannot be sorted.");
             order.Add(dialect.QuoteIdentifier(column.Name) + (descending ? " DESC" : ""));
@@ -58,7 +60,8 @@ internal sealed class TableRowsQuery
         return new TableRowsQuery(
             $"SELECT {columns} FROM {from}{where}{orderSql} LIMIT @take OFFSET @skip",
             $"SELECT count(*) FROM {from}{where}",
-            request.FilterColumn is { Length: > 0 } ? request.FilterValue : null);
+            request.FilterColumn is { Length: > 0 } ? request.FilterValue : null,
+            [.. table.Columns.Select(c => c.IsHidden)]);
     }
 
     /// <summary>The total and the page's rows, each value made a JSON value (see <see cref="AdminQueryTableRowsResponse.Results"/>).</summary>
@@ -69,8 +72,13 @@ internal sealed class TableRowsQuery
         var pageParams = new Dictionary<string, object?>(countParams, StringComparer.Ordinal) { ["take"] = take, ["skip"] = skip };
         var total = await db.SqlScalarAsync<long>(_count, countParams, ct).ConfigureAwait(false);
         var rows = await db.SqlListAsync<object[]>(_select, pageParams, ct).ConfigureAwait(false);
-        return (total, [.. rows.Select(r => r.Select(ToJsonValue).ToList())]);
+        return (total, [.. rows.Select(r => r.Select((value, i) => _hidden[i] && value is not (null or DBNull) ? HiddenColumns.Shown : ToJsonValue(value)).ToList())]);
     }
+
+    /// <summary>A hidden column cannot be filtered or sorted on: either would let its values be probed.</summary>
+    private static DatabaseColumn Visible(DatabaseColumn column, string field) => column.IsHidden
+        ? throw HttpError.Validation(field, "HiddenColumn", $"Column '{column.Name}' is hidden (AdminUi:HiddenColumns): it cannot be filtered or sorted on.")
+        : column;
 
     private static DatabaseColumn FindColumn(DatabaseTable table, string name, string field)
     {

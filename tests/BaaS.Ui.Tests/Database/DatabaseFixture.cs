@@ -59,6 +59,9 @@ public abstract class DatabaseFixture(TestDatabaseKind kind) : TestServerFixture
             var weird = db.Dialect.QuoteIdentifier(WeirdTable);
             await db.ExecuteSqlAsync($"CREATE TABLE {weird} ({db.Dialect.QuoteIdentifier("va\"lue")} TEXT)");
             await db.ExecuteSqlAsync($"INSERT INTO {weird} VALUES ('a'), ('b')");
+            // Secrets the database page must withhold (AdminUiOptions.HiddenColumns).
+            await db.ExecuteSqlAsync("CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT, password_hash TEXT, api_secret TEXT)");
+            await db.ExecuteSqlAsync("INSERT INTO account VALUES (1, 'ada@example.com', 'AQAAAAIAAYagAAAAE-hash', 's3cr3t'), (2, 'bob@example.com', NULL, NULL)");
             if (db.Dialect.Name == "PostgreSQL")
             {
                 // Big enough for the planner's estimate to stand in for a count.

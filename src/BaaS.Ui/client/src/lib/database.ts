@@ -3,6 +3,8 @@
 
 export interface DatabaseColumn {
   name: string; dataType: string; isNullable: boolean; isPrimaryKey: boolean; default?: string; references?: string
+  /** Withheld by the server (a password hash, a secret): shown as (hidden), never filtered or sorted on. */
+  isHidden?: boolean
 }
 export interface DatabaseTable { name: string; schema: string; rowCount: number; rowCountIsEstimate: boolean; columns: DatabaseColumn[] }
 export interface AdminQueryTablesResponse { dialect: string; results: DatabaseTable[] }
