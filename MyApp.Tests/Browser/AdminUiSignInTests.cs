@@ -1,5 +1,6 @@
 using System.Net;
 using BaaS;
+using MyApp.ServiceModel;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,6 +23,14 @@ public abstract class AdminUiSignInTests<THost>(THost host) where THost : MyAppF
         foreach (var page in new[] { "users", "keys", "roles", "jobs", "database" })
             await Expect(browser.ByTestId($"nav-page-{page}")).ToBeVisibleAsync();
         await Expect(browser.ByTestId("nav-model-Restaurant")).ToBeVisibleAsync();
+
+        // The README's picture: the demo restaurants' grid, as the API gives them.
+        using var admin = host.As(host.Admin);
+        var demo = await admin.SendAsync(new QueryRestaurants { Ids = [1, 2, 3], Include = "total" });
+        await browser.Page.GotoAsync("/admin-ui/data/Restaurant?op=QueryRestaurants&ids=1,2,3");
+        await Expect(browser.ByTestId("grid-row")).ToHaveCountAsync(demo.Results.Count);
+        await Expect(browser.ByTestId("grid-row").First.GetByTestId("cell-Name")).ToHaveTextAsync(demo.Results[0].Name);
+        await browser.ScreenshotAsync("readme-restaurants");
     }
 
     [Fact]

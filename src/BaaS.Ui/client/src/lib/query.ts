@@ -96,8 +96,18 @@ export function rowType(meta: Metadata, op: MetadataOperation): MetadataType | u
   return args && args.length > 0 ? meta.type(args[args.length - 1]) : undefined
 }
 
+/** Whether the type derives from the platform's AuditBase (its Created/Modified/Deleted columns). */
+function derivesFromAuditBase(meta: Metadata, type: MetadataType | undefined): boolean {
+  for (let t = type, depth = 0; t && depth < 10; t = meta.type(t.inherits), depth++) if (t.inherits?.name === 'AuditBase') return true
+  return false
+}
+
+/** The row type's columns in declaration order, except that AuditBase's audit columns come after the model's own. */
 export function columnsOf(meta: Metadata, type: MetadataType | undefined): Column[] {
-  return meta.properties(type).map(prop => {
+  const audit = derivesFromAuditBase(meta, type) ? new Set((meta.type('AuditBase')?.properties ?? []).map(p => p.name)) : new Set<string>()
+  const props = meta.properties(type)
+  const ordered = [...props.filter(p => !audit.has(p.name)), ...props.filter(p => audit.has(p.name))]
+  return ordered.map(prop => {
     const kind = valueKind(meta, prop)
     const enumType = kind === 'enum' ? meta.type(underlyingType(prop).name) : undefined
     return {
