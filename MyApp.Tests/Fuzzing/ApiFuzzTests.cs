@@ -84,10 +84,25 @@ public abstract class ApiFuzzTests(MyAppFixture app, ITestOutputHelper output)
         }
 
         using var response = await http.SendAsync(message);
+        if (response.StatusCode == HttpStatusCode.RequestUriTooLong && OverKestrelsRequestLine(message))
+            return (null, false, "414 (request line over Kestrel's limit)");
         var (problem, checkedBody) = await CheckAsync(call, response, check);
         var text = response.Content.Headers.ContentType?.MediaType == "application/json" && (int)response.StatusCode >= 400
             ? ErrorCode(await response.Content.ReadAsStringAsync()) : "";
         return (problem, checkedBody, $"{(int)response.StatusCode}{text}");
+    }
+
+    /// <summary>
+    /// Kestrel refuses a request line longer than its <c>MaxRequestLineSize</c> (8 KB) with a bare 414 before the app sees
+    /// the request (the generator's hostile lists of 5,000 items make such URLs): that answer is the transport's, not the
+    /// API's, so it is not held to the API's error shape. Any shorter request still is.
+    /// </summary>
+    private static bool OverKestrelsRequestLine(HttpRequestMessage message)
+    {
+        var uri = message.RequestUri!;
+        var target = uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+        var line = message.Method.Method.Length + 1 + target.Length + " HTTP/1.1\r\n".Length;
+        return line > new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits().MaxRequestLineSize;
     }
 
     private static string ErrorCode(string json)
