@@ -47,3 +47,29 @@ public sealed class SqliteHiddenColumnTests(SqliteDatabaseFixture fixture)
 
 public sealed class PostgreSqlHiddenColumnTests(PostgreSqlDatabaseFixture fixture)
     : HiddenColumnTests<PostgreSqlDatabaseFixture>(fixture), IClassFixture<PostgreSqlDatabaseFixture>;
+
+/// <summary>The column patterns: <c>*</c> for any run, ignoring case, whole names only; no input makes them slow.</summary>
+public sealed class HiddenColumnPatternTests
+{
+    [Theory]
+    [InlineData("*password*", "password_hash", true)]
+    [InlineData("*password*", "PASSWORD", true)]
+    [InlineData("*_hash", "key_hash", true)]
+    [InlineData("*_hash", "hash_key", false)]
+    [InlineData("baas_user_token.value", "BAAS_USER_TOKEN.VALUE", true)]
+    [InlineData("baas_user_token.value", "baas_user_token.value2", false)]
+    [InlineData("a*b*c", "aXXbYYc", true)]
+    [InlineData("a*b*c", "aXXbYY", false)]
+    [InlineData("", "", true)]
+    [InlineData("*", "anything", true)]
+    public void Patterns_match_whole_names(string pattern, string name, bool matches) =>
+        Assert.Equal(matches, BaaS.Ui.Database.HiddenColumns.Matches(pattern, name));
+
+    [Fact]
+    public void A_long_name_against_many_stars_is_answered()
+    {
+        var name = new string('a', 20_000);
+        Assert.False(BaaS.Ui.Database.HiddenColumns.Matches("*a*a*a*a*a*a*a*a*b", name));
+        Assert.True(BaaS.Ui.Database.HiddenColumns.Matches("*a*a*a*a*a*a*a*a*", name));
+    }
+}
