@@ -30,6 +30,9 @@ public abstract class AdminUiSignInTests<THost>(THost host) where THost : MyAppF
         await browser.Page.GotoAsync("/admin-ui/data/Restaurant?op=QueryRestaurants&ids=1,2,3");
         await Expect(browser.ByTestId("grid-row")).ToHaveCountAsync(demo.Results.Count);
         await Expect(browser.ByTestId("grid-row").First.GetByTestId("cell-Name")).ToHaveTextAsync(demo.Results[0].Name);
+        // [Format(ColumnFormat.Currency)] on the fee: US dollars with two decimals.
+        await Expect(browser.ByTestId("grid-row").First.GetByTestId("cell-DeliveryFee"))
+            .ToHaveTextAsync("$" + demo.Results[0].DeliveryFee.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         await browser.ScreenshotAsync("readme-restaurants");
     }
 
