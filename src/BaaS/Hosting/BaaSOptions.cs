@@ -14,6 +14,7 @@ public sealed class BaaSOptions
     private string _apiBasePath = "/api";
     private bool _enableJsonReplyRoutes = true;
     private long _maxRequestBodySize = 10 * 1024 * 1024;
+    private int _maxUrlLength = 8 * 1024;
     private int _maxBatchSize = 100;
     private int _maxCollectionItems = 1000;
     private bool? _debugMode;
@@ -44,6 +45,13 @@ public sealed class BaaSOptions
     /// Default: 10 MiB.
     /// </summary>
     public long MaxRequestBodySize { get => _maxRequestBodySize; set => Set(ref _maxRequestBodySize, value); }
+
+    /// <summary>
+    /// The longest path and query string accepted, in characters; a longer one is refused with 414 and a ResponseStatus
+    /// naming its longest query parameter, before routing. Kestrel's own request-line limit is raised to 64 KiB (when
+    /// left at its default) so that this answer, not Kestrel's bare one, is what clients get. Default: 8 KiB.
+    /// </summary>
+    public int MaxUrlLength { get => _maxUrlLength; set => Set(ref _maxUrlLength, value); }
 
     /// <summary>The most requests one auto-batched call (<c>POST /api/{Name}[]</c>) may hold. Default: 100.</summary>
     public int MaxBatchSize { get => _maxBatchSize; set => Set(ref _maxBatchSize, value); }

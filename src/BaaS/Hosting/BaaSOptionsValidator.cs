@@ -1,3 +1,4 @@
+using BaaS.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public sealed class BaaSOptionsValidator(IHostEnvironment environment, IConfigur
             failures.Add($"BaaSOptions.MetadataPath '{options.MetadataPath}' must start with '/', such as '/metadata/app.json'.");
         if (options.MaxRequestBodySize <= 0)
             failures.Add($"BaaSOptions.MaxRequestBodySize is {options.MaxRequestBodySize}: it must be a positive number of bytes.");
+        if (options.MaxUrlLength is < 256 or > UrlLengthMiddleware.KestrelRequestLine - 1024)
+            failures.Add($"BaaSOptions.MaxUrlLength is {options.MaxUrlLength}: it must be from 256 to {UrlLengthMiddleware.KestrelRequestLine - 1024} characters.");
         if (options.MaxBatchSize <= 0)
             failures.Add($"BaaSOptions.MaxBatchSize is {options.MaxBatchSize}: it must be at least 1.");
         if (options.MaxCollectionItems is <= 0 or > 30_000)

@@ -18,7 +18,13 @@ internal static class SecurityServiceCollectionExtensions
         services.AddCors();
         services.AddTransient<IStartupFilter, SecurityStartupFilter>();
         // No "Server: Kestrel": the answer need not name what runs it.
-        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Room above BaaSOptions.MaxUrlLength, so an over-long URL gets the platform's JSON 414, not Kestrel's bare one.
+            if (kestrel.Limits.MaxRequestLineSize == new KestrelServerLimits().MaxRequestLineSize)
+                kestrel.Limits.MaxRequestLineSize = UrlLengthMiddleware.KestrelRequestLine;
+        });
         return services;
     }
 }

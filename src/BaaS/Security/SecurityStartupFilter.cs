@@ -30,6 +30,8 @@ internal sealed class SecurityStartupFilter(
 
         var hsts = (o.Https.Hsts ?? production) ? HstsValue(o.Https) : null;
         app.Use(inner => new SecurityHeadersMiddleware(inner, o.Headers, hsts).InvokeAsync);
+        var maxUrl = baasOptions.Value.MaxUrlLength;
+        app.Use(inner => new UrlLengthMiddleware(inner, maxUrl).InvokeAsync);
 
         var redirect = (o.Https.Redirect ?? production) && httpsPublicUrl;
         if (redirect) app.Use(inner => new HttpsRedirectMiddleware(inner, publicUrl!, o.Https.RedirectStatusCode).InvokeAsync);
