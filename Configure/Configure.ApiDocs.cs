@@ -2,7 +2,10 @@ using BaaS;
 
 namespace MyApp;
 
-/// <summary>What clients and API tools are made from: typed DTOs at /types/*, OpenAPI at /openapi.json, the Swagger page.</summary>
+/// <summary>
+/// What clients and API tools are made from: typed DTOs at /types/*, OpenAPI at /openapi.json, and the API Explorer at
+/// /ui (on in Development; ApiExplorer__Enabled=true turns it on elsewhere).
+/// </summary>
 public class ConfigureApiDocs : IStartupModule
 {
     public void ConfigureServices(WebApplicationBuilder builder)
@@ -10,6 +13,7 @@ public class ConfigureApiDocs : IStartupModule
         #region snippet:api-docs-register
         builder.Services.AddNativeTypes();
         builder.Services.AddBaaSOpenApi();
+        builder.Services.AddApiExplorer(configuration: builder.Configuration);
         #endregion
     }
 }

@@ -33,8 +33,7 @@ internal sealed class AdminUiFeature(AdminUiOptions options) : BaaSFeature
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints, BaaSHost host)
     {
-        var assets = EmbeddedAssets.Load(typeof(AdminUiFeature).Assembly, "admin-ui/");
-        var endpoint = new UiEndpoint(assets, ContentSecurityPolicy);
+        var endpoint = new UiEndpoint(EmbeddedAssets.Apps, ContentSecurityPolicy);
         endpoints.MapMethods(AdminUiOptions.Path, ["GET", "HEAD"], endpoint.HandleAsync);
         endpoints.MapMethods(AdminUiOptions.Path + "/{**path}", ["GET", "HEAD"], endpoint.HandleAsync);
     }

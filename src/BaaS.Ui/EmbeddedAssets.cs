@@ -14,7 +14,15 @@ internal sealed class EmbeddedAssets
 {
     private readonly FrozenDictionary<string, EmbeddedAsset> _assets;
 
+    private static readonly Lazy<EmbeddedAssets> BrowserApps = new(() => Load(typeof(EmbeddedAssets).Assembly, "admin-ui/"));
+
     private EmbeddedAssets(FrozenDictionary<string, EmbeddedAsset> assets) => _assets = assets;
+
+    /// <summary>
+    /// The one build of the Admin UI and the API Explorer (two pages, <c>index.html</c> and <c>ui.html</c>, sharing their
+    /// scripts under <c>assets/</c>), loaded once for both.
+    /// </summary>
+    public static EmbeddedAssets Apps => BrowserApps.Value;
 
     /// <summary>The files under <paramref name="prefix"/> (e.g. <c>admin-ui/</c>), by their path below it.</summary>
     public static EmbeddedAssets Load(Assembly assembly, string prefix)
@@ -39,7 +47,7 @@ internal sealed class EmbeddedAssets
     /// <summary>The paths of every file.</summary>
     public IEnumerable<string> Paths => _assets.Keys;
 
-    public bool TryGet(string path, out EmbeddedAsset asset) => _assets.TryGetValue(path, out asset!);
+    public bool TryGet(string path, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out EmbeddedAsset asset) => _assets.TryGetValue(path, out asset!);
 }
 
 /// <summary>One embedded file.</summary>

@@ -7,9 +7,15 @@ namespace BaaS.Ui;
 /// Answers GET and HEAD under a UI's path from its <see cref="EmbeddedAssets"/>: a file by its path (hashed files under
 /// <c>assets/</c> cached for a year, the others revalidated by ETag), compressed when the browser accepts it; any other
 /// path without a file extension is a page of the app (a deep link such as <c>/admin-ui/data/Restaurant?skip=20</c>)
-/// and gets <c>index.html</c>, whose router draws it. A missing file is 404.
+/// and gets the app's page (<c>index.html</c>), whose router draws it. A missing file is 404. The API Explorer's endpoint
+/// serves only its page (<paramref name="files"/> off): its scripts are the Admin UI's, under <c>/admin-ui/assets</c>.
 /// </summary>
-internal sealed class UiEndpoint(EmbeddedAssets assets, string contentSecurityPolicy)
+/// <param name="assets">The built files.</param>
+/// <param name="contentSecurityPolicy">The policy of the app's page.</param>
+/// <param name="page">The page every extension-less path gets, or null for none.</param>
+/// <param name="files">Whether paths name files (with <paramref name="prefix"/> before them).</param>
+/// <param name="prefix">Where the route's path sits among the files (<c>assets/</c> for a route of the assets alone).</param>
+internal sealed class UiEndpoint(EmbeddedAssets assets, string contentSecurityPolicy, string? page = "index.html", bool files = true, string prefix = "")
 {
     private const string Immutable = "public, max-age=31536000, immutable";
     private const string Revalidate = "no-cache";
@@ -17,10 +23,11 @@ internal sealed class UiEndpoint(EmbeddedAssets assets, string contentSecurityPo
     public Task HandleAsync(HttpContext context)
     {
         var path = (context.Request.RouteValues["path"] as string ?? "").TrimStart('/');
-        if (!assets.TryGet(path, out var asset))
+        EmbeddedAsset? asset = null;
+        if (!files || !assets.TryGet(prefix + path, out asset))
         {
-            var page = path.Length == 0 || !System.IO.Path.GetFileName(path).Contains('.', StringComparison.Ordinal);
-            if (!page || !assets.TryGet("index.html", out asset))
+            var isPage = path.Length == 0 || !System.IO.Path.GetFileName(path).Contains('.', StringComparison.Ordinal);
+            if (!isPage || page is null || !assets.TryGet(page, out asset))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

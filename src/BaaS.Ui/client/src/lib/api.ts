@@ -41,6 +41,15 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError(0, { errorCode: 'ClientError', message })
 }
 
+let authorization: string | undefined
+/**
+ * An `Authorization` header for every call (the API Explorer signed in with a bearer token or an API key); undefined to
+ * go back to the session cookies alone.
+ */
+export function setAuthorization(value: string | undefined) { authorization = value }
+/** The headers every call carries besides its own. */
+export function authHeaders(): Record<string, string> { return authorization ? { Authorization: authorization } : {} }
+
 let unauthorizedHandler: ((error: ApiError) => void) | undefined
 /** Called when the server answers 401 to a call the page made: the session has ended. */
 export function onUnauthorized(handler: (error: ApiError) => void) { unauthorizedHandler = handler }
@@ -81,7 +90,7 @@ export async function fetchJson<T>(url: string, init: { method?: HttpMethod; bod
     response = await fetch(url, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: init.body === undefined ? { Accept: 'application/json', ...authHeaders() } : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeaders() },
       body: init.body === undefined ? null : JSON.stringify(init.body),
       signal: init.signal ?? null,
     })

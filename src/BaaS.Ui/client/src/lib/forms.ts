@@ -35,6 +35,8 @@ export interface FormField {
   lookup?: LookupInfo | undefined
   /** The value a new row starts with (a checkbox's [AutoDefault]). */
   initial?: FieldValue
+  /** The request DTO's property the field edits. */
+  property?: MetadataProperty
 }
 
 const INTEGERS = new Set(['Byte', 'SByte', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64'])
@@ -115,35 +117,58 @@ export function formFields(meta: Metadata, model: DataModel, op: MetadataOperati
     if (filled.has(p.name.toLowerCase())) return
     if (audited && AUDIT_FIELDS.has(p.name)) return
     if (mode === 'create' && isKey && attribute(modelProp, 'AutoIncrement')) return
-    const input = attribute(p, 'Input')
-    if (!isKey && attributeArg(input, 'Hidden')?.toLowerCase() === 'true') return
-    const { name: type, nullable } = underlyingType(p)
-    const lookup = isKey ? undefined : lookupOf(meta, p, modelProp)
-    const kind: InputKind = lookup ? 'lookup' : kindOf(meta, p, type, modelProp)
-    const options = attributeArg(input, 'Options')?.split(',').map(o => o.trim()).filter(o => o.length > 0)
-    const enumType = meta.type(type)
-    const field: FormField = {
-      name: p.name, key: p.name.charAt(0).toLowerCase() + p.name.slice(1), id: `field-${p.name}`,
-      label: attributeArg(input, 'Label') ?? humanize(p.name),
-      help: attributeArg(input, 'Help') ?? p.description,
-      placeholder: attributeArg(input, 'Placeholder') ?? attributeArg(attribute(p, 'AutoDefault'), 'Value'),
-      kind, type, nullable, required: isRequired(p), isKey, rules: rulesOf(p), lookup,
-    }
-    if (kind === 'select') {
-      field.options = enumType?.isEnum
-        ? (enumType.enumNames ?? []).map((n, i) => ({ value: n, label: enumType.enumDescriptions?.[i] || humanize(n) }))
-        : (options ?? []).map(o => ({ value: o, label: o }))
-    } else if (options) field.suggestions = options
-    if (kind === 'number') field.step = stepOf(p, type, modelProp)
-    if (kind === 'textarea' || kind === 'json') field.rows = Number(attributeArg(input, 'Rows') ?? (kind === 'json' ? 6 : 4))
-    if (kind === 'checkbox') field.initial = attributeArg(attribute(p, 'AutoDefault'), 'Value')?.toLowerCase() === 'true'
-    else if (kind === 'select' && !nullable) field.initial = field.options?.[0]?.value ?? ''
-    const order = attributeArg(input, 'Order')
-    fields.push({ field, order: order === undefined ? undefined : Number(order), index })
+    if (!isKey && attributeArg(attribute(p, 'Input'), 'Hidden')?.toLowerCase() === 'true') return
+    fields.push({ field: fieldOf(meta, p, modelProp, isKey), order: orderOf(p), index })
   })
   // Fields with an order first (lower first), then the others as declared; the key always leads.
   return fields.sort((a, b) => Number(b.field.isKey) - Number(a.field.isKey)
     || (a.order ?? Infinity) - (b.order ?? Infinity) || a.index - b.index).map(f => f.field)
+}
+
+function orderOf(p: MetadataProperty): number | undefined {
+  const order = attributeArg(attribute(p, 'Input'), 'Order')
+  return order === undefined ? undefined : Number(order)
+}
+
+/** The input of one request property (`modelProp`: the data model's property of the same name, for its hints). */
+export function fieldOf(meta: Metadata, p: MetadataProperty, modelProp: MetadataProperty | undefined, isKey: boolean, idPrefix = 'field-'): FormField {
+  const input = attribute(p, 'Input')
+  const { name: type, nullable } = underlyingType(p)
+  const lookup = isKey ? undefined : lookupOf(meta, p, modelProp)
+  const kind: InputKind = lookup ? 'lookup' : kindOf(meta, p, type, modelProp)
+  const options = attributeArg(input, 'Options')?.split(',').map(o => o.trim()).filter(o => o.length > 0)
+  const enumType = meta.type(type)
+  const field: FormField = {
+    name: p.name, key: p.name.charAt(0).toLowerCase() + p.name.slice(1), id: `${idPrefix}${p.name}`,
+    label: attributeArg(input, 'Label') ?? humanize(p.name),
+    help: attributeArg(input, 'Help') ?? p.description,
+    placeholder: attributeArg(input, 'Placeholder') ?? attributeArg(attribute(p, 'AutoDefault'), 'Value'),
+    kind, type, nullable, required: isRequired(p), isKey, rules: rulesOf(p), lookup, property: p,
+  }
+  if (kind === 'select') {
+    field.options = enumType?.isEnum
+      ? (enumType.enumNames ?? []).map((n, i) => ({ value: n, label: enumType.enumDescriptions?.[i] || humanize(n) }))
+      : (options ?? []).map(o => ({ value: o, label: o }))
+  } else if (options) field.suggestions = options
+  if (kind === 'number') field.step = stepOf(p, type, modelProp)
+  if (kind === 'textarea' || kind === 'json') field.rows = Number(attributeArg(input, 'Rows') ?? (kind === 'json' ? 6 : 4))
+  if (kind === 'checkbox') field.initial = attributeArg(attribute(p, 'AutoDefault'), 'Value')?.toLowerCase() === 'true'
+  else if (kind === 'select' && !nullable) field.initial = field.options?.[0]?.value ?? ''
+  return field
+}
+
+/**
+ * The inputs of any operation's request DTO (the API Explorer's form): every property but [Input(Hidden)] ones,
+ * ordered by [Input(Order)] then as declared. With a data model, its properties lend their hints (lookups, lengths).
+ */
+export function operationFields(meta: Metadata, op: MetadataOperation, idPrefix = 'field-'): FormField[] {
+  const modelProps = op.dataModel ? meta.properties(meta.type(op.dataModel)) : []
+  return meta.properties(op.request)
+    .map((p, index) => ({ p, index }))
+    .filter(({ p }) => attributeArg(attribute(p, 'Input'), 'Hidden')?.toLowerCase() !== 'true')
+    .map(({ p, index }) => ({ field: fieldOf(meta, p, byName(modelProps, p.name), false, idPrefix), order: orderOf(p), index }))
+    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.index - b.index)
+    .map(f => f.field)
 }
 
 /** A field's empty value. */
