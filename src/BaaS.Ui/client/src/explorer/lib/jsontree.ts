@@ -1,11 +1,11 @@
 // The state of a folding JSON tree: which objects and arrays are open (by path), how many items of each long array are
 // shown, and the walks that open a readable part of an answer at first or every level on "expand all". A node's children
 // are drawn only while it is open, so a 1 MB answer costs what is on screen, not what it holds; every walk here stops
-// at a budget of nodes for the same reason.
+// at a budget of values for the same reason.
 import { reactive } from 'vue'
 
 /** An array shows this many items at first, then this many more per "show more". */
-export const ARRAY_PAGE = 100
+export const ARRAY_PAGE = 50
 /** A string longer than this shows its start and a button for the rest. */
 export const LONG_STRING = 2000
 /** At most this many values are drawn by opening the answer at first. */
@@ -53,33 +53,39 @@ export function summaryOf(value: JsonObject | unknown[]): string {
 }
 
 /**
- * Opens containers breadth first from `root` (the root itself always) while the values they show stay within `budget`:
- * a small answer opens whole, a large one its first levels.
+ * Opens containers level by level from the root (which is always open) while the values they show stay within
+ * `budget`; a level is opened whole or not at all, so the items of a list look alike. A small answer opens whole, a
+ * large one its first levels.
  */
-function openBreadthFirst(state: TreeState, root: unknown, budget: number, alwaysOpenRoot: boolean) {
+function openByLevels(state: TreeState, root: unknown, budget: number) {
   if (!isContainer(root)) return
-  const queue: [string, JsonObject | unknown[]][] = [['$', root]]
+  let level: [string, JsonObject | unknown[]][] = [['$', root]]
   let drawn = 1
-  while (queue.length > 0) {
-    const [path, value] = queue.shift()!
-    const kids = children(state, path, value)
-    if (drawn + kids.length > budget && !(alwaysOpenRoot && path === '$')) break
-    drawn += kids.length
-    state.open.add(path)
-    for (const [key, child] of kids) if (isContainer(child)) queue.push([childPath(path, key), child])
+  while (level.length > 0) {
+    const next: [string, JsonObject | unknown[]][] = []
+    let count = 0
+    for (const [path, value] of level) {
+      const kids = children(state, path, value)
+      count += kids.length
+      for (const [key, child] of kids) if (isContainer(child)) next.push([childPath(path, key), child])
+    }
+    if (drawn + count > budget && level[0]![0] !== '$') return
+    drawn += count
+    for (const [path] of level) state.open.add(path)
+    level = next
   }
 }
 
 /** A new tree's state for `value`: as much of it open as reads at a glance. */
 export function createTree(value: unknown): TreeState {
   const state = reactive<TreeState>({ open: new Set<string>(), shown: new Map<string, number>() })
-  openBreadthFirst(state, value, FIRST_BUDGET, true)
+  openByLevels(state, value, FIRST_BUDGET)
   return state
 }
 
 /** Opens every object and array (the shown items of long arrays), up to EXPAND_BUDGET values. */
 export function expandAll(state: TreeState, value: unknown) {
-  openBreadthFirst(state, value, EXPAND_BUDGET, true)
+  openByLevels(state, value, EXPAND_BUDGET)
 }
 
 /** Folds everything below the root. */
