@@ -164,6 +164,19 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await Expect(browser.ByTestId("signed-in-as")).ToContainTextAsync("API key");
         await browser.ByTestId("sign-out").ClickAsync();
         await Expect(browser.ByTestId("sign-in")).ToBeVisibleAsync();
+        await browser.Page.ReloadAsync();
+        await Expect(browser.ByTestId("sign-in")).ToBeVisibleAsync();
+
+        // A key revoked meanwhile is dropped at the next load, with a note.
+        await browser.ByTestId("sign-in").ClickAsync();
+        await browser.ByTestId("signin-tab-apikey").ClickAsync();
+        await browser.Page.Locator("#token").FillAsync(key.Key);
+        await browser.ByTestId("explorer-signin-submit").ClickAsync();
+        await Expect(browser.ByTestId("signed-in-as")).ToContainTextAsync("API key");
+        await customer.SendAsync(new RevokeUserApiKey { Id = key.Result.Id });
+        await browser.Page.ReloadAsync();
+        await Expect(browser.ByTestId("token-refused")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("sign-in")).ToBeVisibleAsync();
     }
 
     /// <summary>Puts the order lines into the Items input (raw JSON).</summary>
