@@ -124,6 +124,7 @@ public abstract class AdminUiDatabaseTests<THost>(THost host) where THost : MyAp
             await Expect(browser.ByTestId($"link-page-{page}")).ToBeVisibleAsync();
         await Expect(browser.ByTestId("link-metadata")).ToHaveAttributeAsync("href", "/metadata/app.json");
         await Expect(browser.ByTestId("link-openapi")).ToHaveAttributeAsync("href", "/openapi.json");
+        await Expect(browser.ByTestId("link-explorer")).ToHaveAttributeAsync("href", "/ui");
         await browser.ScreenshotAsync("dashboard");
     }
 

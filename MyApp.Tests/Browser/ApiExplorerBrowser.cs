@@ -26,7 +26,7 @@ public static class ApiExplorerBrowser
         await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 
-    /// <summary>The form's input of a property, by its label.</summary>
-    public static ILocator Field(this BrowserSession browser, string label) =>
-        browser.Page.GetByTestId("operation-form").GetByLabel(label, new() { Exact = true });
+    /// <summary>The form's input of a request property, by the property's name (<c>RestaurantId</c>).</summary>
+    public static ILocator Field(this BrowserSession browser, string property) =>
+        browser.Page.GetByTestId("operation-form").Locator($"#field-{property}");
 }

@@ -33,7 +33,8 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         Assert.Contains(plugins.GetProperty("jobs").GetProperty("commands").EnumerateArray(), c => c.GetString()!.Length > 0);
         Assert.Equal(["typescript", "csharp", "python"], plugins.GetProperty("nativeTypes").GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal("/openapi.json", plugins.GetProperty("openApi").GetProperty("path").GetString());
-        Assert.Equal("/swagger-ui/", plugins.GetProperty("openApi").GetProperty("swaggerUi").GetString());
+        Assert.False(plugins.GetProperty("openApi").TryGetProperty("swaggerUi", out _)); // retired: the API Explorer replaces it
+        Assert.Equal("/ui", plugins.GetProperty("apiExplorer").GetProperty("path").GetString());
         Assert.Equal("Idempotency-Key", plugins.GetProperty("idempotency").GetProperty("header").GetString());
         Assert.Equal(24 * 3600, plugins.GetProperty("idempotency").GetProperty("expirySeconds").GetInt64());
     }

@@ -242,7 +242,9 @@ internal sealed class MetadataBuilder
             {
                 if (property.Name == nameof(Attribute.TypeId) || !property.HasGetter) continue;
                 var value = property.Getter(attribute);
-                if (value is null || (property.IsPlainValueType && value.Equals(property.DefaultValue))) continue;
+                // A settable property at its default was not given (an optional named argument); a get-only one is a
+                // constructor argument and always said, even when it is its type's default ([ValidateGreaterThan(0)]).
+                if (value is null || (property.CanWrite && property.IsPlainValueType && value.Equals(property.DefaultValue))) continue;
                 args.Add(new MetadataPropertyType
                 {
                     Name = property.Name,

@@ -18,12 +18,11 @@ public static class NativeTypesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Serves the OpenAPI 3.1 document at <c>/openapi.json</c> and, unless <paramref name="swaggerUi"/> is false, the
-    /// Swagger UI page at <c>/swagger-ui/</c>: <c>builder.Services.AddBaaSOpenApi();</c> See docs/openapi.md.
+    /// Serves the OpenAPI 3.1 document at <c>/openapi.json</c>: <c>builder.Services.AddBaaSOpenApi();</c> See docs/openapi.md.
     /// </summary>
-    public static IServiceCollection AddBaaSOpenApi(this IServiceCollection services, bool swaggerUi = true)
+    public static IServiceCollection AddBaaSOpenApi(this IServiceCollection services)
     {
-        if (services.FindBaaSFeature<OpenApiFeature>() is null) services.AddBaaSFeature(new OpenApiFeature { SwaggerUi = swaggerUi });
+        if (services.FindBaaSFeature<OpenApiFeature>() is null) services.AddBaaSFeature(new OpenApiFeature());
         return services;
     }
 }

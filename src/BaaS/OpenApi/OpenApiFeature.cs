@@ -7,19 +7,14 @@ namespace BaaS.OpenApi;
 
 /// <summary>
 /// Serves the OpenAPI 3.1 document of every operation at <c>/openapi.json</c>, written once from
-/// <see cref="BaaSHost.Metadata"/>, and the Swagger UI page over it at <c>/swagger-ui/</c> unless
-/// <see cref="SwaggerUi"/> is off. Added by <c>AddBaaSOpenApi()</c>; described in the metadata as <c>plugins.openApi</c>.
+/// <see cref="BaaSHost.Metadata"/>, for OpenAPI tools (code generators, Postman, gateways). The page to read and try the
+/// API is the API Explorer (<c>AddApiExplorer()</c>, at <c>/ui</c>). Added by <c>AddBaaSOpenApi()</c>; described in the
+/// metadata as <c>plugins.openApi</c>.
 /// </summary>
 public sealed class OpenApiFeature : BaaSFeature
 {
     /// <summary>Where the OpenAPI document is served.</summary>
     public const string DocumentPath = "/openapi.json";
-
-    /// <summary>Where the Swagger UI is served.</summary>
-    public const string SwaggerUiPath = "/swagger-ui";
-
-    /// <summary>Serve the Swagger UI page. Default: true.</summary>
-    public bool SwaggerUi { get; init; } = true;
 
     /// <inheritdoc />
     public override string Id => "openApi";
@@ -32,15 +27,13 @@ public sealed class OpenApiFeature : BaaSFeature
         var document = new Lazy<string>(() => OpenApiGenerator.Generate(host.Metadata));
         endpoints.MapGet(DocumentPath, context => NativeTypesFeature.RespondAsync(context, () => document.Value, "application/json; charset=utf-8"))
             .WithDisplayName("BaaS OpenAPI");
-        if (SwaggerUi) OpenApi.SwaggerUi.Map(endpoints, host.Options.ServiceName);
     }
 
     /// <inheritdoc />
     public override object? Describe(IServiceProvider services, OperationCatalog catalog) =>
-        new OpenApiFeatureInfo(DocumentPath, SwaggerUi ? SwaggerUiPath + "/" : null);
+        new OpenApiFeatureInfo(DocumentPath);
 }
 
 /// <summary>What <c>plugins.openApi</c> says.</summary>
 /// <param name="Path">Where the OpenAPI document is served.</param>
-/// <param name="SwaggerUi">Where the Swagger UI page is served, or null when it is off.</param>
-internal sealed record OpenApiFeatureInfo(string Path, string? SwaggerUi);
+internal sealed record OpenApiFeatureInfo(string Path);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace BaaS;
 
 /// <summary>
-/// How an HTML page served by the platform or a feature (the Swagger UI, the Admin UI, the API Explorer) declares its own
+/// How an HTML page served by the platform or a feature (the Admin UI, the API Explorer) declares its own
 /// <c>Content-Security-Policy</c>, in place of <see cref="SecurityHeadersSettings.PageContentSecurityPolicy"/>: on its
 /// endpoint (<see cref="WithContentSecurityPolicy{TBuilder}"/>), or, for pages served by middleware, per request
 /// (<see cref="Set"/>). A declared policy without <c>frame-ancestors</c> gets <c>frame-ancestors 'none'</c> added.

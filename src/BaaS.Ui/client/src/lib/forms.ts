@@ -158,16 +158,23 @@ export function fieldOf(meta: Metadata, p: MetadataProperty, modelProp: Metadata
 }
 
 /**
- * The inputs of any operation's request DTO (the API Explorer's form): every property but [Input(Hidden)] ones,
- * ordered by [Input(Order)] then as declared. With a data model, its properties lend their hints (lookups, lengths).
+ * The inputs of any operation's request DTO (the API Explorer's form): every property but [Input(Hidden)] ones, the
+ * DTO's own before those it inherits (a query's filters before QueryBase's paging), each group ordered by
+ * [Input(Order)] then as declared. With a data model, its properties lend their hints (lookups, lengths).
  */
 export function operationFields(meta: Metadata, op: MetadataOperation, idPrefix = 'field-'): FormField[] {
   const modelProps = op.dataModel ? meta.properties(meta.type(op.dataModel)) : []
+  const own = new Set((op.request.properties ?? []).map(p => p.name))
   return meta.properties(op.request)
     .map((p, index) => ({ p, index }))
     .filter(({ p }) => attributeArg(attribute(p, 'Input'), 'Hidden')?.toLowerCase() !== 'true')
-    .map(({ p, index }) => ({ field: fieldOf(meta, p, byName(modelProps, p.name), false, idPrefix), order: orderOf(p), index }))
-    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.index - b.index)
+    .map(({ p, index }) => {
+      const field = fieldOf(meta, p, byName(modelProps, p.name), false, idPrefix)
+      // A list of numbers or a dictionary is short JSON: two lines are enough.
+      if (field.kind === 'json' && !meta.type(p.genericArgs?.[p.genericArgs.length - 1] ?? '') && !attributeArg(attribute(p, 'Input'), 'Rows')) field.rows = 2
+      return { field, inherited: !own.has(p.name), order: orderOf(p), index }
+    })
+    .sort((a, b) => Number(a.inherited) - Number(b.inherited) || (a.order ?? Infinity) - (b.order ?? Infinity) || a.index - b.index)
     .map(f => f.field)
 }
 

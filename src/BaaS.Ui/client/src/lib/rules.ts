@@ -9,10 +9,7 @@ export type RuleValue = string | { number: number; text: string } | boolean | un
 /** A check of one value: the message of the failure, or undefined when it passes. */
 export type Rule = (value: RuleValue) => string | undefined
 
-/**
- * The metadata leaves out an attribute's argument when it is its type's default (`[ValidateGreaterThan(0)]` comes with
- * no `Value`), so a missing number is 0.
- */
+/** A number argument of a rule (the metadata lists constructor arguments always; a missing one reads as 0). */
 function num(attr: MetadataAttribute, name: string): number {
   const text = attributeArg(attr, name)
   const n = text === undefined ? 0 : Number(text)

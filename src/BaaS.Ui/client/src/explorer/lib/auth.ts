@@ -29,7 +29,16 @@ export async function restoreAuth(): Promise<void> {
   const token = stored()
   setAuthorization(token ? 'Bearer ' + token.token : undefined)
   await loadSession()
-  explorerAuth.refused = !!token && !session.user
+  if (token && !session.user) {
+    // Expired or revoked since: forget it (with a note), and fall back to the cookie session, if any.
+    sessionStorage.removeItem(STORAGE)
+    setAuthorization(undefined)
+    await loadSession()
+    explorerAuth.refused = true
+    explorerAuth.mode = session.user ? 'credentials' : 'none'
+    return
+  }
+  explorerAuth.refused = false
   explorerAuth.mode = session.user ? (token?.mode ?? 'credentials') : 'none'
 }
 

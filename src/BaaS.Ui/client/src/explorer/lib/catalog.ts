@@ -80,3 +80,11 @@ export function whyNot(op: MetadataOperation, user: SessionUser | null, viaApiKe
   if (permissions.length > 0) return `Needs the ${list(permissions)} permission${permissions.length > 1 ? 's' : ''}, which you do not have.`
   return undefined
 }
+
+/** The sidebar's markers: the requirements, with one key for an API key and its scopes together. */
+export function markers(op: MetadataOperation): Requirement[] {
+  const all = requirements(op)
+  const keys = all.filter(r => r.kind === 'apiKey' || r.kind === 'scope')
+  const key = keys.length === 0 ? [] : [{ ...keys[0]!, title: keys.map(k => k.title).join('; ') }]
+  return [...all.filter(r => r.kind !== 'apiKey' && r.kind !== 'scope'), ...key]
+}
