@@ -25,8 +25,8 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         await browser.OpenOperationAsync(nameof(PlaceOrder));
         await browser.SignInToExplorerAsync(host.Customer.Email, host.Customer.Password);
 
-        await browser.Field("Restaurant ID").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
-        await browser.Field("Delivery address").FillAsync("12 Explorer Lane");
+        await browser.Field("RestaurantId").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
+        await browser.Field("DeliveryAddress").FillAsync("12 Explorer Lane");
         var items = browser.Page.GetByTestId("object-input-Items");
         await Expect(items.GetByTestId("object-empty")).ToBeVisibleAsync();
         for (var i = 0; i < 3; i++)
@@ -51,6 +51,18 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         Assert.Equal(Expected(dishes), Lines(JsonDocument.Parse(raw).RootElement));
         await items.GetByTestId("object-toggle").ClickAsync();
         await Expect(items.GetByTestId("object-row-1")).ToBeVisibleAsync();
+
+        // The address bar carries the items; the page reopened from it draws the same rows.
+        var inUrl = JsonSerializer.Serialize(new object[] { new { menuItemId = dishes[0], quantity = 2 }, new { menuItemId = dishes[2] } });
+        await browser.Page.WaitForFunctionAsync(
+            "expected => { const v = new URLSearchParams(location.search).get('items'); return v !== null && JSON.stringify(JSON.parse(v)) === expected }", inUrl);
+        await browser.Page.ReloadAsync();
+        await Expect(items.GetByTestId("object-row-1")).ToBeVisibleAsync();
+        await Expect(items.GetByTestId("object-row-2")).ToHaveCountAsync(0);
+        await Expect(browser.Page.Locator("#field-Items-0-MenuItemId")).ToHaveValueAsync(dishes[0].ToString(CultureInfo.InvariantCulture));
+        await Expect(browser.Page.Locator("#field-Items-0-Quantity")).ToHaveValueAsync("2");
+        await Expect(browser.Page.Locator("#field-Items-1-MenuItemId")).ToHaveValueAsync(dishes[2].ToString(CultureInfo.InvariantCulture));
+        await Expect(browser.Page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("explorer-order-rows");
 
         await browser.Page.GetByTestId("send").ClickAsync();
@@ -161,8 +173,8 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         browser.AllowConsoleError("400"); // the refused order itself
         await browser.OpenOperationAsync(nameof(PlaceOrder));
         await browser.SignInToExplorerAsync(host.Customer.Email, host.Customer.Password);
-        await browser.Field("Restaurant ID").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
-        await browser.Field("Delivery address").FillAsync("12 Explorer Lane");
+        await browser.Field("RestaurantId").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
+        await browser.Field("DeliveryAddress").FillAsync("12 Explorer Lane");
         await browser.Page.GetByTestId("object-add").ClickAsync();
         await browser.Page.Locator("#field-Items-0-MenuItemId").FillAsync(NotOnTheMenu.ToString(CultureInfo.InvariantCulture));
         await browser.Page.GetByTestId("send").ClickAsync();
