@@ -1,4 +1,5 @@
 using BaaS;
+using BaaS.DataAnnotations;
 
 namespace MyApp.ServiceModel;
 
@@ -9,7 +10,7 @@ namespace MyApp.ServiceModel;
 [Tag("Orders", Icon = "receipt"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
 public class PlaceOrder : IReturn<Order>, IPost
 {
-    [ValidateGreaterThan(0)]
+    [ValidateGreaterThan(0), References(typeof(Restaurant))]
     public int RestaurantId { get; set; }
 
     /// <summary>Where to deliver; the profile's default address when left out.</summary>
@@ -24,6 +25,7 @@ public class PlaceOrder : IReturn<Order>, IPost
 /// <summary>A dish and how many (1 to 50).</summary>
 public class OrderLine
 {
+    [References(typeof(MenuItem))]
     public int MenuItemId { get; set; }
 
     /// <summary>How many (1 to 50); 1 when left out.</summary>

@@ -19,20 +19,20 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
     [Fact]
     public async Task Items_typed_in_the_row_editor_are_sent_as_typed_after_a_row_was_removed_and_the_order_stores_them()
     {
-        var (restaurantId, dishes) = await CreateRestaurantWithDishesAsync(3);
+        var (restaurantId, restaurant, dishes, names) = await CreateRestaurantWithDishesAsync(3);
         await using var browser = await AdminUiBrowser.OpenAsync(host);
         var sent = RecordOrders(browser.Page);
         await browser.OpenOperationAsync(nameof(PlaceOrder));
         await browser.SignInToExplorerAsync(host.Customer.Email, host.Customer.Password);
 
-        await browser.Field("RestaurantId").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
+        await PickAsync(browser, browser.Field("RestaurantId"), restaurant, restaurantId);
         await browser.Field("DeliveryAddress").FillAsync("12 Explorer Lane");
         var items = browser.Page.GetByTestId("object-input-Items");
         await Expect(items.GetByTestId("object-empty")).ToBeVisibleAsync();
         for (var i = 0; i < 3; i++)
         {
             await items.GetByTestId("object-add").ClickAsync();
-            await browser.Page.Locator($"#field-Items-{i}-MenuItemId").FillAsync(dishes[i].ToString(CultureInfo.InvariantCulture));
+            await PickAsync(browser, browser.Page.Locator($"#field-Items-{i}-MenuItemId"), names[i], dishes[i]); // a lookup: searched by name
         }
         await browser.Page.Locator("#field-Items-0-Quantity").FillAsync("2");
         // The rows are groups named by their item, each field labelled within it.
@@ -42,7 +42,7 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         // The second row goes; the third moves up with what was typed in it (its quantity left empty).
         await items.GetByTestId("object-remove-1").ClickAsync();
         await Expect(items.GetByTestId("object-row-2")).ToHaveCountAsync(0);
-        await Expect(browser.Page.Locator("#field-Items-1-MenuItemId")).ToHaveValueAsync(dishes[2].ToString(CultureInfo.InvariantCulture));
+        await Expect(browser.Page.Locator("#field-Items-1-MenuItemId")).ToHaveValueAsync($"{dishes[2]} · {names[2]}");
         await Expect(browser.Page.Locator("#field-Items-1-Quantity")).ToHaveValueAsync("");
 
         // The same value as JSON, and back to rows.
@@ -59,9 +59,9 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         await browser.Page.ReloadAsync();
         await Expect(items.GetByTestId("object-row-1")).ToBeVisibleAsync();
         await Expect(items.GetByTestId("object-row-2")).ToHaveCountAsync(0);
-        await Expect(browser.Page.Locator("#field-Items-0-MenuItemId")).ToHaveValueAsync(dishes[0].ToString(CultureInfo.InvariantCulture));
+        await Expect(browser.Page.Locator("#field-Items-0-MenuItemId")).ToHaveValueAsync($"{dishes[0]} · {names[0]}");
         await Expect(browser.Page.Locator("#field-Items-0-Quantity")).ToHaveValueAsync("2");
-        await Expect(browser.Page.Locator("#field-Items-1-MenuItemId")).ToHaveValueAsync(dishes[2].ToString(CultureInfo.InvariantCulture));
+        await Expect(browser.Page.Locator("#field-Items-1-MenuItemId")).ToHaveValueAsync($"{dishes[2]} · {names[2]}");
         await Expect(browser.Page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("explorer-order-rows");
 
@@ -131,7 +131,7 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
     [Fact]
     public async Task A_long_list_in_an_answer_shows_its_first_items_and_the_rest_when_asked()
     {
-        var (restaurantId, dishes) = await CreateRestaurantWithDishesAsync(60);
+        var (restaurantId, _, dishes, _) = await CreateRestaurantWithDishesAsync(60);
         using var client = host.CreateClient();
         var expected = await client.SendAsync(new QueryMenuItems { RestaurantId = restaurantId, Take = 100 });
         Assert.Equal(dishes.Length, expected.Results.Count);
@@ -159,7 +159,7 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
     [Fact]
     public async Task An_error_answer_shows_its_code_message_and_field_error_as_the_typed_client_gets_them()
     {
-        var (restaurantId, _) = await CreateRestaurantWithDishesAsync(1);
+        var (restaurantId, restaurant, _, _) = await CreateRestaurantWithDishesAsync(1);
         const int NotOnTheMenu = int.MaxValue;
         using var customer = host.As(host.Customer);
         var error = await Assert.ThrowsAsync<WebServiceException>(() => customer.SendAsync(new PlaceOrder
@@ -173,10 +173,16 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
         browser.AllowConsoleError("400"); // the refused order itself
         await browser.OpenOperationAsync(nameof(PlaceOrder));
         await browser.SignInToExplorerAsync(host.Customer.Email, host.Customer.Password);
-        await browser.Field("RestaurantId").FillAsync(restaurantId.ToString(CultureInfo.InvariantCulture));
+        await PickAsync(browser, browser.Field("RestaurantId"), restaurant, restaurantId);
         await browser.Field("DeliveryAddress").FillAsync("12 Explorer Lane");
         await browser.Page.GetByTestId("object-add").ClickAsync();
-        await browser.Page.Locator("#field-Items-0-MenuItemId").FillAsync(NotOnTheMenu.ToString(CultureInfo.InvariantCulture));
+        // An id no search finds, taken as typed ("… · by Id").
+        var dish = browser.Page.Locator("#field-Items-0-MenuItemId");
+        await dish.FillAsync(NotOnTheMenu.ToString(CultureInfo.InvariantCulture));
+        var byId = browser.Page.GetByTestId("lookup-option").Filter(new() { HasText = "by Id" });
+        await Expect(byId).ToHaveTextAsync($"{NotOnTheMenu} · by Id");
+        await byId.ClickAsync();
+        await Expect(dish).ToHaveValueAsync($"{NotOnTheMenu} · by Id");
         await browser.Page.GetByTestId("send").ClickAsync();
 
         await Expect(browser.Page.GetByTestId("response-status")).ToContainTextAsync("400");
@@ -207,15 +213,27 @@ public sealed class ApiExplorerFormTests(SqliteMyAppFixture host)
             return (line.GetProperty("menuItemId").GetInt32(), line.TryGetProperty("quantity", out var q) ? q.GetInt32() : (int?)null);
         })];
 
-    private async Task<(int RestaurantId, int[] Dishes)> CreateRestaurantWithDishesAsync(int dishes)
+    private async Task<(int RestaurantId, string Name, int[] Dishes, string[] DishNames)> CreateRestaurantWithDishesAsync(int dishes)
     {
         using var owner = host.As(host.Owner);
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var restaurantId = int.Parse((await owner.SendAsync(new CreateRestaurant { Name = "Explorer Bistro " + tag, Cuisine = "French", IsOpen = true, DeliveryFee = 1.5m })).Id!, CultureInfo.InvariantCulture);
+        var name = "Explorer Bistro " + tag;
+        var restaurantId = int.Parse((await owner.SendAsync(new CreateRestaurant { Name = name, Cuisine = "French", IsOpen = true, DeliveryFee = 1.5m })).Id!, CultureInfo.InvariantCulture);
         var ids = new int[dishes];
+        var names = Enumerable.Range(0, dishes).Select(i => $"Dish {i} {tag}").ToArray();
         for (var i = 0; i < dishes; i++)
-            ids[i] = int.Parse((await owner.SendAsync(new CreateMenuItem { RestaurantId = restaurantId, Name = $"Dish {i} {tag}", Price = 7m + i })).Id!, CultureInfo.InvariantCulture);
-        return (restaurantId, ids);
+            ids[i] = int.Parse((await owner.SendAsync(new CreateMenuItem { RestaurantId = restaurantId, Name = names[i], Price = 7m + i })).Id!, CultureInfo.InvariantCulture);
+        return (restaurantId, name, ids, names);
+    }
+
+    /// <summary>Picks a row in a lookup input by typing its whole (unique) name.</summary>
+    private static async Task PickAsync(BrowserSession browser, ILocator lookup, string name, int id)
+    {
+        await lookup.FillAsync(name);
+        var option = browser.Page.GetByTestId("lookup-option").Filter(new() { HasText = name });
+        await Expect(option).ToHaveTextAsync($"{id} · {name}");
+        await option.ClickAsync();
+        await Expect(lookup).ToHaveValueAsync($"{id} · {name}");
     }
 
     /// <summary>The JSON body of every order the page places (Playwright raises its events on one thread).</summary>

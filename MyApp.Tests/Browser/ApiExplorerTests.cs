@@ -72,7 +72,7 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await Expect(browser.ByTestId("why-not")).ToHaveCountAsync(0);
 
         // No items: caught in the browser with the server's own wording, nothing sent, nothing stored.
-        await browser.Field("RestaurantId").FillAsync(restaurant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await PickAsync(browser, "RestaurantId", restaurant.Name, restaurant.Id); // a lookup: searched by name
         await browser.ByTestId("send").ClickAsync();
         var refused = await customer.ApiAsync(new PlaceOrder { RestaurantId = restaurant.Id });
         await Expect(browser.ByTestId("field-error-Items")).ToHaveTextAsync(refused.FieldErrorMessage("Items")!);
@@ -116,8 +116,10 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
     public async Task A_link_copied_from_the_address_bar_reopens_the_same_form_with_the_same_values()
     {
         await using var browser = await AdminUiBrowser.OpenAsync(host);
+        using var anyone = new JsonApiClient(host.BaseUrl);
+        var restaurant = (await anyone.SendAsync(new QueryRestaurants { CuisineContains = "thai" })).Results[0];
         await browser.OpenOperationAsync(nameof(PlaceOrder));
-        await browser.Field("RestaurantId").FillAsync("7");
+        await PickAsync(browser, "RestaurantId", restaurant.Name, restaurant.Id);
         await browser.Field("DeliveryAddress").FillAsync("12 Elm St, flat 'B' & co");
         await FillItemsAsync(browser, """[{"menuItemId": 3, "quantity": 2}]""");
         await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("deliveryAddress=.*items="));
@@ -126,11 +128,11 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await using var other = await AdminUiBrowser.OpenAsync(host);
         await other.Page.GotoAsync(link);
         await Expect(other.ByTestId("operation-name")).ToHaveTextAsync(nameof(PlaceOrder));
-        await Expect(other.Field("RestaurantId")).ToHaveValueAsync("7");
+        await Expect(other.Field("RestaurantId")).ToHaveValueAsync($"{restaurant.Id} · {restaurant.Name}");
         await Expect(other.Field("DeliveryAddress")).ToHaveValueAsync("12 Elm St, flat 'B' & co");
         await other.ByTestId("tab-json").ClickAsync();
         var request = JsonDocument.Parse(await other.ByTestId("request-json").InputValueAsync()).RootElement;
-        Assert.Equal(7, request.GetProperty("restaurantId").GetInt32());
+        Assert.Equal(restaurant.Id, request.GetProperty("restaurantId").GetInt32());
         Assert.Equal(3, request.GetProperty("items")[0].GetProperty("menuItemId").GetInt32());
         Assert.Equal(2, request.GetProperty("items")[0].GetProperty("quantity").GetInt32());
     }
@@ -177,6 +179,17 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await browser.Page.ReloadAsync();
         await Expect(browser.ByTestId("token-refused")).ToBeVisibleAsync();
         await Expect(browser.ByTestId("sign-in")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Picks a row in a lookup input by typing part of its name.</summary>
+    private static async Task PickAsync(BrowserSession browser, string property, string name, int id)
+    {
+        var lookup = browser.Field(property);
+        await lookup.FillAsync(name[..Math.Min(6, name.Length)]);
+        var option = browser.ByTestId("lookup-option").Filter(new() { HasText = name });
+        await Expect(option.First).ToHaveTextAsync($"{id} · {name}");
+        await option.First.ClickAsync();
+        await Expect(lookup).ToHaveValueAsync($"{id} · {name}");
     }
 
     /// <summary>Puts the order lines into the Items input as raw JSON (its row editor switched to JSON).</summary>
