@@ -29,4 +29,11 @@ public static class ApiExplorerBrowser
     /// <summary>The form's input of a request property, by the property's name (<c>RestaurantId</c>).</summary>
     public static ILocator Field(this BrowserSession browser, string property) =>
         browser.Page.GetByTestId("operation-form").Locator($"#field-{property}");
+
+    /// <summary>The body of the answer on screen as the server sent it (the response's Raw tab; the Body tab is a tree).</summary>
+    public static async Task<string> ResponseTextAsync(this BrowserSession browser)
+    {
+        await browser.Page.GetByTestId("response-tab-raw").ClickAsync();
+        return await browser.Page.GetByTestId("response-raw").TextContentAsync() ?? "";
+    }
 }

@@ -48,15 +48,15 @@ public sealed partial class ApiExplorerCodeTests(SqliteMyAppFixture host)
         await browser.OpenOperationAsync("QueryMenuItems", "restaurantId=1&nameContains=r&take=3");
         await browser.Page.GetByTestId("send").ClickAsync();
         await Expect(browser.Page.GetByTestId("response-status")).ToContainTextAsync("200");
-        var shown = (await browser.Page.GetByTestId("response-body").TextContentAsync())!;
+        var shown = await browser.ResponseTextAsync();
 
         var curl = await SnippetAsync(browser, "curl");
         Assert.Contains("/restaurants/1/menu?", curl); // the route that takes the restaurant's id
         Assert.DoesNotContain("Authorization", curl);
         var output = await RunBashAsync(curl);
-        // Byte for byte what the page shows, once the page's own formatting is applied to curl's output.
-        var formatted = await browser.Page.EvaluateAsync<string>("text => JSON.stringify(JSON.parse(text), null, 2)", output);
-        Assert.Equal(shown, formatted);
+        // The same JSON as the page received, both formatted alike (by the page's JSON.stringify).
+        const string Format = "text => JSON.stringify(JSON.parse(text), null, 2)";
+        Assert.Equal(await browser.Page.EvaluateAsync<string>(Format, shown), await browser.Page.EvaluateAsync<string>(Format, output));
         using var anonymous = new BaaS.Client.JsonApiClient(host.BaseUrl);
         var api = await anonymous.SendAsync(new QueryMenuItems { RestaurantId = 1, NameContains = "r", Take = 3 });
         Assert.Equal(api.Results.Count, JsonNode.Parse(output)!["results"]!.AsArray().Count);
@@ -122,7 +122,7 @@ public sealed partial class ApiExplorerCodeTests(SqliteMyAppFixture host)
             await browser.OpenOperationAsync("QueryMenuItems", "restaurantId=1&take=2");
             await browser.Page.GetByTestId("send").ClickAsync();
             await Expect(browser.Page.GetByTestId("response-status")).ToContainTextAsync("200");
-            shownMenu = JsonNode.Parse((await browser.Page.GetByTestId("response-body").TextContentAsync())!)!;
+            shownMenu = JsonNode.Parse(await browser.ResponseTextAsync())!;
             snippets["queryMenu"] = (await SnippetAsync(browser, "typescript"), await SnippetAsync(browser, "csharp"));
         }
         Assert.Contains("import { Authenticate, OrderLine, PlaceOrder } from './dtos'", snippets["placeOrder"].Ts);
@@ -169,7 +169,7 @@ public sealed partial class ApiExplorerCodeTests(SqliteMyAppFixture host)
     {
         await browser.Page.GetByTestId("send").ClickAsync();
         await Expect(browser.Page.GetByTestId("response-status")).ToContainTextAsync("200");
-        return JsonNode.Parse((await browser.Page.GetByTestId("response-body").TextContentAsync())!)!;
+        return JsonNode.Parse(await browser.ResponseTextAsync())!;
     }
 
     private static async Task<string> SnippetAsync(BrowserSession browser, string language)

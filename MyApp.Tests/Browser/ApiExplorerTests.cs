@@ -83,7 +83,7 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await FillItemsAsync(browser, $$"""[{"menuItemId": {{dish.Id}}, "quantity": 2}]""");
         await browser.ByTestId("send").ClickAsync();
         await Expect(browser.ByTestId("response-status")).ToContainTextAsync("200");
-        var body = JsonDocument.Parse(await browser.ByTestId("response-body").InnerTextAsync()).RootElement;
+        var body = JsonDocument.Parse(await browser.ResponseTextAsync()).RootElement;
         var id = body.GetProperty("id").GetInt32();
         var stored = Assert.Single((await customer.SendAsync(new QueryMyOrders { Id = id })).Results);
         Assert.Equal((restaurant.Id, dish.Price * 2, OrderStatus.Placed), (stored.RestaurantId, stored.Subtotal, stored.Status));
@@ -122,7 +122,7 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await PickAsync(browser, "RestaurantId", restaurant.Name, restaurant.Id);
         await browser.Field("DeliveryAddress").FillAsync("12 Elm St, flat 'B' & co");
         await FillItemsAsync(browser, """[{"menuItemId": 3, "quantity": 2}]""");
-        await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("deliveryAddress="));
+        await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("deliveryAddress=.*items="));
         var link = browser.Page.Url;
 
         await using var other = await AdminUiBrowser.OpenAsync(host);
@@ -158,7 +158,7 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
 
         await browser.ByTestId("send").ClickAsync();
         await Expect(browser.ByTestId("response-status")).ToContainTextAsync("200");
-        var body = JsonDocument.Parse(await browser.ByTestId("response-body").InnerTextAsync()).RootElement;
+        var body = JsonDocument.Parse(await browser.ResponseTextAsync()).RootElement;
         Assert.Equal(mine.Total, body.GetProperty("total").GetInt32());
 
         // The key lives in this tab only: a reload keeps it, signing out forgets it.
@@ -192,8 +192,12 @@ public sealed class ApiExplorerTests(SqliteMyAppFixture host)
         await Expect(lookup).ToHaveValueAsync($"{id} · {name}");
     }
 
-    /// <summary>Puts the order lines into the Items input (raw JSON).</summary>
-    private static Task FillItemsAsync(BrowserSession browser, string json) => browser.Field("Items").FillAsync(json);
+    /// <summary>Puts the order lines into the Items input as raw JSON (its row editor switched to JSON).</summary>
+    private static async Task FillItemsAsync(BrowserSession browser, string json)
+    {
+        await browser.ByTestId("object-input-Items").GetByTestId("object-toggle").ClickAsync();
+        await browser.Field("Items").FillAsync(json);
+    }
 
     private async Task<JsonApiClient> SignedInAsync(string email, string password)
     {
