@@ -39,8 +39,10 @@ public abstract class AdminUiDataGridTests<THost>(THost host, ITestOutputHelper 
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.AcceptEncoding.ParseAdd("gzip");
             using var response = await http.SendAsync(request);
-            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
             var size = (await response.Content.ReadAsByteArrayAsync()).Length;
+            // Every file is compressed but the tiniest (a chunk the two pages share), whose gzip would be no smaller.
+            if (size > 256) Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+            else Assert.Empty(response.Content.Headers.ContentEncoding);
             if (url.EndsWith(".css", StringComparison.Ordinal)) css += size; else js += size;
         }
         Assert.True(js > 0 && css > 0, string.Join(", ", assets));

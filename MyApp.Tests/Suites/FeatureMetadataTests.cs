@@ -13,7 +13,7 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         using var http = host.CreateHttp();
         using var metadata = JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
         var plugins = metadata.RootElement.GetProperty("plugins");
-        Assert.Equal(["adminUi", "auth", "autoQuery", "idempotency", "jobs", "nativeTypes", "openApi"], plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["adminUi", "apiExplorer", "auth", "autoQuery", "idempotency", "jobs", "nativeTypes", "openApi"], plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
         var autoQuery = plugins.GetProperty("autoQuery");
         Assert.Equal(100, autoQuery.GetProperty("maxLimit").GetInt32());

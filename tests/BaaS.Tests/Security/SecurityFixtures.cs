@@ -48,6 +48,9 @@ public static class SecureServer
 {
     public const string DeclaredPolicy = "default-src 'self'; img-src 'self' https://images.example";
 
+    /// <summary>The policy the page answered by middleware declares for itself.</summary>
+    public const string MiddlewarePolicy = "default-src 'none'; script-src 'self'; style-src 'self'";
+
     public static Task<TestServer> StartAsync(Dictionary<string, string?>? configuration = null, string environment = "Development",
         Action<TestServerOptions>? configure = null) =>
         TestServer.StartAsync([typeof(NoteServices)], o =>
@@ -71,6 +74,13 @@ public static class SecureServer
                 app.MapPost("/feature/ping", (HttpContext c) => Results.Text("pong " + c.User.Identity?.Name));
                 app.MapGet("/pages/plain", () => Results.Content("<!DOCTYPE html><p>plain</p>", "text/html"));
                 app.MapGet("/pages/declared", () => Results.Content("<!DOCTYPE html><p>declared</p>", "text/html")).WithContentSecurityPolicy(DeclaredPolicy);
+                // A page answered by middleware, which has no endpoint to carry a policy: it declares one per request.
+                app.UseWhen(c => c.Request.Path.StartsWithSegments("/pages/by-middleware"), branch => branch.Run(async c =>
+                {
+                    PageSecurityPolicy.Set(c, MiddlewarePolicy);
+                    c.Response.ContentType = "text/html";
+                    await c.Response.WriteAsync("<!DOCTYPE html><p>by middleware</p>");
+                }));
             };
             configure?.Invoke(o);
         });
