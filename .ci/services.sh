@@ -4,6 +4,7 @@
 #
 #   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Chromium)
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
+#   redis_start / redis_stop         exports BAAS_TEST_REDIS (a StackExchange.Redis configuration string)
 
 BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-}"
 
@@ -47,6 +48,7 @@ services_install() {
   local need=()
   pg_bindir >/dev/null || need+=(postgresql)
   command -v curl >/dev/null || need+=(curl)   # MyApp.Tests runs the README's curl tour
+  command -v redis-server >/dev/null || need+=(redis-server)   # the cache's Redis suites
   [ -x "${BAAS_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)   # the Admin UI's page tests (Playwright drives it)
   if [ ${#need[@]} -gt 0 ]; then
     _log "installing: ${need[*]}"
@@ -91,7 +93,36 @@ postgres_stop() {
   rm -f "$dir/pid"
 }
 
+# A throwaway redis-server: no persistence (--save '' and no AOF), loopback only, its own port, pid and log files.
+redis_start() {
+  local port dir
+  command -v redis-server >/dev/null || { _log "redis-server is not installed (apt-get install redis-server)"; return 1; }
+  port=$(free_port 56400) || return 1
+  services_dir >/dev/null
+  dir="$BAAS_SERVICES_DIR/redis"
+  mkdir -p "$dir"
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$dir" \
+    --daemonize yes --pidfile "$dir/pid" --logfile "$dir/server.log" ||
+    { _log "redis-server did not start:"; cat "$dir/server.log" >&2 2>/dev/null; return 1; }
+  local i
+  for i in $(seq 1 100); do [ -s "$dir/pid" ] && break; sleep 0.05; done
+  [ -s "$dir/pid" ] || { _log "redis-server wrote no pid file:"; cat "$dir/server.log" >&2; return 1; }
+  REDIS_PID=$(cat "$dir/pid")
+  export BAAS_TEST_REDIS="127.0.0.1:$port"
+  _log "Redis pid $REDIS_PID on 127.0.0.1:$port"
+}
+
+redis_stop() {
+  [ -n "$BAAS_SERVICES_DIR" ] || return 0
+  local dir="$BAAS_SERVICES_DIR/redis" pid
+  [ -f "$dir/pid" ] || return 0
+  pid=$(cat "$dir/pid")
+  kill "$pid" 2>/dev/null
+  rm -f "$dir/pid"
+}
+
 services_cleanup() {
+  redis_stop
   postgres_stop
   [ -n "$BAAS_SERVICES_DIR" ] && rm -rf "$BAAS_SERVICES_DIR"
   return 0

@@ -63,7 +63,9 @@ public sealed class ErrorMapper(bool includeDetails)
     /// How long the client should wait before trying again (the <c>Retry-After</c> header) for <paramref name="exception"/>,
     /// or null when trying again later would not help.
     /// </summary>
-    public static TimeSpan? RetryAfterOf(Exception exception) => BaaS.Data.DialectProvider.FindUnavailable(exception)?.RetryAfter;
+    public static TimeSpan? RetryAfterOf(Exception exception) =>
+        BaaS.Data.DialectProvider.FindUnavailable(exception)?.RetryAfter
+        ?? (exception is CacheUnavailableException or AggregateException { InnerExceptions: [CacheUnavailableException] } ? CacheUnavailableException.RetryAfter : null);
 
     /// <summary>The HTTP status an exception answers with.</summary>
     public static int StatusOf(Exception exception) => BaaS.Data.DialectProvider.FindUnavailable(exception) is not null ? 503 : exception switch

@@ -1,0 +1,51 @@
+using BaaS.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BaaS;
+
+/// <summary>Puts the platform's cache on Redis when the configuration names one.</summary>
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>The connection string's name: <c>ConnectionStrings:Redis</c> (<c>ConnectionStrings__Redis</c> in the environment).</summary>
+    public const string ConnectionStringName = "Redis";
+
+    /// <summary>
+    /// Adds the cache (<see cref="CacheServiceCollectionExtensions.AddBaaSCache"/>) and, only when
+    /// <c>ConnectionStrings:Redis</c> is set (a StackExchange.Redis configuration string such as <c>127.0.0.1:6379</c>),
+    /// puts it on Redis: one shared <see cref="RedisConnection"/> that connects in the background (the app starts while
+    /// Redis is down) and the health check <c>redis</c>, tagged <c>ready</c>. Without the setting the in-memory store
+    /// stays: configuration alone chooses. Calling it again changes nothing.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The connection string cannot be parsed.</exception>
+    public static IServiceCollection AddBaaSRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddBaaSCache();
+        if (services.Any(d => d.ServiceType == typeof(RedisConnection))) return services;
+        if (configuration.GetConnectionString(ConnectionStringName) is not { Length: > 0 } connectionString || string.IsNullOrWhiteSpace(connectionString))
+            return services;
+
+        var options = RedisConnection.ParseConfiguration(connectionString);
+        services.AddSingleton(sp => new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddHostedService<RedisStarter>();
+        services.Replace(ServiceDescriptor.Singleton<ICacheStore, RedisCacheStore>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Starts connecting when the app starts, without waiting for Redis.</summary>
+    private sealed class RedisStarter(RedisConnection connection) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            connection.Start();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
