@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh Debian machine with the .NET SDK:
-# installs what the tests need (PostgreSQL, Redis, Chromium, npm packages), starts PostgreSQL and Redis on loopback for this run only, builds, runs each suite,
+# installs what the tests need (PostgreSQL, Redis, Chromium, aiosmtpd, npm packages), starts PostgreSQL, Redis and an SMTP server on loopback for this run only, builds, runs each suite,
 # stops what it started, and prints "N passed, N failed, N skipped" as its last line.
 # Exit code: 0 only when something ran and nothing failed.
 set -uo pipefail
@@ -17,6 +17,7 @@ passed=0; failed=0; skipped=0
 services_install || { echo "0 passed, 1 failed"; exit 1; }
 postgres_start || { echo "0 passed, 1 failed"; exit 1; }
 redis_start || { echo "0 passed, 1 failed"; exit 1; }
+smtp_start || { echo "0 passed, 1 failed"; exit 1; }
 
 # npm packages of the native-types tests (tsc, @servicestack/client, an OpenAPI validator), from their lock file;
 # skipped when node_modules already matches it.

@@ -2,9 +2,11 @@
 # Throwaway test servers on loopback, owned by this run: started on a free uncommon port, recorded by pid,
 # stopped by that pid only. Sourced by test.sh; safe on a machine other processes share.
 #
-#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Chromium)
+#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Chromium, aiosmtpd)
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
 #   redis_start / redis_stop         exports BAAS_TEST_REDIS (a StackExchange.Redis configuration string)
+#   smtp_start / smtp_stop      exports BAAS_TEST_SMTP (host:port of an SMTP server that accepts everything) and
+#                               BAAS_TEST_SMTP_DIR (the folder where it saves each message as a .eml file)
 
 BAAS_SERVICES_DIR="${BAAS_SERVICES_DIR:-}"
 
@@ -50,6 +52,7 @@ services_install() {
   command -v curl >/dev/null || need+=(curl)   # MyApp.Tests runs the README's curl tour
   command -v redis-server >/dev/null || need+=(redis-server)   # the cache's Redis suites
   [ -x "${BAAS_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)   # the Admin UI's page tests (Playwright drives it)
+  smtp_python -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)   # the SMTP server of the email tests
   if [ ${#need[@]} -gt 0 ]; then
     _log "installing: ${need[*]}"
     if [ "$(id -u)" -ne 0 ]; then _log "need root to apt-get install ${need[*]}"; return 1; fi
@@ -115,6 +118,42 @@ redis_start() {
 redis_stop() {
   [ -n "$BAAS_SERVICES_DIR" ] || return 0
   local dir="$BAAS_SERVICES_DIR/redis" pid
+# Debian's python3, which apt's python3-aiosmtpd installs into (a pyenv or venv python3 on PATH would not see it).
+SMTP_PYTHON=/usr/bin/python3
+smtp_python() { "$SMTP_PYTHON" "$@"; }
+
+smtp_start() {
+  local port dir here
+  smtp_python -c 'import aiosmtpd' 2>/dev/null || { _log "aiosmtpd is not installed (apt-get install python3-aiosmtpd)"; return 1; }
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  port=$(free_port 58200) || return 1
+  services_dir >/dev/null
+  dir="$BAAS_SERVICES_DIR/smtp"
+  mkdir -p "$dir/messages"
+  # Started directly (not through the function) so that $! is the server's own pid.
+  "$SMTP_PYTHON" "$here/smtp_sink.py" 127.0.0.1 "$port" "$dir/messages" >"$dir/server.log" 2>&1 &
+  echo $! >"$dir/pid"
+  # Ready when it answers with its SMTP greeting (about 0.2 s).
+  local i
+  for i in $(seq 1 100); do
+    if smtp_python - "$port" <<'PY' 2>/dev/null; then break; fi
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1)
+ok = s.recv(64).startswith(b"220"); s.close(); sys.exit(0 if ok else 1)
+PY
+    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then _log "the SMTP server did not start:"; cat "$dir/server.log" >&2; return 1; fi
+    sleep 0.1
+  done
+  [ "$i" -lt 100 ] || { _log "the SMTP server did not answer on 127.0.0.1:$port"; smtp_stop; return 1; }
+  SMTP_PID=$(cat "$dir/pid")
+  export BAAS_TEST_SMTP="127.0.0.1:$port"
+  export BAAS_TEST_SMTP_DIR="$dir/messages"
+  _log "SMTP (aiosmtpd) pid $SMTP_PID on $BAAS_TEST_SMTP, messages in $BAAS_TEST_SMTP_DIR"
+}
+
+smtp_stop() {
+  [ -n "$BAAS_SERVICES_DIR" ] || return 0
+  local dir="$BAAS_SERVICES_DIR/smtp" pid
   [ -f "$dir/pid" ] || return 0
   pid=$(cat "$dir/pid")
   kill "$pid" 2>/dev/null
@@ -123,6 +162,7 @@ redis_stop() {
 
 services_cleanup() {
   redis_stop
+  smtp_stop
   postgres_stop
   [ -n "$BAAS_SERVICES_DIR" ] && rm -rf "$BAAS_SERVICES_DIR"
   return 0

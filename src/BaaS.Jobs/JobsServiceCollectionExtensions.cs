@@ -26,8 +26,11 @@ public static class JobsServiceCollectionExtensions
         var optionsBuilder = services.AddOptions<JobsOptions>();
         if (configure is not null) optionsBuilder.Configure(configure);
 
-        var registry = new CommandRegistry(commandAssemblies.Distinct().SelectMany(SafeTypes));
-        services.AddSingleton(registry);
+        var scanned = commandAssemblies.Distinct().SelectMany(SafeTypes).ToList();
+        // Built now so that two commands with one name fail here; built again with the commands libraries added
+        // (AddBaaSJobCommand, before or after this call) when the app first needs it.
+        var registry = new CommandRegistry(scanned);
+        services.AddSingleton(sp => new CommandRegistry(scanned.Concat(sp.GetServices<JobCommandType>().Select(c => c.Type))));
         foreach (var command in registry.All) services.TryAddTransient(command.CommandType);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -45,6 +48,21 @@ public static class JobsServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddBaaSFeature(new JobsFeature());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds one command that a library brings (such as the SMTP sender's queued email), whether or not the app calls
+    /// <see cref="AddBaaSJobs"/> before or after: the command runs once the app has jobs, and costs nothing otherwise.
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="TCommand"/> implements no command interface.</exception>
+    public static IServiceCollection AddBaaSJobCommand<TCommand>(this IServiceCollection services) where TCommand : class
+    {
+        if (CommandInfo.Of(typeof(TCommand)) is null)
+            throw new ArgumentException($"{typeof(TCommand).FullName} is not a command: implement IAsyncCommand<TArg> or IAsyncCommand<TArg, TResult>.", nameof(TCommand));
+        if (!services.Any(d => d.ServiceType == typeof(JobCommandType) && d.ImplementationInstance is JobCommandType { Type: var t } && t == typeof(TCommand)))
+            services.AddSingleton(new JobCommandType(typeof(TCommand)));
+        services.TryAddTransient<TCommand>();
         return services;
     }
 

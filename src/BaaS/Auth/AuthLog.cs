@@ -55,6 +55,6 @@ internal static partial class AuthLog
     public static partial void EmailNotSent(ILogger logger, string kind, string to);
 
     [LoggerMessage(EventId = 2031, Level = LogLevel.Warning,
-        Message = "No email sender is configured: confirmation and password-reset emails go nowhere in {Environment}. Register an IEmailSender (e.g. an SMTP sender) to send them.")]
+        Message = "No email sender is configured: confirmation and password-reset emails go nowhere in {Environment}. Set Smtp:Host (environment variable Smtp__Host, see docs/email.md) or register an IEmailSender to send them.")]
     public static partial void NoEmailSender(ILogger logger, string environment);
 }

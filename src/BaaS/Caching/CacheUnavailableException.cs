@@ -6,7 +6,7 @@ namespace BaaS;
 /// single-use code should refuse. Left uncaught, it answers 503 <c>CacheUnavailable</c> with <c>Retry-After</c>.
 /// A store (<see cref="ICacheStore"/>) throws it for every operation; the cache turns it into misses for the others.
 /// </summary>
-public sealed class CacheUnavailableException : Exception, IHasStatusCode, IHasErrorCode, IResponseStatusConvertible
+public sealed class CacheUnavailableException : Exception, IHasStatusCode, IHasErrorCode, IHasRetryAfter, IResponseStatusConvertible
 {
     /// <summary>What a client is told (the cause, with hosts and ports, goes to the log).</summary>
     public const string ClientMessage = "The service cannot reach its cache for now. Try again in a few seconds.";
@@ -17,7 +17,10 @@ public sealed class CacheUnavailableException : Exception, IHasStatusCode, IHasE
     }
 
     /// <summary>The <c>Retry-After</c> a client gets when this answers a request: 5 seconds.</summary>
-    public static TimeSpan RetryAfter => TimeSpan.FromSeconds(5);
+    public static TimeSpan DefaultRetryAfter => TimeSpan.FromSeconds(5);
+
+    /// <summary><see cref="DefaultRetryAfter"/> (a socket error inside is never taken for a database outage).</summary>
+    public TimeSpan? RetryAfter => DefaultRetryAfter;
 
     /// <summary>503.</summary>
     public int StatusCode => 503;

@@ -20,7 +20,7 @@ public sealed class ErrorMapper(bool includeDetails)
         if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
             exception = aggregate.InnerExceptions[0];
         // A database that cannot be reached is a 503 however deep the code that met it wrapped the error.
-        if (BaaS.Data.DialectProvider.FindUnavailable(exception) is { } unavailable)
+        if (UnavailableOf(exception) is { } unavailable)
             return (503, new ResponseStatus(unavailable.ErrorCode, UnavailableMessage) { Errors = [] });
 
         var status = StatusOf(exception);
@@ -63,12 +63,21 @@ public sealed class ErrorMapper(bool includeDetails)
     /// How long the client should wait before trying again (the <c>Retry-After</c> header) for <paramref name="exception"/>,
     /// or null when trying again later would not help.
     /// </summary>
-    public static TimeSpan? RetryAfterOf(Exception exception) =>
-        BaaS.Data.DialectProvider.FindUnavailable(exception)?.RetryAfter
-        ?? (exception is CacheUnavailableException or AggregateException { InnerExceptions: [CacheUnavailableException] } ? CacheUnavailableException.RetryAfter : null);
+    public static TimeSpan? RetryAfterOf(Exception exception) => Unwrap(exception) is IHasRetryAfter away ? away.RetryAfter : UnavailableOf(exception)?.RetryAfter;
+
+    /// <summary>
+    /// The database outage behind <paramref name="exception"/>, or null. An exception that says itself when to try again
+    /// (<see cref="IHasRetryAfter"/>, such as an email server that cannot be reached) is never taken for one, though a
+    /// refused socket inside it looks like a database's.
+    /// </summary>
+    public static BaaS.Data.DatabaseUnavailableException? UnavailableOf(Exception exception) =>
+        Unwrap(exception) is IHasRetryAfter ? null : BaaS.Data.DialectProvider.FindUnavailable(exception);
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
 
     /// <summary>The HTTP status an exception answers with.</summary>
-    public static int StatusOf(Exception exception) => BaaS.Data.DialectProvider.FindUnavailable(exception) is not null ? 503 : exception switch
+    public static int StatusOf(Exception exception) => UnavailableOf(exception) is not null ? 503 : exception switch
     {
         IHasStatusCode hasStatus => hasStatus.StatusCode,
         BadHttpRequestException bad => bad.StatusCode,

@@ -10,7 +10,8 @@ namespace BaaS.Auth.Hosting;
 /// <summary>
 /// Refuses auth settings that cannot work before the app writes anything (it runs with the other options validators,
 /// ahead of migrations): the signing key (missing outside Development, too short, an unreadable key file), token
-/// lifetimes and intervals, the data-protection key certificate, and OAuth providers missing a setting. Each failure is one line naming the setting.
+/// lifetimes and intervals, the data-protection key certificate, OAuth providers missing a setting, and (outside Development)
+/// <c>RequireConfirmedEmail</c> with no email sender to send the links. Each failure is one line naming the setting.
 /// </summary>
 internal sealed class AuthOptionsValidator(IServiceProvider services) : IValidateOptions<AuthOptions>
 {
@@ -38,6 +39,11 @@ internal sealed class AuthOptionsValidator(IServiceProvider services) : IValidat
         {
             failures.Add(e.Message);
         }
+        if (options.RequireConfirmedEmail && _environment is { } environment && !environment.IsDevelopment() &&
+            services.GetService<IEmailSender>() is Email.LogEmailSender)
+            failures.Add($"Auth:RequireConfirmedEmail is true but no email sender is configured: in {environment.EnvironmentName} no confirmation " +
+                "link would ever be sent, so nobody who registers could sign in. Set Smtp:Host (environment variable Smtp__Host, with Smtp__From, " +
+                "Smtp__UserName and Smtp__Password; see docs/email.md) or register an IEmailSender.");
         foreach (var (provider, settings) in options.OAuth)
             if (OAuthProviders.ProblemOf(provider, settings) is { } problem) failures.Add(problem);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

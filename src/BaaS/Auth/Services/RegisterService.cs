@@ -9,7 +9,8 @@ namespace BaaS.Auth.Services;
 
 /// <summary>
 /// ServiceStack's <see cref="Register"/>: creates the account through Identity (password policy, unique user name and
-/// email), gives it the app's new-user roles, emails a confirmation link and, with <c>autoLogin</c>, signs it in.
+/// email), gives it the app's new-user roles, emails a confirmation link and, with <c>autoLogin</c>, signs it in. When
+/// the confirmation cannot be sent (<see cref="EmailDeliveryException"/>) the account is deleted again and the error answers.
 /// </summary>
 internal sealed class RegisterService(
     UserManager<BaaSUser> users, AuthSessions sessions, AuthEmails emails, IDbConnectionFactory dbFactory, IOptions<AuthOptions> options, TimeProvider clock)
@@ -50,7 +51,17 @@ internal sealed class RegisterService(
         if (settings.SendConfirmationEmail)
         {
             var token = await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false);
-            await emails.SendConfirmationAsync(HttpContext, user, token, CancellationToken).ConfigureAwait(false);
+            try
+            {
+                await emails.SendConfirmationAsync(HttpContext, user, token, CancellationToken).ConfigureAwait(false);
+            }
+            catch (EmailDeliveryException)
+            {
+                // The mail server is away (503) or refused the address (400): undo the account, so that the same
+                // Register can simply be sent again rather than meeting DuplicateEmail with no link ever sent.
+                await users.DeleteAsync(user).ConfigureAwait(false);
+                throw;
+            }
         }
 
         AuthUserInfo info;
