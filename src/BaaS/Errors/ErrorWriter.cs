@@ -23,6 +23,7 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
         var (status, responseStatus) = mapper.Map(exception);
         // A database that is away is expected now and then: one line per answer, not a stack trace each.
         if (BaaS.Data.DialectProvider.FindUnavailable(exception) is { } unavailable) Log.Unavailable(logger, operation, unavailable.Message);
+        else if (exception is RateLimitUnavailableException) { } // the rate limiter logs it, once per interval, not once per answer
         else if (status >= 500) Log.ServerError(logger, operation, status, exception);
         else Log.ClientError(logger, operation, status, responseStatus.ErrorCode, responseStatus.Message);
 
