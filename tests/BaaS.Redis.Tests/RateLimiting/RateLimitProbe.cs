@@ -12,10 +12,12 @@ public class LimitedPing : IReturn<PingResponse>, IGet
 }
 
 /// <summary>Two calls a minute per IP address, failing closed.</summary>
+#region snippet:rate-limit-attribute
 [RateLimit(2, "00:01:00", Name = "strict", Partition = RateLimitPartition.Ip, FailureMode = RateLimitFailureMode.Closed)]
 public class StrictPing : IReturn<PingResponse>, IGet
 {
 }
+#endregion
 
 /// <summary>Two calls a minute per user, whichever way it authenticated.</summary>
 [RateLimit(2, "00:01:00", Partition = RateLimitPartition.User)]
