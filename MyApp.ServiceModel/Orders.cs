@@ -8,6 +8,7 @@ namespace MyApp.ServiceModel;
 /// lines are written in one transaction. Without a delivery address, the customer's profile address is used.
 /// </summary>
 [Tag("Orders", Icon = "receipt"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[RateLimit(10, "00:01:00", Partition = RateLimitPartition.User)]
 public class PlaceOrder : IReturn<Order>, IPost
 {
     [ValidateGreaterThan(0), References(typeof(Restaurant))]

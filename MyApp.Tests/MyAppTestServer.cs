@@ -25,6 +25,8 @@ public static class MyAppTestServer
         }
         options.Configuration["Database:SeedDemoData"] = "true"; // as appsettings.Development.json says, which tests do not load
         options.Configuration["Auth:RateLimit:PermitLimit"] = "100000";
+        // The demo customer orders in many tests of one run; RateLimitTests checks MyApp's own PlaceOrder policy.
+        options.Configuration.TryAdd("BaaS:RateLimits:Policies:PlaceOrder:PermitLimit", "100000");
         options.Configuration["Auth:PasswordHashIterations"] = "1000";
         options.ConfigureServices += s => s.AddSingleton(new DemoCredentialsOutput(demoOutput));
         options.ConfigureBuilder += b => b.AddModules(typeof(ConfigureAppHost).Assembly);

@@ -37,9 +37,6 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "OAuth sign-in with {Provider} failed: {ErrorCode} {Message}")]
     public static partial void OAuthFailed(ILogger logger, string provider, string errorCode, string message);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Debug, Message = "Rate limit reached for {Operation} from {Client}")]
-    public static partial void RateLimited(ILogger logger, string operation, string client);
-
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
         Message = "The auth tables do not exist yet: apply the migrations (include AuthMigrations.Types in the app's Migrator, then run it, e.g. with --migrate).")]
     public static partial void AuthTablesMissing(ILogger logger);

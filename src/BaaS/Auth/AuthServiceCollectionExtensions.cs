@@ -114,7 +114,8 @@ public static class AuthServiceCollectionExtensions
         services.TryAddScoped<OAuthSignInFlow>();
         services.TryAddScoped<AdminAccounts>();
 
-        services.TryAddSingleton<AuthRateLimitFilter>();
+        services.AddBaaSRateLimits();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<BaaS.RateLimiting.IRateLimitRuleSource, AuthRateLimitRules>());
         services.TryAddSingleton<AutoRefreshFilter>();
         services.TryAddSingleton<ApiKeyFilter>();
         services.TryAddSingleton<Security.SignInOriginFilter>();

@@ -23,6 +23,9 @@ internal sealed class ErrorWriter(ErrorMapper mapper, ResponseWriter writer, ILo
         var (status, responseStatus) = mapper.Map(exception);
         // A database that is away is expected now and then: one line per answer, not a stack trace each.
         if (ErrorMapper.UnavailableOf(exception) is { } unavailable) Log.Unavailable(logger, operation, unavailable.Message);
+        // The cache's store away (the cache logs it) or a closed rate limit without its store (the limiter does): each
+        // once per interval, not once per answer.
+        else if (exception is RateLimitUnavailableException or CacheUnavailableException) { }
         else if (status >= 500) Log.ServerError(logger, operation, status, exception);
         else Log.ClientError(logger, operation, status, responseStatus.ErrorCode, responseStatus.Message);
 

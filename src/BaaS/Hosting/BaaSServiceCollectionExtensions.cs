@@ -26,6 +26,7 @@ public static class BaaSServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BaaSOptions>, BaaSOptionsValidator>());
         services.TryAddSingleton<BaaSHost>();
         services.AddBaaSSecurity(); // security headers, CORS, the cross-site check, HTTPS, forwarded headers
+        services.AddBaaSRateLimits(); // on by default: every operation counts against the default policy
         // The core's own filters: any authentication scheme's roles, declarative validation, transactional batches.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Auth.AuthorizationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Validation.ValidationFilter>());

@@ -10,7 +10,13 @@ public static class FilterOrder
     /// <summary>Filters that watch everything, including refusals by the filters below: request logs, tracing.</summary>
     public const int Observe = -10_000;
 
-    /// <summary>The auth rate limit on operations that take passwords or send email.</summary>
+    /// <summary>
+    /// The rate limits (the default policy, <c>[RateLimit]</c>s, configured policies): just inside the observers, so request
+    /// logs see a 429, and before everything else, so a refused call costs as little as possible.
+    /// </summary>
+    public const int RateLimit = -9000;
+
+    /// <summary>The sign-in rate-limit policy on operations that take passwords or send email (after the sign-in origin check).</summary>
     public const int AuthRateLimit = -3000;
 
     /// <summary>Renewing a browser's expired access-token cookie from its refresh-token cookie.</summary>

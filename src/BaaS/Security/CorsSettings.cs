@@ -23,8 +23,8 @@ public sealed class CorsSettings
     /// <summary>The request headers allowed; empty for any. Default: any.</summary>
     public List<string> AllowedHeaders { get; set; } = [];
 
-    /// <summary>Response headers scripts may read beside the simple ones. Default: <c>X-Cookies</c>, <c>Retry-After</c>.</summary>
-    public List<string> ExposedHeaders { get; set; } = ["X-Cookies", "Retry-After"];
+    /// <summary>Response headers scripts may read beside the simple ones. Default: <c>X-Cookies</c>, <c>Retry-After</c> and the rate-limit headers (<c>RateLimit-Limit</c>, <c>-Remaining</c>, <c>-Reset</c>, <c>-Policy</c>).</summary>
+    public List<string> ExposedHeaders { get; set; } = ["X-Cookies", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"];
 
     /// <summary>How long a browser may cache a preflight answer. Default: 10 minutes.</summary>
     public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);

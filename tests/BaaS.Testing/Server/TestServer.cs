@@ -139,6 +139,9 @@ public sealed class TestServer : IAsyncDisposable
                 // The server listens on plain HTTP: an https public URL must not send every request away to it.
                 settings.TryAdd("BaaS:Security:Https:Redirect", "false");
             }
+            // Rate limits are on by default (600 calls a minute per caller); a suite's many anonymous calls from one
+            // loopback address are not a client's, so the default budget is out of their way unless a test sets it.
+            settings.TryAdd("BaaS:RateLimits:Default:PermitLimit", "1000000");
             builder.Configuration.AddInMemoryCollection(settings);
             if (database is not null && options.ConnectionStringName is { } name)
                 builder.Configuration[$"ConnectionStrings:{name}"] = database.ConnectionString;

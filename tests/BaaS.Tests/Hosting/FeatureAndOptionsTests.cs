@@ -49,11 +49,12 @@ public class FeatureAndOptionsTests
         await using var bare = await StandardServer.StartAsync();
         using var types = await bare.Http.GetAsync("/types/typescript");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, types.StatusCode);
-        Assert.Empty(bare.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins);
+        // Only what AddBaaS turns on by default: the rate limits, and the cache they count in.
+        Assert.Equal(["cache", "rateLimits"], bare.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins.Keys);
 
         await using var withTypes = await StandardServer.StartAsync(o => o.ConfigureServices += s => s.AddNativeTypes());
         Assert.Contains("export class", await withTypes.Http.GetStringAsync("/types/typescript"));
-        Assert.Equal(["nativeTypes"], withTypes.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins.Keys);
+        Assert.Equal(["cache", "rateLimits", "nativeTypes"], withTypes.App.Services.GetRequiredService<BaaSHost>().Metadata.Plugins.Keys);
     }
 
     [Fact]

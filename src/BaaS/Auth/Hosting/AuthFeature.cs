@@ -1,7 +1,6 @@
 using BaaS.Auth.ApiKeys;
 using BaaS.Auth.Authentication;
 using BaaS.Auth.OAuth;
-using BaaS.Auth.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace BaaS.Auth.Hosting;
 
 /// <summary>
 /// Auth as a feature: serves the sign-in, registration, token, email, API-key and user-admin operations, adds the
-/// auth rate limit, the cookie auto-refresh and the API-key check to the pipeline, and tells clients (metadata
+/// sign-in rate-limit policy (to the rate limits), the cookie auto-refresh and the API-key check to the pipeline, and tells clients (metadata
 /// <c>plugins.auth</c>) how to sign in: the providers, whether registration is open, the roles, permissions and API-key
 /// scopes. Added by <c>AddBaaSAuth</c>.
 /// </summary>
@@ -21,7 +20,6 @@ internal sealed class AuthFeature : BaaSFeature
 
     public override IEnumerable<IOperationFilter> CreateFilters(IServiceProvider services) =>
     [
-        services.GetRequiredService<AuthRateLimitFilter>(),
         services.GetRequiredService<AutoRefreshFilter>(),
         services.GetRequiredService<ApiKeyFilter>(),
         services.GetRequiredService<Security.SignInOriginFilter>(),

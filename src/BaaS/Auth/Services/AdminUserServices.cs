@@ -144,7 +144,7 @@ internal sealed partial class AdminUserServices(
         {
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
-            throttle.ClearNames(user.UserName, user.Email);
+            await throttle.ClearNamesAsync([user.UserName, user.Email], CancellationToken).ConfigureAwait(false);
         }
 
         // One write for every scalar change; Identity validates names and email and checks they are free.

@@ -8,7 +8,7 @@ namespace BaaS.Auth.SignIn;
 /// <summary>
 /// Checks a user name (or email) and password with Identity's <see cref="UserManager{TUser}"/> and password hasher,
 /// under a two-tier lockout policy (<see cref="AuthLockoutOptions"/>): a client that fails too often on one login name
-/// is refused for that name for a while (<see cref="ClientSignInThrottle"/>, unknown names alike), and an account that
+/// is refused for that name for a while (<see cref="ClientSignInThrottle"/>, unknown names alike, counted in the cache across nodes), and an account that
 /// fails <see cref="AuthLockoutOptions.MaxFailedAttempts"/> times in a row, from any clients, is locked. The account
 /// counter is kept in the database atomically, so attempts made in parallel all count:
 /// <c>UPDATE baas_user SET access_failed_count = access_failed_count + 1 ...</c>, then, at the limit,
@@ -30,12 +30,12 @@ internal sealed class PasswordSignIn(
         var user = await users.FindByNameAsync(userNameOrEmail).ConfigureAwait(false);
         if (user is null && userNameOrEmail.Contains('@', StringComparison.Ordinal))
             user = await users.FindByEmailAsync(userNameOrEmail).ConfigureAwait(false);
-        var throttled = throttle.IsThrottled(client, userNameOrEmail);
+        var throttled = await throttle.IsThrottledAsync(client, userNameOrEmail, ct).ConfigureAwait(false);
         if (user is null)
         {
             hasher.VerifyHashedPassword(new BaaSUser(), dummyHash.Value, password);
             if (throttled) return (PasswordSignInStatus.LockedOut, null);
-            throttle.RecordFailure(client, userNameOrEmail);
+            await throttle.RecordFailureAsync(client, userNameOrEmail, ct).ConfigureAwait(false);
             return (PasswordSignInStatus.Failed, null);
         }
 
@@ -51,13 +51,13 @@ internal sealed class PasswordSignIn(
         {
             if (lockable)
             {
-                throttle.RecordFailure(client, userNameOrEmail);
+                await throttle.RecordFailureAsync(client, userNameOrEmail, ct).ConfigureAwait(false);
                 await RecordFailureAsync(user.Id, lockout, ct).ConfigureAwait(false);
             }
             return (PasswordSignInStatus.Failed, user);
         }
 
-        throttle.Clear(client, userNameOrEmail);
+        await throttle.ClearAsync(client, userNameOrEmail, ct).ConfigureAwait(false);
         if (options.Value.RequireConfirmedEmail && !user.EmailConfirmed) return (PasswordSignInStatus.EmailNotConfirmed, user);
         if (user.AccessFailedCount > 0 || user.LockoutEnd is not null)
         {
