@@ -13,7 +13,7 @@ public sealed class RateLimitUnavailableException : HttpError
         Policy = policy;
 
     /// <summary>The <c>Retry-After</c> sent with it: 5 seconds, as for the cache's own 503.</summary>
-    public static TimeSpan RetryAfter => CacheUnavailableException.RetryAfter;
+    public static TimeSpan RetryAfter => CacheUnavailableException.DefaultRetryAfter;
 
     /// <summary>The policy's name.</summary>
     public string Policy { get; }
