@@ -1,0 +1,72 @@
+using BaaS.DataAnnotations;
+
+namespace BaaS.Redis.Tests.ResponseCaching;
+
+public class Bakery
+{
+    [AutoIncrement] public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public class Cake : AuditBase
+{
+    [AutoIncrement] public int Id { get; set; }
+    [References(typeof(Bakery))] public int BakeryId { get; set; }
+    public string Name { get; set; } = "";
+    public string Flavour { get; set; } = "";
+    public decimal Price { get; set; }
+}
+
+public class CakeInfo
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string BakeryName { get; set; } = "";
+}
+
+[CacheResponse(Duration = 300), Route("/cakes", "GET"), AutoApply(Behavior.AuditQuery)]
+public class QueryCakes : QueryDb<Cake>
+{
+    public string? FlavourContains { get; set; }
+    public decimal? PriceLessThan { get; set; }
+    public List<int>? Ids { get; set; }
+}
+
+/// <summary>The same rows with their bakery's name: a query over two models.</summary>
+[CacheResponse(Duration = 300, MaxAge = 0)]
+public class QueryCakeShops : QueryDb<Cake, CakeInfo>, IJoin<Cake, Bakery>;
+
+/// <summary>Not cached: the same rows, for comparing.</summary>
+public class QueryCakesFresh : QueryDb<Cake>;
+
+public class CreateCake : ICreateDb<Cake>, IReturn<IdResponse>, IPost
+{
+    public int BakeryId { get; set; } = 1;
+    public string Name { get; set; } = "";
+    public string Flavour { get; set; } = "";
+    public decimal Price { get; set; }
+}
+
+public class PatchCake : IPatchDb<Cake>, IReturn<IdResponse>, IPatch
+{
+    public int Id { get; set; }
+    public string? Name { get; set; }
+    [ValidateGreaterThan(0)] public decimal? Price { get; set; }
+}
+
+public class DeleteCake : IDeleteDb<Cake>, IReturnVoid, IDelete
+{
+    public int Id { get; set; }
+}
+
+[AutoApply(Behavior.AuditSoftDelete)]
+public class RetireCake : IDeleteDb<Cake>, IReturnVoid, IDelete
+{
+    public int Id { get; set; }
+}
+
+public class RenameBakery : IPatchDb<Bakery>, IReturn<IdResponse>, IPatch
+{
+    public int Id { get; set; }
+    public string? Name { get; set; }
+}
