@@ -7,6 +7,7 @@ namespace MyApp.ServiceModel;
 /// lines are written in one transaction. Without a delivery address, the customer's profile address is used.
 /// </summary>
 [Tag("Orders", Icon = "receipt"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[InvalidateResponses(typeof(MenuItem))] // limited dishes show the stock left
 public class PlaceOrder : IReturn<Order>, IPost
 {
     [ValidateGreaterThan(0)]
@@ -38,6 +39,7 @@ public class OrderLine
 /// another party's order is 404.
 /// </summary>
 [Tag("Orders", Icon = "receipt"), Route("/orders/{Id}/status", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[InvalidateResponses(typeof(MenuItem))] // a cancellation puts limited stock back
 public class UpdateOrderStatus : IReturn<Order>, IPost
 {
     public int Id { get; set; }

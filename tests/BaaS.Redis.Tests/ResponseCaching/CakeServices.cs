@@ -10,11 +10,13 @@ public class CallerNote
     public int Call { get; set; }
 }
 
+#region snippet:response-cache-vary
 [CacheResponse(VaryByUser = true), ValidateIsAuthenticated]
 public class GetCallerNote : IReturn<CallerNote>, IGet;
 
 [CacheResponse(VaryByRoles = ["Staff"])]
 public class GetStaffBoard : IReturn<CallerNote>, IGet;
+#endregion
 
 /// <summary>Cached, but answers differently to each signed-in caller: the attribute does not say so, so signed-in calls are never cached.</summary>
 [CacheResponse]
@@ -41,8 +43,10 @@ public class PublishBakeryNews : IReturn<CallerNote>, IPost
 public class GetCakeLabel : IReturn<CallerNote>, IGet;
 
 /// <summary>The cheapest cake, read by hand: declares the model its answer is built from.</summary>
+#region snippet:response-cache-models
 [CacheResponse(Models = [typeof(Cake)])]
 public class GetCheapestCake : IReturn<CallerNote>, IGet;
+#endregion
 
 public class CakeServices(IResponseCache responseCache) : Service
 {
@@ -60,12 +64,14 @@ public class CakeServices(IResponseCache responseCache) : Service
 
     public CallerNote Any(CountVisits request) => Note("visit");
 
+    #region snippet:response-cache-invalidate-api
     public async Task<CallerNote> Post(PublishBakeryNews request)
     {
         News[BaseUrlKey] = request.Text;
         await responseCache.InvalidateAsync<GetBakeryNews>(CancellationToken);
         return Note("published");
     }
+    #endregion
 
     public HttpResult Get(GetCakeLabel request) => new(Note("label"), 203) { Headers = { ["X-Baker"] = "Ann", ["Set-Cookie"] = "seen=1" } };
 
@@ -74,6 +80,17 @@ public class CakeServices(IResponseCache responseCache) : Service
         var db = await OpenDbAsync();
         var cakes = await db.SelectAsync<Cake>(c => c.DeletedDate == null, CancellationToken);
         return Note(cakes.OrderBy(c => c.Price).Select(c => c.Name).FirstOrDefault() ?? "none");
+    }
+
+    public async Task<IdResponse> Post(BakeCake request)
+    {
+        var db = await OpenDbAsync();
+        var now = DateTime.UtcNow;
+        await using var transaction = await db.OpenTransactionAsync(CancellationToken);
+        var id = await db.InsertAsync(new Cake { BakeryId = 1, Name = request.Name, Flavour = "plain", Price = 2, CreatedBy = "oven", CreatedDate = now,
+            ModifiedBy = "oven", ModifiedDate = now }, CancellationToken);
+        await transaction.CommitAsync(CancellationToken);
+        return new IdResponse { Id = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     // Each server has its own news (tests run in parallel): keyed by the app's service name.

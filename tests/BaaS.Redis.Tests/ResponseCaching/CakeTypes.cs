@@ -24,6 +24,7 @@ public class CakeInfo
     public string BakeryName { get; set; } = "";
 }
 
+#region snippet:response-cache-attribute
 [CacheResponse(Duration = 300), Route("/cakes", "GET"), AutoApply(Behavior.AuditQuery)]
 public class QueryCakes : QueryDb<Cake>
 {
@@ -31,10 +32,13 @@ public class QueryCakes : QueryDb<Cake>
     public decimal? PriceLessThan { get; set; }
     public List<int>? Ids { get; set; }
 }
+#endregion
 
 /// <summary>The same rows with their bakery's name: a query over two models.</summary>
+#region snippet:response-cache-join
 [CacheResponse(Duration = 300, MaxAge = 0)]
 public class QueryCakeShops : QueryDb<Cake, CakeInfo>, IJoin<Cake, Bakery>;
+#endregion
 
 /// <summary>Not cached: the same rows, for comparing.</summary>
 public class QueryCakesFresh : QueryDb<Cake>;
@@ -70,3 +74,12 @@ public class RenameBakery : IPatchDb<Bakery>, IReturn<IdResponse>, IPatch
     public int Id { get; set; }
     public string? Name { get; set; }
 }
+
+/// <summary>A hand-written write that declares the model it changes.</summary>
+#region snippet:response-cache-invalidate-attribute
+[InvalidateResponses(typeof(Cake))]
+public class BakeCake : IReturn<IdResponse>, IPost
+{
+    public string Name { get; set; } = "";
+}
+#endregion

@@ -245,6 +245,19 @@ public abstract class ResponseCacheBehaviourTests
     }
 
     [Fact]
+    public async Task A_hand_written_write_marked_InvalidateResponses_drops_the_answers_of_its_models()
+    {
+        await using var app = await StartAsync();
+        var http = app.CreateHttp();
+        await http.GetStringAsync("/api/QueryCakes");
+
+        await app.CreateClient().PostAsync(new BakeCake { Name = "Bara brith" });
+
+        Assert.Contains("Bara brith", await http.GetStringAsync("/api/QueryCakes"), StringComparison.Ordinal);
+        Assert.Equal(2, app.Calls()["QueryCakes"]);
+    }
+
+    [Fact]
     public async Task A_refused_write_drops_nothing()
     {
         await using var app = await StartAsync();
@@ -351,5 +364,11 @@ public abstract class ResponseCacheBehaviourTests
         Assert.Equal(["Staff"], operations.GetProperty("GetStaffBoard").GetProperty("varyByRoles").EnumerateArray().Select(m => m.GetString()));
         Assert.True(operations.GetProperty("GetCallerNote").GetProperty("varyByUser").GetBoolean());
         Assert.False(operations.TryGetProperty("QueryCakesFresh", out _));
+
+        // The attribute itself is listed with the request type, as every contract attribute is.
+        var cheapest = metadata.RootElement.GetProperty("api").GetProperty("operations").EnumerateArray()
+            .Single(o => o.GetProperty("request").GetProperty("name").GetString() == "GetCheapestCake");
+        var attribute = cheapest.GetProperty("request").GetProperty("attributes").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "CacheResponse");
+        Assert.Contains(attribute.GetProperty("args").EnumerateArray(), a => a.GetProperty("name").GetString() == "Models" && a.GetProperty("value").GetString() == "Cake");
     }
 }
