@@ -12,7 +12,6 @@ public class ConfigureResponseCaching : IStartupModule
     public void ConfigureServices(WebApplicationBuilder builder)
     {
         #region snippet:response-cache-register
-        builder.Services.AddBaaSRedis(builder.Configuration); // the cache: Redis when ConnectionStrings:Redis is set, else memory
         builder.Services.AddResponseCache();
         #endregion
     }
