@@ -9,6 +9,7 @@ namespace MyApp.ServiceModel;
 /// </summary>
 [Tag("Orders", Icon = "receipt"), Route("/orders", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
 [RateLimit(10, "00:01:00", Partition = RateLimitPartition.User)]
+[InvalidateResponses(typeof(MenuItem))] // limited dishes show the stock left
 public class PlaceOrder : IReturn<Order>, IPost
 {
     [ValidateGreaterThan(0), References(typeof(Restaurant))]
@@ -41,6 +42,7 @@ public class OrderLine
 /// another party's order is 404.
 /// </summary>
 [Tag("Orders", Icon = "receipt"), Route("/orders/{Id}/status", "POST"), ValidateIsAuthenticated, ApiKeyScope(ApiScopes.OrdersWrite)]
+[InvalidateResponses(typeof(MenuItem))] // a cancellation puts limited stock back
 public class UpdateOrderStatus : IReturn<Order>, IPost
 {
     public int Id { get; set; }

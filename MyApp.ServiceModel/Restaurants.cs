@@ -2,9 +2,12 @@ using BaaS;
 
 namespace MyApp.ServiceModel;
 
-/// <summary>Open restaurants, best rated first: <c>/restaurants?cuisineContains=thai&amp;ratingGreaterThan=4</c>. Anyone.</summary>
+/// <summary>
+/// Open restaurants, best rated first: <c>/restaurants?cuisineContains=thai&amp;ratingGreaterThan=4</c>. Anyone. Anonymous
+/// answers are cached for a minute, dropped on every node when a restaurant is written.
+/// </summary>
 [Tag("Restaurants", Icon = "store"), Route("/restaurants", "GET")]
-[AutoFilter(nameof(Restaurant.IsOpen), Value = true), AutoApply(Behavior.AuditQuery)]
+[AutoFilter(nameof(Restaurant.IsOpen), Value = true), AutoApply(Behavior.AuditQuery), CacheResponse(Duration = 60)]
 public class QueryRestaurants : QueryDb<Restaurant, RestaurantInfo>
 {
     public List<int>? Ids { get; set; }

@@ -4,6 +4,7 @@ namespace MyApp.ServiceModel;
 
 /// <summary>Reviews, newest first: <c>/restaurants/1/reviews</c>. Anyone.</summary>
 [Tag("Reviews", Icon = "star"), Route("/reviews", "GET"), Route("/restaurants/{RestaurantId}/reviews", "GET"), AutoApply(Behavior.AuditQuery)]
+[CacheResponse(Duration = 60)]
 public class QueryReviews : QueryDb<Review, ReviewInfo>
 {
     public int? RestaurantId { get; set; }
@@ -27,6 +28,7 @@ public class QueryMyReviews : QueryDb<Review>
 /// transaction.
 /// </summary>
 [Tag("Reviews", Icon = "star"), Route("/orders/{OrderId}/review", "POST"), ValidateIsAuthenticated]
+[InvalidateResponses(typeof(Review), typeof(Restaurant))]
 public class ReviewOrder : IReturn<Review>, IPost
 {
     public int OrderId { get; set; }

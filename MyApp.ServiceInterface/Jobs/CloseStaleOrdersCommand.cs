@@ -1,3 +1,4 @@
+using BaaS;
 using BaaS.Data;
 using BaaS.Jobs;
 using MyApp.ServiceModel;
@@ -10,7 +11,8 @@ namespace MyApp.ServiceInterface.Jobs;
 /// are cancelled and their stock goes back on the menu. MyApp takes no payments yet, so "placed and never accepted" is
 /// what an unpaid, stale order is. Answers how many orders it closed.
 /// </summary>
-public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFactory, TimeProvider clock, IJobContext job, ILogger<CloseStaleOrdersCommand> logger)
+public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFactory, TimeProvider clock, IJobContext job, IResponseCache responseCache,
+    ILogger<CloseStaleOrdersCommand> logger)
     : IAsyncCommand<CloseStaleOrders, int>
 {
     public async Task<int> ExecuteAsync(CloseStaleOrders arg, CancellationToken cancellationToken)
@@ -31,7 +33,12 @@ public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFacto
             job.ReportProgress((double)closed / stale.Count, $"closed {closed} of {stale.Count}");
         }
         job.Log($"Closed {closed} order(s) placed before {cutoff:u} and never accepted");
-        if (closed > 0) LogClosed(logger, closed, arg.OlderThanMinutes);
+        if (closed > 0)
+        {
+            // Each cancellation has committed: drop the cached menus that showed the stock it put back.
+            await responseCache.InvalidateAsync<MenuItem>(cancellationToken);
+            LogClosed(logger, closed, arg.OlderThanMinutes);
+        }
         return closed;
     }
 

@@ -53,20 +53,43 @@ internal sealed class ResponseWriter(JsonSerializerOptions json)
         }
 
         response.StatusCode = status;
-        switch (format)
-        {
-            case ResponseFormat.Csv:
-                await WriteCsvAsync(context, result).ConfigureAwait(false);
-                break;
-            case ResponseFormat.Jsonl:
-                await WriteJsonLinesAsync(context, result).ConfigureAwait(false);
-                break;
-            default:
-                response.ContentType = ResponseFormatNegotiation.JsonContentType;
-                await JsonSerializer.SerializeAsync(response.BodyWriter, result, json.GetTypeInfo(result.GetType()), context.RequestAborted).ConfigureAwait(false);
-                break;
-        }
+        response.ContentType = ContentTypeOf(format);
+        await WriteBodyAsync(response.BodyWriter, result, format, context.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The bytes and content type <see cref="WriteAsync"/> would write for a DTO or a string, or null for what is not
+    /// a plain body (null, bytes, a stream, an ASP.NET Core result): what the response cache keeps.
+    /// </summary>
+    public async Task<(byte[] Body, string ContentType)?> RenderAsync(object? result, ResponseFormat format, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case null or IResult or byte[] or Stream:
+                return null;
+            case string text:
+                return (Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8");
+        }
+        using var buffer = new MemoryStream();
+        var writer = PipeWriter.Create(buffer, new StreamPipeWriterOptions(leaveOpen: true));
+        await WriteBodyAsync(writer, result, format, cancellationToken).ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
+        return (buffer.ToArray(), ContentTypeOf(format));
+    }
+
+    private static string ContentTypeOf(ResponseFormat format) => format switch
+    {
+        ResponseFormat.Csv => ResponseFormatNegotiation.CsvContentType,
+        ResponseFormat.Jsonl => ResponseFormatNegotiation.JsonlContentType,
+        _ => ResponseFormatNegotiation.JsonContentType,
+    };
+
+    private Task WriteBodyAsync(PipeWriter writer, object result, ResponseFormat format, CancellationToken cancellationToken) => format switch
+    {
+        ResponseFormat.Csv => WriteCsvAsync(writer, result, cancellationToken),
+        ResponseFormat.Jsonl => WriteJsonLinesAsync(writer, result, cancellationToken),
+        _ => JsonSerializer.SerializeAsync(writer, result, json.GetTypeInfo(result.GetType()), cancellationToken),
+    };
 
     /// <summary>Writes a body-less JSON value (the error path uses this too).</summary>
     public Task WriteJsonAsync(HttpContext context, object value, int status)
@@ -76,28 +99,24 @@ internal sealed class ResponseWriter(JsonSerializerOptions json)
         return JsonSerializer.SerializeAsync(context.Response.BodyWriter, value, json.GetTypeInfo(value.GetType()), context.RequestAborted);
     }
 
-    private async Task WriteCsvAsync(HttpContext context, object result)
+    private async Task WriteCsvAsync(PipeWriter writer, object result, CancellationToken cancellationToken)
     {
         var shape = RowShape.Of(result.GetType());
         var columns = CsvColumns.Of(shape.RowType);
-        context.Response.ContentType = ResponseFormatNegotiation.CsvContentType;
-        var writer = context.Response.BodyWriter;
         var line = new StringBuilder(256);
         columns.AppendHeader(line);
         foreach (var row in shape.Rows(result))
         {
             if (row is not null) columns.AppendRow(line, row, json);
-            if (line.Length >= FlushThreshold) await FlushAsync(writer, line, context.RequestAborted).ConfigureAwait(false);
+            if (line.Length >= FlushThreshold) await FlushAsync(writer, line, cancellationToken).ConfigureAwait(false);
         }
-        await FlushAsync(writer, line, context.RequestAborted).ConfigureAwait(false);
+        await FlushAsync(writer, line, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteJsonLinesAsync(HttpContext context, object result)
+    private async Task WriteJsonLinesAsync(PipeWriter writer, object result, CancellationToken cancellationToken)
     {
         var shape = RowShape.Of(result.GetType());
         var typeInfo = json.GetTypeInfo(shape.RowType);
-        context.Response.ContentType = ResponseFormatNegotiation.JsonlContentType;
-        var writer = context.Response.BodyWriter;
         await using var jsonWriter = new Utf8JsonWriter(writer, new JsonWriterOptions { Encoder = json.Encoder, SkipValidation = true });
         foreach (var row in shape.Rows(result))
         {
@@ -106,9 +125,9 @@ internal sealed class ResponseWriter(JsonSerializerOptions json)
             jsonWriter.Flush();
             jsonWriter.Reset();
             writer.Write("\n"u8);
-            if (writer.UnflushedBytes >= FlushThreshold) await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (writer.UnflushedBytes >= FlushThreshold) await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask FlushAsync(PipeWriter writer, StringBuilder text, CancellationToken cancellationToken)

@@ -252,6 +252,7 @@ internal sealed class MetadataBuilder
                     Value = value switch
                     {
                         Type t => t.Name,
+                        Type[] types => string.Join(",", types.Select(t => t.Name)),
                         string[] strings => string.Join(",", strings),
                         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                         _ => value.ToString(),

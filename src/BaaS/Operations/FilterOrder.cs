@@ -42,4 +42,16 @@ public static class FilterOrder
 
     /// <summary>Declarative and FluentValidation rules.</summary>
     public const int Validation = 0;
+
+    /// <summary>
+    /// Answering GET calls from the response cache (<c>[CacheResponse]</c>): after authorization and validation, so a
+    /// cached answer only reaches a caller the operation accepts.
+    /// </summary>
+    public const int ResponseCache = 100;
+
+    /// <summary>
+    /// Dropping the cached answers of a model after an AutoQuery write: outside the batch transaction and
+    /// <c>Idempotency-Key</c> handling, so it runs once the write has committed.
+    /// </summary>
+    public const int ResponseCacheInvalidation = -600;
 }
