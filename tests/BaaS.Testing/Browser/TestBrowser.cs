@@ -57,6 +57,9 @@ public static class TestBrowser
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(15_000);
+        // Expect() waits as long as actions do: on a machine shared with other builds, a page can take more than
+        // Playwright's default 5 s to draw what a test waits for (a wait, never a timed assertion).
+        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, Path.Combine(Repo.Root, ".ci", "tmp", "screenshots", artifactFolder));
     }
