@@ -2,7 +2,7 @@
 # Throwaway test servers on loopback, owned by this run: started on a free uncommon port, recorded by pid,
 # stopped by that pid only. Sourced by test.sh; safe on a machine other processes share.
 #
-#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Chromium, aiosmtpd)
+#   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Redis, Chromium, aiosmtpd)
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
 #   redis_start / redis_stop         exports BAAS_TEST_REDIS (a StackExchange.Redis configuration string)
 #   smtp_start / smtp_stop      exports BAAS_TEST_SMTP (host:port of an SMTP server that accepts everything) and
@@ -118,6 +118,12 @@ redis_start() {
 redis_stop() {
   [ -n "$BAAS_SERVICES_DIR" ] || return 0
   local dir="$BAAS_SERVICES_DIR/redis" pid
+  [ -f "$dir/pid" ] || return 0
+  pid=$(cat "$dir/pid")
+  kill "$pid" 2>/dev/null
+  rm -f "$dir/pid"
+}
+
 # Debian's python3, which apt's python3-aiosmtpd installs into (a pyenv or venv python3 on PATH would not see it).
 SMTP_PYTHON=/usr/bin/python3
 smtp_python() { "$SMTP_PYTHON" "$@"; }
