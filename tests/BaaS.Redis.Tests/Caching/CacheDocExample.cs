@@ -41,7 +41,7 @@ public class PopularDishesServices(ICache cache, DishRanking ranking, TimeProvid
 }
 #endregion
 
-/// <summary>Runs the example of docs/cache.md.</summary>
+/// <summary>Runs the example of docs/caching.md.</summary>
 public sealed class CacheDocExampleTests
 {
     [Fact]
