@@ -105,6 +105,10 @@ db_ticks() { if [ "$DB" = postgres ]; then pg_ticks; else echo 0; fi; }
 
 # --- data --------------------------------------------------------------------------------------------------------------
 
+# Rate limits are on by default (600 calls a minute per caller): the platform gets a budget the load never reaches,
+# so every request is still counted (the limit's cost is in the figures) and none is refused.
+PLATFORM_LIMITS=(BaaS__RateLimits__Default__PermitLimit=1000000000)
+
 # prepare_db DB ROWS: both sides' databases, both loaded with rows 1..ROWS of the baseline README's data set; sets
 # BASELINE_ENV and PLATFORM_ENV (env assignments for each side).
 prepare_db() {
@@ -112,7 +116,7 @@ prepare_db() {
   DB=$db
   if [ "$db" = sqlite ]; then
     BASELINE_ENV=(BASELINE_SQLITE="$WORK/baseline.db")
-    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Data Source=$WORK/platform.db")
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Data Source=$WORK/platform.db" "${PLATFORM_LIMITS[@]}")
     rm -f "$WORK"/baseline.db* "$WORK"/platform.db*
   else
     local port; port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES")
@@ -121,7 +125,7 @@ prepare_db() {
       -c "CREATE DATABASE bench_baseline" -c "CREATE DATABASE bench_platform" >/dev/null
     BASELINE_ENV=(BASELINE_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_baseline")
     # As a user writes it: no pool or statement settings beyond what Npgsql defaults to.
-    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_platform")
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_platform" "${PLATFORM_LIMITS[@]}")
   fi
   env "${BASELINE_ENV[@]}" dotnet "$BASELINE_DLL" --db "$db" --init-only >/dev/null
   local gen="i, 'Product ' || i, 'cat-' || (i % 10), ((i * 7919) % 100000) / 100.0, (i * 31) % 500"

@@ -29,7 +29,7 @@ dotnet build "$WORK/base/benchmarks/BaaS.Web.Benchmarks" -c Release -nologo -v q
 
 start() { # label dir -> sets PORT_<label>, PID_<label>
   local port; port=$(free_port 47000)
-  ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 dotnet "$2/benchmarks/BaaS.Web.Benchmarks/bin/Release/net10.0/BaaS.Web.Benchmarks.dll" \
+  ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 BaaS__RateLimits__Default__PermitLimit=1000000000 dotnet "$2/benchmarks/BaaS.Web.Benchmarks/bin/Release/net10.0/BaaS.Web.Benchmarks.dll" \
     --urls "http://127.0.0.1:$port" >"$WORK/$1.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")

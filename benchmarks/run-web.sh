@@ -11,7 +11,7 @@ source .ci/services.sh   # for free_port
 PORT=$(free_port 47000)
 
 dotnet build benchmarks/BaaS.Web.Benchmarks -c Release -nologo -v q >/dev/null
-ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 dotnet benchmarks/BaaS.Web.Benchmarks/bin/Release/net10.0/BaaS.Web.Benchmarks.dll \
+ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 BaaS__RateLimits__Default__PermitLimit=1000000000 dotnet benchmarks/BaaS.Web.Benchmarks/bin/Release/net10.0/BaaS.Web.Benchmarks.dll \
   --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
