@@ -18,7 +18,7 @@ internal sealed class ResponseCacheFeature : BaaSFeature
         return
         [
             new ResponseCacheFilter(versions, services.GetRequiredService<ICache>(), services.GetRequiredService<IOptions<ResponseCacheOptions>>()),
-            new ResponseCacheInvalidationFilter(versions),
+            new ResponseCacheInvalidationFilter(versions, () => services.GetRequiredService<BaaS.Hosting.BaaSHost>().Catalog),
         ];
     }
 
