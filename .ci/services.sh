@@ -115,14 +115,16 @@ redis_start() {
   _log "Redis pid $REDIS_PID on 127.0.0.1:$port"
 }
 
-redis_stop() {
+# stop_by_pid_file NAME: stops the server this run started under $BAAS_SERVICES_DIR/NAME, by the pid it recorded.
+stop_by_pid_file() {
   [ -n "$BAAS_SERVICES_DIR" ] || return 0
-  local dir="$BAAS_SERVICES_DIR/redis" pid
-  [ -f "$dir/pid" ] || return 0
-  pid=$(cat "$dir/pid")
-  kill "$pid" 2>/dev/null
-  rm -f "$dir/pid"
+  local file="$BAAS_SERVICES_DIR/$1/pid"
+  [ -f "$file" ] || return 0
+  kill "$(cat "$file")" 2>/dev/null
+  rm -f "$file"
 }
+
+redis_stop() { stop_by_pid_file redis; }
 
 # Debian's python3, which apt's python3-aiosmtpd installs into (a pyenv or venv python3 on PATH would not see it).
 SMTP_PYTHON=/usr/bin/python3
@@ -157,14 +159,7 @@ PY
   _log "SMTP (aiosmtpd) pid $SMTP_PID on $BAAS_TEST_SMTP, messages in $BAAS_TEST_SMTP_DIR"
 }
 
-smtp_stop() {
-  [ -n "$BAAS_SERVICES_DIR" ] || return 0
-  local dir="$BAAS_SERVICES_DIR/smtp" pid
-  [ -f "$dir/pid" ] || return 0
-  pid=$(cat "$dir/pid")
-  kill "$pid" 2>/dev/null
-  rm -f "$dir/pid"
-}
+smtp_stop() { stop_by_pid_file smtp; }
 
 services_cleanup() {
   redis_stop
