@@ -26,14 +26,24 @@ public abstract class ProcessTests<TKind> where TKind : IDatabaseKind
         await PrepareAsync(enqueuer);
         const int count = 200;
         var ids = new List<long>();
+        var held = new List<long>();
         for (var i = 0; i < count; i++)
-            ids.Add((await enqueuer.Jobs.EnqueueCommandAsync<CountCommand>(new CountArg { DelayMs = 40 },
-                new JobOptions { Callback = nameof(CountCallbackCommand) })).Id);
+        {
+            // A few jobs hold their first attempt for a minute, so the kill surely finds one that has started (its
+            // execution recorded) and not finished, whatever the machine's load; the rest take 40 ms.
+            var holds = i < 40 && i % 10 == 5; // among the first claimed, so the doomed worker holds them
+            var id = (await enqueuer.Jobs.EnqueueCommandAsync<CountCommand>(new CountArg { DelayMs = 40, FirstAttemptDelayMs = holds ? 60_000 : 0 },
+                new JobOptions { Callback = nameof(CountCallbackCommand) })).Id;
+            ids.Add(id);
+            if (holds) held.Add(id);
+        }
 
         var doomed = await WorkerProcess.StartAsync(database, "doomed", concurrency: 8, LeaseMs);
         try
         {
             await Eventually.UntilAsync(async () => await enqueuer.ScalarAsync("SELECT COUNT(*) FROM test_execution") >= 40, "the worker is busy");
+            await Eventually.UntilAsync(async () => await enqueuer.ScalarAsync($"SELECT COUNT(*) FROM test_execution WHERE job_id IN ({string.Join(",", held)})") > 0,
+                "a long job has started");
         }
         finally
         {
