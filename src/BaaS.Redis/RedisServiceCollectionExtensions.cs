@@ -2,6 +2,7 @@ using BaaS.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,9 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton(sp => new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
         services.AddHostedService<RedisStarter>();
         services.Replace(ServiceDescriptor.Singleton<ICacheStore, RedisCacheStore>());
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        // Degraded, not unhealthy: without Redis a node still serves (misses, fail-open limits), so it should stay in the
+        // load balancer, which keeps nodes whose ready check answers 200.
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, tags: ["ready"]);
         return services;
     }
 

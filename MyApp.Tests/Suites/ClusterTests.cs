@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using BaaS;
+using BaaS.Client;
+using BaaS.Data;
+using BaaS.Testing;
+using MyApp.ServiceInterface;
+using MyApp.ServiceModel;
+
+namespace MyApp.Tests;
+
+/// <summary>
+/// Three MyApp nodes on one PostgreSQL database and one Redis, each a Kestrel of its own on its own port, started one
+/// after the other as a deployment would (the first migrates and seeds, the others find it done). Whatever one node
+/// learns about limits, cached answers and sessions, the others know.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly StringWriter _printed = new();
+
+    public TestDatabase Database { get; private set; } = null!;
+    public TestServer[] Nodes { get; private set; } = [];
+
+    /// <summary>The prefix of this cluster's keys in the run's shared Redis.</summary>
+    public string KeyPrefix { get; } = $"myapp-cluster-{Guid.NewGuid():N}:";
+
+    // Nodes share the key that signs access tokens, as every deployment of more than one node must (docs/auth.md).
+    private readonly string _jwtSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(TestDatabaseKind.PostgreSql, "myapp_cluster");
+        var nodes = new List<TestServer>();
+        for (var i = 0; i < 3; i++)
+            nodes.Add(await MyAppTestServer.StartAsync(Database, _printed, configure: o =>
+            {
+                o.Configuration["ConnectionStrings:Redis"] = RedisTestService.Instance.ConnectionString;
+                o.Configuration["BaaS:Cache:KeyPrefix"] = KeyPrefix;
+                o.Configuration["Auth:Jwt:Secret"] = _jwtSecret;
+                o.Configuration.Remove("BaaS:RateLimits:Policies:PlaceOrder:PermitLimit"); // MyApp's own: 10 a minute
+                o.Configuration["BaaS:RateLimits:Default:PermitLimit"] = "100000";
+            }));
+        Nodes = [.. nodes];
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A client of <paramref name="node"/> signed in as the demo user of <paramref name="role"/>, and its sign-in answer.</summary>
+    public async Task<(JsonApiClient Client, AuthenticateResponse Auth)> SignInAsync(int node, string role)
+    {
+        var email = DemoSeeder.EmailOf(role);
+        var client = new JsonApiClient(Nodes[node].BaseUrl);
+        var auth = await client.SendAsync(new Authenticate { Provider = "credentials", UserName = email, Password = MyAppTestServer.PrintedPasswords(_printed.ToString())[email] });
+        client.BearerToken = auth.BearerToken;
+        return (client, auth);
+    }
+
+    /// <summary>A client of <paramref name="node"/> carrying <paramref name="bearerToken"/>.</summary>
+    public JsonApiClient Client(int node, string? bearerToken = null) => new(Nodes[node].BaseUrl) { BearerToken = bearerToken };
+}
+
+public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+{
+    [Fact]
+    public async Task A_customers_order_budget_holds_across_the_three_nodes_together()
+    {
+        var (owner, _) = await cluster.SignInAsync(0, Roles.Owner);
+        var (_, auth) = await cluster.SignInAsync(1, Roles.Customer);
+        var (restaurantId, menu) = await Kitchen.OpenAsync(owner);
+        var customers = Enumerable.Range(0, 3).Select(n => cluster.Client(n, auth.BearerToken)).ToArray();
+
+        // Ten orders, spread over the nodes: each node alone would allow ten.
+        var remaining = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            var placed = await customers[i % 3].ApiAsync(Kitchen.Order(restaurantId, (menu["Noodles"], 1)));
+            Assert.Equal(200, placed.StatusCode);
+        }
+        for (var n = 0; n < 3; n++)
+        {
+            var refused = await customers[n].ApiAsync(Kitchen.Order(restaurantId, (menu["Noodles"], 1)));
+            Assert.Equal(429, refused.StatusCode);
+            Assert.Equal("PlaceOrder", refused.Error!.Meta!["policy"]);
+        }
+        await using (var db = await cluster.Database.CreateFactory().OpenAsync())
+            Assert.Equal(10, await db.CountAsync<Order>(o => o.RestaurantId == restaurantId));
+
+        // The default policy counts one budget too: each call on any node leaves one less.
+        var http = cluster.Nodes.Select(n => n.CreateHttp()).ToArray();
+        foreach (var h in http) h.DefaultRequestHeaders.Authorization = new("Bearer", auth.BearerToken);
+        for (var i = 0; i < 6; i++)
+        {
+            using var answer = await http[i % 3].GetAsync("/api/QueryMyOrders?take=1");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            remaining.Add(RemainingOf(answer));
+        }
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => remaining[0] - i), remaining);
+    }
+
+    [Fact]
+    public async Task A_cached_restaurant_list_changes_on_every_node_after_an_owner_edits_on_one()
+    {
+        var (owner, _) = await cluster.SignInAsync(2, Roles.Owner);
+        var (id, _) = await Kitchen.OpenAsync(owner);
+        var url = $"/api/QueryRestaurants?ids={id}";
+        var http = cluster.Nodes.Select(n => n.CreateHttp()).ToArray();
+
+        var first = await http[0].GetAsync(url);
+        Assert.Equal(["MISS"], first.Headers.GetValues("X-Cache"));
+        foreach (var h in http[1..])
+        {
+            var cached = await h.GetAsync(url); // one store: node 1's answer serves the others
+            Assert.Equal(["HIT"], cached.Headers.GetValues("X-Cache"));
+        }
+
+        var renamed = "Renamed Kitchen " + Guid.NewGuid().ToString("N")[..6];
+        await owner.SendAsync(new PatchRestaurant { Id = id, Name = renamed }); // on node 3
+
+        foreach (var h in http)
+            Assert.Contains(renamed, await h.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    private static int RemainingOf(HttpResponseMessage answer) =>
+        int.Parse(answer.Headers.GetValues("RateLimit-Remaining").Single(), CultureInfo.InvariantCulture);
+}
