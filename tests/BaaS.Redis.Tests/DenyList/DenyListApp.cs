@@ -39,7 +39,7 @@ public sealed class DenyListApp
 
     /// <summary>Starts a node; the first makes the database, the others (<paramref name="shareWith"/>) use it.</summary>
     public Task<TestServer> StartNodeAsync(TestServer? shareWith = null, Dictionary<string, string?>? settings = null, string environment = "Development") =>
-        TestServer.StartAsync([typeof(DenyListProbeServices)], o =>
+        TestServer.StartAsync([typeof(DenyListProbeServices), typeof(OwnershipServices)], o =>
         {
             o.EnvironmentName = environment;
             if (shareWith is not null) o.Database = shareWith.Database;
