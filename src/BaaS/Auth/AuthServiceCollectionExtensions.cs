@@ -122,6 +122,7 @@ public static class AuthServiceCollectionExtensions
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<RefreshTokenCleanup>();
         if (services.FindBaaSFeature<AuthFeature>() is null) services.AddBaaSFeature(new AuthFeature());
+        if (services.FindBaaSFeature<EmailFeature>() is null) services.AddBaaSFeature(new EmailFeature());
         return services;
     }
 }
