@@ -15,7 +15,7 @@ public sealed class SignInCodeOptions
     /// </summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>How long a code works after it is sent. Default: 10 minutes.</summary>
+    /// <summary>How long a code works after it is sent (at most a day). Default: 10 minutes.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Wrong codes allowed per code sent; the next attempt voids the code (a new one must be asked for). Default: 5.</summary>
@@ -30,7 +30,9 @@ public sealed class SignInCodeOptions
     /// <summary>The settings that cannot work, one line each naming the setting.</summary>
     internal IEnumerable<string> Problems()
     {
-        if (Lifetime <= TimeSpan.Zero) yield return "Auth:SignInCodes:Lifetime must be positive (e.g. 00:10:00).";
+        // Six digits are guessable given time: a code is meant to live minutes, and a day is already generous.
+        if (Lifetime <= TimeSpan.Zero || Lifetime > TimeSpan.FromDays(1))
+            yield return "Auth:SignInCodes:Lifetime must be positive and at most a day (e.g. 00:10:00).";
         if (MaxAttempts < 1) yield return "Auth:SignInCodes:MaxAttempts must be 1 or more.";
         if (ResendInterval < TimeSpan.Zero) yield return "Auth:SignInCodes:ResendInterval must be zero or positive (e.g. 00:01:00).";
     }
