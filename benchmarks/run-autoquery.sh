@@ -15,6 +15,10 @@
 #                                                          the server under wrk, split into request stages
 #                                                          (benchmarks/profile-stages.py), in µs per request, and the
 #                                                          bytes allocated per request (dotnet-counters); default 12 s
+#   benchmarks/run-autoquery.sh --cache [seconds] [runs]  SQLite, against the baseline: the default rate limit off, on
+#                                                          with in-memory counters, on with Redis counters (three
+#                                                          platform processes), and a cached page against the same
+#                                                          uncached page; sides rotating per round (default 10 s x 3)
 #   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase and profile modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
@@ -34,7 +38,8 @@ case "${1:-}" in
   --pocketbase) MODE=pocketbase; MAX_SECONDS=${2:-240} ;;
   --startup) MODE=startup; RUNS=${2:-5} ;;
   --profile) MODE=profile; DURATION=${2:-12} ;;
-  -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+  --cache) MODE=cache; DURATION=${2:-10}; RUNS=${3:-3} ;;
+  -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
 for tool in wrk curl jq sqlite3 python3 openssl bc; do
@@ -101,7 +106,10 @@ pg_ticks() {
   for child in $(ps -o pid= --ppid "$pm"); do total=$((total + $(proc_ticks "$child"))); done
   echo "$total"
 }
-db_ticks() { if [ "$DB" = postgres ]; then pg_ticks; else echo 0; fi; }
+# The database's CPU (PostgreSQL's cluster; for the --cache mode's Redis side, the redis-server's) so far.
+db_ticks() { # [SIDE]
+  if [ "$DB" = postgres ]; then pg_ticks; elif [ "${1:-}" = redis ]; then proc_ticks "$REDIS_PID"; else echo 0; fi
+}
 
 # --- data --------------------------------------------------------------------------------------------------------------
 
@@ -163,19 +171,28 @@ sign_in() {
 LIST_BASE='category=cat-3&priceGt=500&orderBy=-price&take=20'
 LIST_PLAT='category=cat-3&priceGreaterThan=500&orderBy=-price&take=20'
 CREATE_BODY='{"name":"Bench product","category":"bench","price":12.34,"stock":5}'
-url_of() { # SIDE OP
-  case "$1.$2" in
+url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis are at URL_<side>)
+  local side=$1
+  case "$side" in off|memory|redis) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
+  case "$side.$2" in
     baseline.get) echo "$BASE_URL/products/4242" ;;
     platform.get) echo "$PLAT_URL/products/4242" ;;
     baseline.list) echo "$BASE_URL/products?$LIST_BASE" ;;
     platform.list) echo "$PLAT_URL/api/QueryProducts?$LIST_PLAT&include=total" ;;
     baseline.list-nototal) echo "$BASE_URL/products?$LIST_BASE&skipTotal=1" ;;
     platform.list-nototal) echo "$PLAT_URL/api/QueryProducts?$LIST_PLAT" ;;
+    platform.list-cached) echo "$PLAT_URL/api/QueryProductsCached?$LIST_PLAT&include=total" ;;
     baseline.create) echo "$BASE_URL/products" ;;
     platform.create) echo "$PLAT_URL/api/CreateProduct" ;;
   esac
 }
-token_of() { if [ "$1" = baseline ]; then echo "$BASELINE_TOKEN"; else sign_in; fi; }
+token_of() { # SIDE
+  case "$1" in
+    baseline) echo "$BASELINE_TOKEN" ;;
+    off|memory|redis) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
+    *) sign_in ;;
+  esac
+}
 
 # Both sides answer the README's check the same way before anything is measured: 500 in total, first row id 9433.
 check_sides() {
@@ -206,9 +223,9 @@ wrk_run() {
   [ "$op" = create ] && extra=(-s "$(post_script)")
   sleep 1   # the previous run's in-flight requests finish before this one's CPU is read
   local s0 d0 s1 d1 out=$WORK/wrk-$side-$op-$run.txt
-  s0=$(proc_ticks "${!pid_var}"); d0=$(db_ticks)
+  s0=$(proc_ticks "${!pid_var}"); d0=$(db_ticks "$side")
   wrk -t2 -c16 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "${extra[@]}" "$(url_of "$side" "$op")" >"$out"
-  s1=$(proc_ticks "${!pid_var}"); d1=$(db_ticks)
+  s1=$(proc_ticks "${!pid_var}"); d1=$(db_ticks "$side")
   python3 - "$out" "$DB" "$op" "$side" "$run" $((s1 - s0)) $((d1 - d0)) "$TICK_MS" >>"$WORK/runs.tsv" <<'PY'
 import re, sys
 path, db, op, side, run, sticks, dticks, tick_ms = sys.argv[1:]
@@ -383,6 +400,90 @@ startup_mode() {
     --secret "$secret" --runs "$RUNS" --log "$WORK/myapp.log"
 }
 
+# --- mode: the default rate limit's cost and response caching --------------------------------------------------------
+
+# Three platform processes on copies of one SQLite file, each with its own settings, beside the baseline: "off" (the
+# default rate limit turned off), "memory" (on, counted in memory: the embedded default), "redis" (on, counted in
+# Redis, the cache and cached answers there too; the redis-server's CPU is counted with it). Every side gets a budget
+# the load never reaches. Ops: get by id, the page of 20 + total, the same page from QueryProductsCached (memory and
+# redis only; cached per user for a minute), create (which drops the cached page's answers on those two).
+cache_mode() {
+  redis_start
+  prepare_db sqlite 10000
+  local bport side port
+  bport=$(free_port 47000)
+  BASELINE_TOKEN=$(openssl rand -hex 24)
+  BASE_URL="http://127.0.0.1:$bport"
+  start baseline "$BASE_URL/health" env "${BASELINE_ENV[@]}" BASELINE_TOKEN="$BASELINE_TOKEN" dotnet "$BASELINE_DLL" --db sqlite --urls "$BASE_URL"
+  PASSWORD="Bench-$(openssl rand -hex 8)"
+  port=49000
+  for side in off memory redis; do
+    cp "$WORK/platform.db" "$WORK/$side.db"
+    port=$(free_port $((port + 1)))
+    printf -v "URL_$side" '%s' "http://127.0.0.1:$port"
+    local url="http://127.0.0.1:$port" extra=(BaaS__RateLimits__Default__PermitLimit=1000000000)
+    case $side in
+      off) extra=(BaaS__RateLimits__Default__Enabled=false) ;;
+      redis) extra+=(ConnectionStrings__Redis="$BAAS_TEST_REDIS" BaaS__Cache__KeyPrefix="bench-$side:") ;;
+    esac
+    start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="Data Source=$WORK/$side.db" "${extra[@]}" \
+      ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 Auth__Jwt__Secret="$(openssl rand -base64 32)" \
+      dotnet "$PLATFORM_DLL" --urls "$url"
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$url/register" \
+      -d "{\"userName\":\"bench\",\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+    PLAT_URL=$url check_sides 10000
+    local token; token=$(PLAT_URL=$url sign_in)
+    [ "$(curl -fsS -H "Authorization: Bearer $token" "$(url_of "$side" list-cached)" | jq -c '[.total, .results[0].id]')" = "[500,9433]" ] \
+      || { log "$side: the cached page differs from the baseline's"; return 1; }
+  done
+  curl -fsS -o /dev/null -D "$WORK/headers" -H "Authorization: Bearer $(PLAT_URL=$URL_memory sign_in)" "$(url_of memory list-cached)"
+  curl -fsS -o /dev/null -D "$WORK/headers" -H "Authorization: Bearer $(PLAT_URL=$URL_memory sign_in)" "$(url_of memory list-cached)"
+  grep -qi '^X-Cache: HIT' "$WORK/headers" || { log "the cached page was not served from the cache"; return 1; }
+  grep -qi '^RateLimit-Remaining' "$WORK/headers" || { log "the memory side does not count calls"; return 1; }
+  sides_of() { case $1 in list-cached) echo "memory redis" ;; *) echo "baseline off memory redis" ;; esac; }
+  log "warming up (10 s per side and operation)"
+  local op
+  for op in get list list-cached create; do for side in $(sides_of $op); do wrk_run "$side" "$op" 10 0; done; done
+  for run in $(seq "$RUNS"); do
+    for op in get list list-cached create; do
+      # The side that goes first rotates by round.
+      local sides=($(sides_of $op)) n i
+      n=${#sides[@]}
+      for ((i = 0; i < n; i++)); do wrk_run "${sides[$(((i + run) % n))]}" "$op" "$DURATION" "$run"; done
+    done
+    log "run $run of $RUNS done (load $(load))"
+  done
+  for side in baseline off memory redis; do stop "$side"; done
+}
+
+cache_report() {
+  python3 - "$WORK/runs.tsv" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    db, op, side, run, rps, p50, p99, reqs, errors, scpu, dcpu = line.rstrip('\n').split('\t')
+    if run == '0': continue
+    runs.setdefault((op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu), float(dcpu)))
+med = statistics.median
+def stats(r):
+    return dict(rps=med([x[0] for x in r]), p50=med([x[1] for x in r]), p99=med([x[2] for x in r]),
+                cpu=med([x[4] + x[5] for x in r]), server=med([x[4] for x in r]), db=med([x[5] for x in r]), errors=sum(x[3] for x in r))
+names = {'get': 'get by id', 'list': 'page of 20 + total', 'list-cached': 'the same page, cached', 'create': 'create'}
+labels = {'baseline': 'baseline', 'off': 'platform, rate limit off', 'memory': 'platform, limit counted in memory',
+          'redis': 'platform, limit counted in Redis'}
+print('| operation | side | req/s | p50 / p99 ms | CPU ms/req | CPU ratio (side / baseline) | errors |')
+print('|---|---|---:|---:|---:|---:|---:|')
+for op in ('get', 'list', 'list-cached', 'create'):
+    base = stats(runs[('list' if op == 'list-cached' else op, 'baseline')])
+    for side in ('baseline', 'off', 'memory', 'redis'):
+        if (op, side) not in runs: continue
+        s = stats(runs[(op, side)])
+        cpu = f"{s['cpu']:.3f} ({s['server']:.3f} + Redis {s['db']:.3f})" if side == 'redis' else f"{s['cpu']:.3f}"
+        ratio = f"{s['cpu'] / base['cpu']:.2f}" + (' (vs its uncached page: %.2f)' % (s['cpu'] / stats(runs[('list', side)])['cpu']) if op == 'list-cached' else '')
+        print(f"| {names[op]} | {labels[side]} | {s['rps']:,.0f} | {s['p50']:.2f} / {s['p99']:.2f} | {cpu} | {ratio} | {s['errors']} |")
+PY
+}
+
 # --- main ------------------------------------------------------------------------------------------------------------
 
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(load), $(nproc) cores"
@@ -409,6 +510,15 @@ case $MODE in
     ;;
   startup)
     startup_mode
+    ;;
+  cache)
+    build_sides
+    services_install
+    DB=sqlite
+    echo "command: benchmarks/run-autoquery.sh --cache $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
+    : >"$WORK/runs.tsv"
+    cache_mode
+    cache_report
     ;;
   profile)
     build_sides

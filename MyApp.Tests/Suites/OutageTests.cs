@@ -15,7 +15,8 @@ namespace MyApp.Tests;
 /// PostgreSQL going away under load costs answers, not data: MyApp on a cluster of the test's own, with readers and
 /// order writers running while the cluster is stopped for a few seconds and started again. Every answer is a 2xx or a 503
 /// with <c>Retry-After</c> (never a 500), requests succeed again without restarting the app, every order answered 2xx is
-/// in the database, and the jobs node is healthy again.
+/// in the database, <c>/health/ready</c> is unhealthy while the database is away and healthy again after, and the jobs
+/// node is healthy again.
 /// </summary>
 public sealed class OutageTests : IAsyncLifetime
 {
@@ -86,13 +87,23 @@ public sealed class OutageTests : IAsyncLifetime
                     Headers = { Authorization = new AuthenticationHeaderValue("Bearer", customerToken) },
                 })))
             .ToList();
+        using var probe = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        async Task<(HttpStatusCode, string)> ReadyAsync()
+        {
+            using var response = await probe.GetAsync("/health/ready");
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
         try
         {
             await UntilAsync(() => answers.Count(a => a.Kind == "write" && a.Status == HttpStatusCode.OK) >= 20, "orders before the outage");
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), await ReadyAsync());
             await _cluster.StopServerAsync();
             // Down for a few seconds, as a restart or a failover is, and long enough to have been noticed.
             await Task.Delay(TimeSpan.FromSeconds(3));
             await UntilAsync(() => answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable) >= 20, "503s while PostgreSQL is down");
+            // The load balancer's view: not ready while the database is away, and the node still lives.
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), await ReadyAsync());
+            Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/health/live")).StatusCode);
             await _cluster.StartServerAsync();
             Volatile.Write(ref restarted, 1);
             await UntilAsync(() => answers.Count(a => a.AfterRestart && a.Kind == "write" && a.Status == HttpStatusCode.OK) >= 20
@@ -117,7 +128,8 @@ public sealed class OutageTests : IAsyncLifetime
             Assert.Empty(acknowledged.Except(stored));
         }
 
-        // The jobs node lived through it and works again.
+        // Ready again by itself, and the jobs node lived through it and works again.
+        await UntilAsync(async () => await ReadyAsync() == (HttpStatusCode.OK, "Healthy"), "the ready check to pass again");
         using var health = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
         await UntilAsync(async () =>
         {

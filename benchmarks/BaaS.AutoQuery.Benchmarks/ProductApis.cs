@@ -17,6 +17,17 @@ public class QueryProducts : QueryDb<Product>
     public decimal? PriceGreaterThan { get; set; }
 }
 
+/// <summary>
+/// The same page, its answer cached per user for a minute (docs/response-caching.md): <c>GET /api/QueryProductsCached?...</c>.
+/// Only the response-cache benchmark (<c>run-autoquery.sh --cache</c>) calls it; creates drop its answers.
+/// </summary>
+[ValidateIsAuthenticated, CacheResponse(Duration = 60, VaryByUser = true)]
+public class QueryProductsCached : QueryDb<Product>
+{
+    public string? Category { get; set; }
+    public decimal? PriceGreaterThan { get; set; }
+}
+
 /// <summary>Create: <c>POST /api/CreateProduct</c>.</summary>
 [ValidateIsAuthenticated]
 public class CreateProduct : ICreateDb<Product>, IReturn<IdResponse>, IPost

@@ -35,6 +35,8 @@ public static class SmtpServiceCollectionExtensions
         services.AddBaaSJobCommand<SendQueuedEmailCommand>();
         services.RemoveAll<IEmailSender>();
         services.AddSingleton<IEmailSender>(sp => Queues(sp) ? sp.GetRequiredService<QueuedEmailSender>() : sp.GetRequiredService<SmtpEmailSender>());
+        services.RemoveAll<EmailSenderDescription>();
+        services.AddSingleton(sp => new EmailSenderDescription("smtp", Queues(sp)));
         services.AddHostedService<SmtpStartup>();
         return services;
     }

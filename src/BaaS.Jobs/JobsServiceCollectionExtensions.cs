@@ -47,7 +47,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IBackgroundJobs, BackgroundJobs>();
         services.AddHttpContextAccessor();
         services.AddBaaSFeature(new JobsFeature());
-        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs"]);
+        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs", HealthExtensions.ReadyTag]);
         return services;
     }
 

@@ -12,11 +12,12 @@ internal sealed partial class RedisCacheStore(RedisConnection connection) : ICac
 {
     // Increment with a fixed window: the expiry is set only by the call that creates the counter, in the same atomic
     // step as the increment (INCRBY then PEXPIRE could otherwise leave a counter without expiry if the second never ran).
+    // Answers the value and the milliseconds left, so a rate limit costs one command.
     private const string IncrementScript = """
         local created = redis.call('EXISTS', KEYS[1]) == 0
         local value = redis.call('INCRBY', KEYS[1], ARGV[1])
         if created then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-        return value
+        return { value, redis.call('PTTL', KEYS[1]) }
         """;
 
     private const int ScanPage = 500;
@@ -38,12 +39,17 @@ internal sealed partial class RedisCacheStore(RedisConnection connection) : ICac
     public ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken) =>
         RunAsync(db => db.KeyDeleteAsync(key), cancellationToken);
 
-    public async ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken)
+    public async ValueTask<CacheCounter> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken)
     {
         try
         {
-            return await RunAsync(async db => (long)await db.ScriptEvaluateAsync(IncrementScript, [key],
-                [by, (long)Milliseconds(ttl).TotalMilliseconds]).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(async db =>
+            {
+                var answer = (RedisResult[])(await db.ScriptEvaluateAsync(IncrementScript, [key], [by, (long)Milliseconds(ttl).TotalMilliseconds]).ConfigureAwait(false))!;
+                // PTTL is -1 only for a key someone set without expiry outside the cache: say the whole window then.
+                var left = (long)answer[1];
+                return new CacheCounter((long)answer[0], left >= 0 ? TimeSpan.FromMilliseconds(left) : ttl);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException e)
         {

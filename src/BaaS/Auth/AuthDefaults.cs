@@ -14,4 +14,7 @@ public static class AuthDefaults
 
     /// <summary>The <c>amr</c> (and <see cref="Authenticate.Provider"/>) of password sign-ins.</summary>
     public const string CredentialsProvider = "credentials";
+
+    /// <summary>The <c>amr</c> (and <see cref="AuthenticateResponse.AuthProvider"/>) of sign-ins with an emailed code (<see cref="SignInWithCode"/>).</summary>
+    public const string EmailCodeProvider = "emailcode";
 }

@@ -1,6 +1,7 @@
 using BaaS.Auth;
 using BaaS.Auth.ApiKeys;
 using BaaS.Auth.Authentication;
+using BaaS.Auth.Codes;
 using BaaS.Auth.Email;
 using BaaS.Auth.Hosting;
 using BaaS.Auth.OAuth;
@@ -25,11 +26,11 @@ namespace BaaS;
 /// <summary>Registers the auth feature.</summary>
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>The services the auth feature serves (Authenticate, Register, GetAccessToken, roles, email, API keys, admin).</summary>
+    /// <summary>The services the auth feature serves (Authenticate, Register, GetAccessToken, roles, email, API keys, admin, one-time codes).</summary>
     public static IReadOnlyList<Type> ServiceTypes { get; } =
     [
         typeof(AuthenticateService), typeof(RegisterService), typeof(AccessTokenService), typeof(RoleServices),
-        typeof(EmailServices), typeof(ApiKeyServices), typeof(AdminUserServices),
+        typeof(EmailServices), typeof(ApiKeyServices), typeof(AdminUserServices), typeof(OneTimeCodeServices),
     ];
 
     /// <summary>
@@ -51,6 +52,7 @@ public static class AuthServiceCollectionExtensions
         // The key, lifetimes and OAuth settings are checked with every other option, before migrations write anything.
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, SignInCodeOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -114,6 +116,8 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<AuthEmails>();
         services.TryAddSingleton<DummyPasswordHash>();
         services.TryAddSingleton<ClientSignInThrottle>();
+        services.TryAddSingleton<OneTimeCodeHasher>();
+        services.TryAddSingleton<OneTimeCodes>();
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddScoped<OAuthAccounts>();
         services.TryAddScoped<OAuthSignInFlow>();
@@ -127,6 +131,7 @@ public static class AuthServiceCollectionExtensions
         services.AddHostedService<AuthStartup>();
         services.AddHostedService<RefreshTokenCleanup>();
         if (services.FindBaaSFeature<AuthFeature>() is null) services.AddBaaSFeature(new AuthFeature());
+        if (services.FindBaaSFeature<EmailFeature>() is null) services.AddBaaSFeature(new EmailFeature());
         return services;
     }
 }

@@ -119,15 +119,18 @@ internal sealed partial class Cache : ICache
         }
     }
 
-    public async ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public async ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        (await CountAsync(key, by, ttl, cancellationToken).ConfigureAwait(false)).Value;
+
+    public async ValueTask<CacheCounter> CountAsync(string key, long by, TimeSpan window, CancellationToken cancellationToken = default)
     {
         var full = Full(key);
-        CheckTtl(ttl);
+        CheckTtl(window);
         try
         {
-            var value = await _store.IncrementAsync(full, by, ttl, cancellationToken).ConfigureAwait(false);
+            var counter = await _store.IncrementAsync(full, by, window, cancellationToken).ConfigureAwait(false);
             Up();
-            return value;
+            return counter;
         }
         catch (CacheUnavailableException e)
         {

@@ -60,6 +60,15 @@ public interface ICache
     ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="IncrementAsync"/> that also tells how long the counter still lives, in the same atomic step (one round
+    /// trip on Redis): what a fixed-window limit needs to say when its window ends.
+    /// </summary>
+    /// <exception cref="CacheUnavailableException">The store cannot be reached: the caller decides (fail open or closed).</exception>
+    /// <exception cref="InvalidOperationException">The key holds a value that is not an integer, or the result would overflow.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is zero or negative.</exception>
+    ValueTask<CacheCounter> CountAsync(string key, long by, TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// How long <paramref name="key"/> still lives: null when it is absent (or the store is unreachable),
     /// <see cref="Timeout.InfiniteTimeSpan"/> when it has no expiry.
     /// </summary>

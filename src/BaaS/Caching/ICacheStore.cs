@@ -27,11 +27,12 @@ public interface ICacheStore
     ValueTask<long> RemoveByPrefixAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds <paramref name="by"/> to the integer under <paramref name="key"/> and returns the result; a missing key starts
-    /// at 0 and expires <paramref name="ttl"/> later, an existing one keeps its expiry. Throws
-    /// <see cref="InvalidOperationException"/> when the value is not an integer or the result would overflow.
+    /// Adds <paramref name="by"/> to the integer under <paramref name="key"/> and returns the result with the key's
+    /// remaining life, read in the same atomic step; a missing key starts at 0 and expires <paramref name="ttl"/> later, an
+    /// existing one keeps its expiry. Throws <see cref="InvalidOperationException"/> when the value is not an integer or
+    /// the result would overflow.
     /// </summary>
-    ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken);
+    ValueTask<CacheCounter> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken);
 
     /// <summary>The remaining life of <paramref name="key"/>: null when absent, <see cref="Timeout.InfiniteTimeSpan"/> without expiry.</summary>
     ValueTask<TimeSpan?> TimeToLiveAsync(string key, CancellationToken cancellationToken);

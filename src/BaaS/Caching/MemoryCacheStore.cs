@@ -92,7 +92,7 @@ internal sealed partial class MemoryCacheStore : ICacheStore
         }
     }
 
-    public ValueTask<long> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken)
+    public ValueTask<CacheCounter> IncrementAsync(string key, long by, TimeSpan ttl, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -115,7 +115,7 @@ internal sealed partial class MemoryCacheStore : ICacheStore
                 throw new InvalidOperationException($"Incrementing the cache key '{key}' by {by} would overflow.", e);
             }
             Write(key, Encoding.UTF8.GetBytes(next.ToString(CultureInfo.InvariantCulture)), expiresAt, now);
-            return new(next);
+            return new(new CacheCounter(next, TimeSpan.FromTicks(expiresAt - now)));
         }
     }
 

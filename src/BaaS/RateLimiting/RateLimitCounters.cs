@@ -1,7 +1,7 @@
 namespace BaaS.RateLimiting;
 
 /// <summary>
-/// Counts calls in the platform's cache (<see cref="ICache.IncrementAsync"/>): one counter per policy and partition,
+/// Counts calls in the platform's cache (<see cref="ICache.CountAsync"/>): one counter per policy and partition,
 /// created by a partition's first call with the policy's window as its time to live, so the window is fixed from that
 /// call and every node of the app (on Redis) adds to the same counter.
 /// </summary>
@@ -13,22 +13,10 @@ internal sealed class RateLimitCounters(ICache cache)
     public async ValueTask<RateLimitCount> CountAsync(RateLimitPolicy policy, string partition, CancellationToken cancellationToken)
     {
         var key = "ratelimit:" + policy.Name + ":" + partition;
-        // Both commands go out before either answer is awaited: on Redis they share one round trip, in this order.
-        var counting = cache.IncrementAsync(key, 1, policy.Window, cancellationToken);
-        var remaining = cache.TimeToLiveAsync(key, cancellationToken);
-        long count;
-        var reset = policy.Window;
-        try
-        {
-            count = await counting.ConfigureAwait(false);
-        }
-        finally
-        {
-            // Always observed, also when the count failed (then it answers null: the store is away).
-            var ttl = await remaining.ConfigureAwait(false);
-            if (ttl is { } t && t > TimeSpan.Zero && t <= policy.Window) reset = t;
-        }
-        return new RateLimitCount(policy, count, reset);
+        // One atomic step (one command on Redis): the count and the time left in the window.
+        var counter = await cache.CountAsync(key, 1, policy.Window, cancellationToken).ConfigureAwait(false);
+        var reset = counter.TimeToLive > TimeSpan.Zero && counter.TimeToLive <= policy.Window ? counter.TimeToLive : policy.Window;
+        return new RateLimitCount(policy, counter.Value, reset);
     }
 }
 

@@ -26,31 +26,35 @@ public static class EmailApp
     /// <summary>Starts the app; throws what startup throws.</summary>
     public static Task<TestServer> StartAsync(TestDatabaseKind kind, Delivery delivery, Dictionary<string, string?> configuration,
         string environment = "Development") =>
-        TestServer.StartAsync(o =>
+        TestServer.StartAsync(o => Configure(o, kind, delivery, configuration, environment));
+
+    /// <summary>Sets up <paramref name="o"/> as <see cref="StartAsync"/> starts it, for a fixture that adds its own callbacks after.</summary>
+    public static void Configure(TestServerOptions o, TestDatabaseKind kind, Delivery delivery, Dictionary<string, string?> configuration,
+        string environment = "Development")
+    {
+        o.EnvironmentName = environment;
+        o.FollowRedirects = false;
+        o.Dialect = kind;
+        o.DatabasePrefix = "email_tests";
+        o.PrepareDatabase = async factory => await new Migrator(factory, AuthMigrations.Types).RunAsync();
+        if (environment != "Development") o.Configuration["Auth:Jwt:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        foreach (var (key, value) in configuration) o.Configuration[key] = value;
+        o.BaaS += b => b.ServiceName = "EmailTests";
+        if (delivery == Delivery.Queued)
         {
-            o.EnvironmentName = environment;
-            o.FollowRedirects = false;
-            o.Dialect = kind;
-            o.DatabasePrefix = "email_tests";
-            o.PrepareDatabase = async factory => await new Migrator(factory, AuthMigrations.Types).RunAsync();
-            if (environment != "Development") o.Configuration["Auth:Jwt:Secret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            foreach (var (key, value) in configuration) o.Configuration[key] = value;
-            o.BaaS += b => b.ServiceName = "EmailTests";
-            if (delivery == Delivery.Queued)
+            o.ConfigureConnections = (factory, database) => factory.RegisterConnection("jobs", database.SiblingConnectionString("jobs"), database.Dialect);
+            o.ConfigureServices += s => s.AddBaaSJobs(Fast);
+        }
+        o.ConfigureBuilder += b =>
+        {
+            b.Services.AddBaaSAuth(b.Configuration.GetSection("Auth"), a =>
             {
-                o.ConfigureConnections = (factory, database) => factory.RegisterConnection("jobs", database.SiblingConnectionString("jobs"), database.Dialect);
-                o.ConfigureServices += s => s.AddBaaSJobs(Fast);
-            }
-            o.ConfigureBuilder += b =>
-            {
-                b.Services.AddBaaSAuth(b.Configuration.GetSection("Auth"), a =>
-                {
-                    a.PasswordHashIterations = 1_000;
-                    a.RateLimit.Enabled = false;
-                });
-                b.Services.AddBaaSSmtp(b.Configuration.GetSection("Smtp"));
-            };
-        });
+                a.PasswordHashIterations = 1_000;
+                a.RateLimit.Enabled = false;
+            });
+            b.Services.AddBaaSSmtp(b.Configuration.GetSection("Smtp"));
+        };
+    }
 
     /// <summary>Short job intervals, so a retry comes within a fraction of a second.</summary>
     private static void Fast(JobsOptions o)

@@ -21,15 +21,35 @@ public sealed class StartupTests
     public async Task Without_smtp_host_the_default_sender_stays_and_with_it_smtp_is_used_queued_when_the_app_has_jobs()
     {
         await using (var none = await EmailApp.StartAsync(TestDatabaseKind.SqliteFile, Delivery.Direct, []))
+        {
             Assert.Equal("LogEmailSender", none.Services.GetRequiredService<IEmailSender>().GetType().Name);
+            Assert.Equal("""{"sender":"log","queued":false,"writesMessages":true}""", await PluginAsync(none));
+        }
         await using (var direct = await EmailApp.StartAsync(TestDatabaseKind.SqliteFile, Delivery.Direct, Smtp.Settings()))
+        {
             Assert.IsType<SmtpEmailSender>(direct.Services.GetRequiredService<IEmailSender>());
+            Assert.Equal("""{"sender":"smtp","queued":false}""", await PluginAsync(direct));
+        }
         await using (var queued = await EmailApp.StartAsync(TestDatabaseKind.SqliteFile, Delivery.Queued, Smtp.Settings()))
+        {
             Assert.Equal("QueuedEmailSender", queued.Services.GetRequiredService<IEmailSender>().GetType().Name);
+            Assert.Equal("""{"sender":"smtp","queued":true}""", await PluginAsync(queued));
+        }
         var forcedDirect = Smtp.Settings();
         forcedDirect["Smtp:Queue"] = "false";
         await using (var direct = await EmailApp.StartAsync(TestDatabaseKind.SqliteFile, Delivery.Queued, forcedDirect))
+        {
             Assert.IsType<SmtpEmailSender>(direct.Services.GetRequiredService<IEmailSender>());
+            Assert.Equal("""{"sender":"smtp","queued":false}""", await PluginAsync(direct));
+        }
+    }
+
+    /// <summary><c>plugins.email</c> of the app's metadata, as JSON text; it never names the server or the account.</summary>
+    private static async Task<string> PluginAsync(TestServer app)
+    {
+        using var http = app.CreateHttp();
+        using var metadata = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
+        return metadata.RootElement.GetProperty("plugins").GetProperty("email").GetRawText();
     }
 
     [Fact]

@@ -181,6 +181,19 @@ public abstract class CacheBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Count_answers_the_value_and_the_time_left_in_the_window()
+    {
+        var first = await Cache.CountAsync("window", 1, TimeSpan.FromMinutes(10));
+        Assert.Equal(1, first.Value);
+        Assert.InRange(first.TimeToLive, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+        await PassAsync(TimeSpan.FromSeconds(2));
+        var second = await Cache.CountAsync("window", 4, TimeSpan.FromHours(5)); // a later window does not move the end
+        Assert.Equal(5, second.Value);
+        Assert.InRange(second.TimeToLive, TimeSpan.FromMinutes(9), first.TimeToLive - TimeSpan.FromSeconds(1));
+        Assert.Equal(5, (await Cache.GetAsync<long>("window")).Value);
+    }
+
+    [Fact]
     public async Task A_counter_starts_again_when_its_window_ends()
     {
         Assert.Equal(1, await Cache.IncrementAsync("window", 1, ShortTtl));

@@ -37,7 +37,7 @@ public sealed class RedisDenyListOutageTests
             Assert.Equal((401, "RefreshTokenRevoked"), (refresh.StatusCode, refresh.ErrorCode));
         }
         // The revocation could not be written: logged, and the access token works until it expires (failing open).
-        Assert.Contains(node.Logs.Messages, m => m.EventId.Id == 2060 && m.Level == LogLevel.Warning);
+        Assert.Contains(node.Logs.Messages, m => m.EventId.Id == 2070 && m.Level == LogLevel.Warning);
         await node.AcceptsAsync(member.First.AccessToken);
         Assert.DoesNotContain(node.Logs.Messages, m => m.Level >= LogLevel.Error);
 

@@ -9,7 +9,7 @@ namespace BaaS.Auth.Email;
 /// which <see cref="ConfirmEmail"/> serves) and the password-reset link (<c>{BaaSOptions.PublicUrl}{ResetPasswordPath}?userId=...&amp;token=...</c>,
 /// the app's page that sends <see cref="ResetPassword"/>). Tokens come from Identity's token providers.
 /// </summary>
-internal sealed class AuthEmails(IEmailSender sender, IOptions<AuthOptions> options, IOptions<BaaSOptions> baas)
+internal sealed partial class AuthEmails(IEmailSender sender, IOptions<AuthOptions> options, IOptions<BaaSOptions> baas)
 {
     public Task SendConfirmationAsync(HttpContext context, BaaSUser user, string token, CancellationToken ct)
     {

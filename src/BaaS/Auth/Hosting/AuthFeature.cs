@@ -40,6 +40,9 @@ internal sealed class AuthFeature : BaaSFeature
         var providers = new List<AuthProviderInfo> { new("credentials", "credentials", "Email and password", "/auth/credentials") };
         providers.AddRange(services.GetRequiredService<OAuthProviders>().All
             .Select(p => new AuthProviderInfo(p.Name, "oauth", p.DisplayName, "/auth/" + p.Name)));
+        // Type "code": send the email to /auth/send-code (SendSignInCode) first, then the code to the url.
+        if (services.GetRequiredService<Codes.OneTimeCodes>().SignInEnabled)
+            providers.Add(new AuthProviderInfo(AuthDefaults.EmailCodeProvider, "code", "Email me a code", "/auth/code"));
         return new AuthFeatureInfo(
             providers,
             options.AllowRegistration,
@@ -69,8 +72,8 @@ internal sealed record AuthFeatureInfo(
     IReadOnlyList<string> ApiKeyUserScopes);
 
 /// <summary>One way to sign in.</summary>
-/// <param name="Name">The provider's name: <c>credentials</c>, or the OAuth provider's configured name.</param>
-/// <param name="Type"><c>credentials</c> or <c>oauth</c>.</param>
+/// <param name="Name">The provider's name: <c>credentials</c>, <c>emailcode</c>, or the OAuth provider's configured name.</param>
+/// <param name="Type"><c>credentials</c>, <c>oauth</c> or <c>code</c> (a code emailed by <see cref="SendSignInCode"/>, then sent to <paramref name="Url"/>).</param>
 /// <param name="Label">What a sign-in page shows.</param>
 /// <param name="Url">Where to send the credentials (POST) or the browser (GET, for OAuth).</param>
 internal sealed record AuthProviderInfo(string Name, string Type, string Label, string Url);

@@ -68,6 +68,9 @@ public sealed class AuthOptions
     /// <summary>The rate limit of the sign-in, registration and password endpoints.</summary>
     public AuthRateLimitOptions RateLimit { get; } = new();
 
+    /// <summary>One-time codes by email: sign-in without a password, and email confirmation by code.</summary>
+    public SignInCodeOptions SignInCodes { get; } = new();
+
     /// <summary>OAuth providers by name (<c>github</c>, <c>google</c>, or any name for an OpenID Connect provider).</summary>
     public Dictionary<string, OAuthProviderOptions> OAuth { get; } = new(StringComparer.OrdinalIgnoreCase);
 

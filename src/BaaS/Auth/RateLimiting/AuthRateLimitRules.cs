@@ -21,6 +21,7 @@ internal sealed class AuthRateLimitRules(IOptions<AuthOptions> options) : IRateL
     [
         typeof(Authenticate), typeof(Register), typeof(GetAccessToken), typeof(ForgotPassword), typeof(ResetPassword),
         typeof(SendEmailConfirmation), typeof(ConfirmEmail), typeof(ChangePassword),
+        typeof(SendSignInCode), typeof(SignInWithCode), typeof(SendEmailVerificationCode), typeof(ConfirmEmailWithCode),
     ];
 
     public IEnumerable<RateLimitRule> CreateRules()

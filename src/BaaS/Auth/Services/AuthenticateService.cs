@@ -57,18 +57,8 @@ internal sealed class AuthenticateService(
             case PasswordSignInStatus.Failed:
                 throw HttpError.Unauthorized("Invalid UserName or Password", "InvalidCredentials");
         }
-        AuthUserInfo info;
-        await using (var db = await dbFactory.OpenAsync(CancellationToken).ConfigureAwait(false))
-            info = await AuthUsers.LoadAsync(db, user!, CancellationToken).ConfigureAwait(false);
-        var response = await sessions.SignInAsync(HttpContext, info, AuthDefaults.CredentialsProvider, request.RememberMe == true, CancellationToken)
-            .ConfigureAwait(false);
-        if (request.UseTokenCookie == true)
-        {
-            // Asked for cookies only: the tokens stay out of reach of the page's scripts.
-            response.BearerToken = null;
-            response.RefreshToken = null;
-        }
-        return response;
+        return await sessions.SignInAsync(HttpContext, user!, AuthDefaults.CredentialsProvider, request.RememberMe == true, request.UseTokenCookie == true,
+            CancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AuthenticateResponse> CurrentSessionAsync()

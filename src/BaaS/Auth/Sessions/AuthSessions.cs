@@ -41,6 +41,26 @@ internal sealed class AuthSessions(IDbConnectionFactory dbFactory, AccessTokens 
     }
 
     /// <summary>
+    /// Signs in <paramref name="user"/>, whose credentials (a password, an emailed code) were checked: reads its roles and
+    /// permissions, starts the session and sets the cookies; with <paramref name="tokenCookieOnly"/> the answer leaves the
+    /// tokens out of the body (the client asked for cookies only, so page scripts never see them).
+    /// </summary>
+    public async Task<AuthenticateResponse> SignInAsync(HttpContext context, BaaSUser user, string provider, bool persistent, bool tokenCookieOnly,
+        CancellationToken ct)
+    {
+        AuthUserInfo info;
+        await using (var db = await dbFactory.OpenAsync(ct).ConfigureAwait(false))
+            info = await AuthUsers.LoadAsync(db, user, ct).ConfigureAwait(false);
+        var response = await SignInAsync(context, info, provider, persistent, ct).ConfigureAwait(false);
+        if (tokenCookieOnly)
+        {
+            response.BearerToken = null;
+            response.RefreshToken = null;
+        }
+        return response;
+    }
+
+    /// <summary>
     /// Trades a refresh token for new tokens. Throws 401 when the token is unknown, expired, revoked or reused
     /// (reuse also ends the session), or the user is gone or locked.
     /// </summary>

@@ -15,7 +15,7 @@ namespace BaaS.Auth;
 /// <remarks>
 /// The platform's own operations write it; an app that changes a user in ways tokens must not outlive (through
 /// <c>UserManager</c>, say) calls <see cref="RevokeUserAsync(Guid, CancellationToken)"/>. Writing never fails the
-/// caller: when the cache cannot be reached the revocation is logged (event 2060) and the tokens work until they expire,
+/// caller: when the cache cannot be reached the revocation is logged (event 2070) and the tokens work until they expire,
 /// while their refresh tokens, revoked in the database, are refused.
 /// </remarks>
 public sealed class AccessTokenDenyList
