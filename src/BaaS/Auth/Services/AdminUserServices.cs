@@ -164,9 +164,9 @@ internal sealed partial class AdminUserServices(
             await refreshTokens.RevokeAllAsync(db, user.Id, keep, CancellationToken).ConfigureAwait(false);
         }
         // Tokens carry roles and permissions: ones taken away must not outlive this call in a token (the kept session's
-        // included), unless ending every session has refused those tokens already.
+        // included), unless ending every session has refused those tokens already. Not cancelled once the change is made.
         if ((removedRoles || removedPermissions) && !(endSessions && keep is null))
-            await denyList.RevokeUserAsync(user.Id, CancellationToken).ConfigureAwait(false);
+            await denyList.RevokeUserAsync(user.Id, CancellationToken.None).ConfigureAwait(false);
         return await ResponseAsync(user.Id).ConfigureAwait(false);
     }
 
@@ -179,7 +179,7 @@ internal sealed partial class AdminUserServices(
         var deleted = await users.DeleteAsync(user).ConfigureAwait(false);
         if (!deleted.Succeeded) throw AuthValidation.ToHttpError(deleted);
         // Its sessions went with it (ON DELETE CASCADE); its access tokens are refused from now on, on every node.
-        await denyList.RevokeUserAsync(id, CancellationToken).ConfigureAwait(false);
+        await denyList.RevokeUserAsync(id, CancellationToken.None).ConfigureAwait(false);
         return new IdResponse { Id = id.ToString() };
     }
 

@@ -31,7 +31,8 @@ internal sealed class RoleServices(UserManager<BaaSUser> users, IDbConnectionFac
         var permissions = (request.Permissions ?? []).Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).ToList();
         var removedRoles = await UserChanges.RemoveRolesAsync(users, user, roles).ConfigureAwait(false);
         var removedPermissions = await UserChanges.RemovePermissionsAsync(users, user, permissions).ConfigureAwait(false);
-        if (removedRoles || removedPermissions) await denyList.RevokeUserAsync(user.Id, CancellationToken).ConfigureAwait(false);
+        // Not cancelled with the request once the roles are gone: the tokens that carry them must follow.
+        if (removedRoles || removedPermissions) await denyList.RevokeUserAsync(user.Id, CancellationToken.None).ConfigureAwait(false);
         var (allRoles, allPermissions) = await AllAsync(user.Id).ConfigureAwait(false);
         return new UnAssignRolesResponse { AllRoles = allRoles, AllPermissions = allPermissions };
     }

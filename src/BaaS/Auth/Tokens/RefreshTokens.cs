@@ -105,7 +105,8 @@ internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         var revoked = await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.FamilyId == familyId && t.RevokedAt == null, ct)
             .ConfigureAwait(false);
-        await denyList.RevokeSessionsAsync(userId, [familyId], ct).ConfigureAwait(false);
+        // Not cancelled with the request: once the database has the revocation, the access tokens must follow it.
+        await denyList.RevokeSessionsAsync(userId, [familyId], CancellationToken.None).ConfigureAwait(false);
         return revoked;
     }
 
@@ -121,7 +122,7 @@ internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider
                 t => t.UserId == userId && t.FamilyId != keep && t.RevokedAt == null, ct).ConfigureAwait(false)
             : await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.UserId == userId && t.RevokedAt == null, ct)
                 .ConfigureAwait(false);
-        await denyList.RevokeUserAsync(userId, keepFamily, ct).ConfigureAwait(false);
+        await denyList.RevokeUserAsync(userId, keepFamily, CancellationToken.None).ConfigureAwait(false);
         return revoked;
     }
 }
