@@ -33,13 +33,15 @@ public class CreateShopOrder : ICreateDb<ShopOrder>, IReturn<IdResponse>
     public int RestaurantId { get; set; }
 }
 
-[PublishEvent(typeof(OrderStatusChanged), Channel = "order-{Id}")]
-[PublishEvent(typeof(OrderStatusChanged), User = "{CustomerId}")]
+#region snippet:server-events-publish-event
+[PublishEvent(typeof(OrderStatusChanged), Channel = "order-{Id}")]         // to the order's channel
+[PublishEvent(typeof(OrderStatusChanged), User = "{CustomerId}")]          // and to its customer, wherever they listen
 public class PatchShopOrder : IPatchDb<ShopOrder>, IReturn<IdResponse>
 {
     public int Id { get; set; }
     public string? Status { get; set; }
 }
+#endregion
 
 [PublishEvent(typeof(OrderRemoved), Channel = "order-{Id}")]
 public class DeleteShopOrder : IDeleteDb<ShopOrder>, IReturnVoid
