@@ -4,15 +4,28 @@ using System.Text.Json;
 
 namespace BaaS.ServerEvents;
 
-/// <summary>What travels on the bus: a message for some subscriptions, or an order to close some streams.</summary>
-/// <param name="IsClose">True for "close these streams", false for a message.</param>
+/// <summary>What a bus envelope asks of the nodes.</summary>
+internal enum BusKind
+{
+    /// <summary>Write a message to the target subscriptions.</summary>
+    Message,
+
+    /// <summary>End the target subscriptions' streams.</summary>
+    Close,
+
+    /// <summary>A heartbeat of a subscription that came to another node than the one holding its stream.</summary>
+    Pulse,
+}
+
+/// <summary>What travels on the bus: a message for some subscriptions, or an order to close or pulse some.</summary>
+/// <param name="Kind">What to do.</param>
 /// <param name="Target">Whose subscriptions.</param>
 /// <param name="Value">The channel, user, role, session or subscription id (null for all).</param>
 /// <param name="Channel">Only subscriptions in this channel (and the message shows it as <c>channel@selector</c>).</param>
 /// <param name="Selector">The message's selector (empty for a close).</param>
 /// <param name="Json">The message's JSON (null for none).</param>
 /// <param name="Replay">Whether reconnecting clients get it again (join and leave notices are not replayed).</param>
-internal sealed record BusEnvelope(bool IsClose, ServerEventTargetKind Target, string? Value, string? Channel, string Selector, string? Json, bool Replay)
+internal sealed record BusEnvelope(BusKind Kind, ServerEventTargetKind Target, string? Value, string? Channel, string Selector, string? Json, bool Replay)
 {
     /// <summary>The channel the frame shows: the target channel, else the channel filter.</summary>
     public string? FrameChannel => Target == ServerEventTargetKind.Channel ? Value : Channel;
@@ -27,7 +40,7 @@ internal sealed record BusEnvelope(bool IsClose, ServerEventTargetKind Target, s
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("k", IsClose ? "c" : "m");
+            writer.WriteString("k", Kind switch { BusKind.Close => "c", BusKind.Pulse => "p", _ => "m" });
             writer.WriteString("t", Target.ToString());
             if (Value is not null) writer.WriteString("v", Value);
             if (Channel is not null) writer.WriteString("c", Channel);
@@ -54,7 +67,14 @@ internal sealed record BusEnvelope(bool IsClose, ServerEventTargetKind Target, s
             var kind = Text("k") ?? throw new FormatException("The payload has no kind.");
             if (!Enum.TryParse<ServerEventTargetKind>(Text("t"), out var target)) throw new FormatException("The payload has no target.");
             var replay = root.TryGetProperty("r", out var r) && r.ValueKind == JsonValueKind.True;
-            return new BusEnvelope(kind == "c", target, Text("v"), Text("c"), Text("s") ?? "", json, replay);
+            var busKind = kind switch
+            {
+                "m" => BusKind.Message,
+                "c" => BusKind.Close,
+                "p" => BusKind.Pulse,
+                _ => throw new FormatException($"The payload's kind '{kind}' is unknown."),
+            };
+            return new BusEnvelope(busKind, target, Text("v"), Text("c"), Text("s") ?? "", json, replay);
         }
         catch (JsonException e)
         {

@@ -133,9 +133,15 @@ internal sealed class EventStreamEndpoints(ServerEventsBroker broker, ChannelRul
     private async Task HeartbeatAsync(HttpContext context)
     {
         var id = context.Request.Query["id"].ToString();
-        if (!broker.Pulse(id))
+        try
         {
-            await errors.WriteAsync(context, "event-heartbeat", NotFound(id)).ConfigureAwait(false);
+            // Not here: behind a load balancer the stream may be on another node, which the bus tells.
+            if (!broker.Pulse(id) && !await broker.ForwardAsync(id, close: false, context.RequestAborted).ConfigureAwait(false))
+                throw NotFound(id);
+        }
+        catch (Exception e)
+        {
+            await errors.WriteAsync(context, "event-heartbeat", e).ConfigureAwait(false);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -145,13 +151,28 @@ internal sealed class EventStreamEndpoints(ServerEventsBroker broker, ChannelRul
     private async Task UnRegisterAsync(HttpContext context)
     {
         var id = context.Request.Query["id"].ToString();
-        if (id.Length == 0 || broker.Find(id) is not { } subscription)
+        string meta;
+        try
         {
-            await errors.WriteAsync(context, "event-unregister", NotFound(id)).ConfigureAwait(false);
+            if (id.Length > 0 && broker.Find(id) is { } subscription)
+            {
+                meta = subscription.MetaJson();
+                await broker.UnregisterAsync(subscription).ConfigureAwait(false);
+            }
+            else if (await broker.ForwardAsync(id, close: true, context.RequestAborted).ConfigureAwait(false))
+            {
+                meta = "{}"; // the node holding it ends it
+            }
+            else
+            {
+                throw NotFound(id);
+            }
+        }
+        catch (Exception e)
+        {
+            await errors.WriteAsync(context, "event-unregister", e).ConfigureAwait(false);
             return;
         }
-        var meta = subscription.MetaJson();
-        await broker.UnregisterAsync(subscription).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(meta, context.RequestAborted).ConfigureAwait(false);

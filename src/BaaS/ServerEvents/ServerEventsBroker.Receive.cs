@@ -16,17 +16,25 @@ internal sealed partial class ServerEventsBroker
             return;
         }
 
+        if (envelope.Kind == BusKind.Pulse)
+        {
+            if (envelope.Value is { } pulsed) Pulse(pulsed);
+            return;
+        }
         List<EventSubscription>? ended = null;
+        var isClose = envelope.Kind == BusKind.Close;
         lock (_gate)
         {
-            if (id > _lastId) _lastId = id;
-            if (envelope.IsClose)
+            if (isClose)
             {
                 ended = [.. Targets(envelope)];
                 foreach (var subscription in ended) RemoveLocked(subscription);
             }
             else
             {
+                // The last received, not the largest: ids are given in publish order, but a bus may hand them over in
+                // commit order, and a subscription's position is a place in the replay log, which follows the bus.
+                _lastId = id;
                 var frame = EventFrame.Create(id, envelope.FrameChannel, envelope.Selector, envelope.Json);
                 if (envelope.Replay) _replay.Add(envelope, frame);
                 foreach (var subscription in Targets(envelope))
@@ -46,7 +54,7 @@ internal sealed partial class ServerEventsBroker
         if (ended is null) return;
         foreach (var subscription in ended)
         {
-            if (envelope.IsClose) subscription.Close();
+            if (isClose) subscription.Close();
             else Drop(subscription);
         }
     }

@@ -177,7 +177,7 @@ internal sealed partial class ServerEventsBroker
         {
             try
             {
-                var envelope = new BusEnvelope(false, ServerEventTargetKind.Channel, channel, null, selector, json, Replay: false);
+                var envelope = new BusEnvelope(BusKind.Message, ServerEventTargetKind.Channel, channel, null, selector, json, Replay: false);
                 await _bus.PublishAsync(envelope.Encode(), CancellationToken.None).ConfigureAwait(false);
             }
             catch (ServerEventsUnavailableException e)

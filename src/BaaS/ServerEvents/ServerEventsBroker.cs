@@ -77,7 +77,7 @@ internal sealed partial class ServerEventsBroker : IServerEvents, IServerEventsR
             throw new ArgumentException(
                 $"The message is {Encoding.UTF8.GetByteCount(json)} bytes of JSON, over BaaS:ServerEvents:MaxMessageBytes ({_options.MaxMessageBytes}): send an id and let clients fetch the rest.",
                 nameof(json));
-        var envelope = new BusEnvelope(false, target.Kind, target.Value, channel, selector, json, Replay: true);
+        var envelope = new BusEnvelope(BusKind.Message, target.Kind, target.Value, channel, selector, json, Replay: true);
         return _bus.PublishAsync(envelope.Encode(), cancellationToken);
     }
 
@@ -85,14 +85,27 @@ internal sealed partial class ServerEventsBroker : IServerEvents, IServerEventsR
     public Task CloseSessionStreamsAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return _bus.PublishAsync(new BusEnvelope(true, ServerEventTargetKind.Session, sessionId, null, "", null, false).Encode(), cancellationToken);
+        return _bus.PublishAsync(new BusEnvelope(BusKind.Close, ServerEventTargetKind.Session, sessionId, null, "", null, false).Encode(), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task CloseUserStreamsAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return _bus.PublishAsync(new BusEnvelope(true, ServerEventTargetKind.User, userId, null, "", null, false).Encode(), cancellationToken);
+        return _bus.PublishAsync(new BusEnvelope(BusKind.Close, ServerEventTargetKind.User, userId, null, "", null, false).Encode(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Passes a heartbeat (<paramref name="close"/> false) or an unregistering (true) of a subscription this node does
+    /// not hold to the other nodes, through the bus: behind a load balancer the request may come to any node. Only
+    /// well-formed ids (32 hex digits) go out, and never on the in-process bus (one node: the subscription does not exist).
+    /// </summary>
+    public async Task<bool> ForwardAsync(string id, bool close, CancellationToken cancellationToken)
+    {
+        if (_bus is MemoryServerEventsBus || id.Length != 32 || !id.All(char.IsAsciiHexDigitLower)) return false;
+        var envelope = new BusEnvelope(close ? BusKind.Close : BusKind.Pulse, ServerEventTargetKind.Subscription, id, null, "", null, false);
+        await _bus.PublishAsync(envelope.Encode(), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

@@ -34,4 +34,13 @@ internal static partial class ServerEventsLog
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Server events: the idle-subscription check failed")]
     public static partial void HouseKeepingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Server events: message {Id} was stored in the database but is gone (older than ten minutes?); skipped")]
+    public static partial void PayloadMissing(ILogger logger, long id);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Server events: message {Id} stored in the database cannot be read; skipped")]
+    public static partial void PayloadUnreadable(ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Server events: deleting old stored messages failed (tried again in a minute)")]
+    public static partial void CleanupFailed(ILogger logger, Exception exception);
 }
