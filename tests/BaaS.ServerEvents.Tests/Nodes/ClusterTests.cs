@@ -135,6 +135,29 @@ public class PostgresClusterTests() : ClusterTests(ClusterBus.PostgreSql)
         await using var db = await cluster[0].Db.OpenAsync();
         Assert.Equal(1, await db.CountAsync<BaaS.ServerEvents.ServerEventPayloadRecord>());
     }
+
+    [Fact]
+    public async Task A_node_whose_listening_connection_is_killed_listens_again_by_itself_and_keeps_its_streams()
+    {
+        await using var cluster = await EventsCluster.StartAsync(ClusterBus.PostgreSql, count: 2);
+        var (stream, _) = await cluster[1].ConnectAsync("news");
+        await using var _1 = stream;
+
+        // The database ends every LISTEN connection of this database (as a restart or a network cut would).
+        await using (var db = await cluster[0].Db.OpenAsync())
+            await db.ExecuteSqlAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!cluster.Nodes.All(n => n.Logs.Messages.Any(m => m.EventId.Id == 4003)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "a node did not listen again");
+            await Task.Delay(50);
+        }
+        Assert.All(cluster.Nodes, n => Assert.Contains(n.Logs.Messages, m => m.EventId.Id == 4002));
+
+        await cluster[0].Events().NotifyChannelAsync("news", new NewsPosted { Title = "after" });
+        Assert.Contains("after", (await stream.ReadAsync()).Data);
+        Assert.Equal(1, cluster[1].Events().GetStats().Subscriptions);
+    }
 }
 
 public class RedisClusterTests() : ClusterTests(ClusterBus.Redis);

@@ -41,6 +41,7 @@ public sealed class EventsCluster : IAsyncDisposable
                 {
                     o.Database = database;
                     o.BaaS += b => b.ServiceName = "EventsCluster";
+                    o.ServiceTypes.Add(typeof(NewsServices));
                     o.ConfigureServices += s => s.AddAutoQuery(a => a.Types.AddRange([typeof(CreateShopOrder), typeof(PatchShopOrder)]));
                     if (bus == ClusterBus.Redis)
                     {
