@@ -98,7 +98,8 @@ public abstract class PublishEventTests(TestDatabaseKind kind)
     {
         await using var server = await StartAsync();
         // Connected first: on PostgreSQL the bus is the database's, whose notifications arrive a moment after the write.
-        var (channel, _) = await server.ConnectAsync("order-1", EventsApp.Ann);
+        // As the courier: the customer would also get the patch's message to her as a user.
+        var (channel, _) = await server.ConnectAsync("order-1", EventsApp.Cara);
         await using var _1 = channel;
         var client = server.CreateClient(EventsApp.Ann);
         await client.SendAsync(new CreateShopOrder { CustomerId = "ann", RestaurantId = 7 });
