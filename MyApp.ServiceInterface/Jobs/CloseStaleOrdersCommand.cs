@@ -12,7 +12,7 @@ namespace MyApp.ServiceInterface.Jobs;
 /// what an unpaid, stale order is. Answers how many orders it closed.
 /// </summary>
 public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFactory, TimeProvider clock, IJobContext job, IResponseCache responseCache,
-    ILogger<CloseStaleOrdersCommand> logger)
+    OrderEvents events, ILogger<CloseStaleOrdersCommand> logger)
     : IAsyncCommand<CloseStaleOrders, int>
 {
     public async Task<int> ExecuteAsync(CloseStaleOrders arg, CancellationToken cancellationToken)
@@ -30,6 +30,9 @@ public sealed partial class CloseStaleOrdersCommand(IDbConnectionFactory dbFacto
             if (!await OrderCancellation.CancelAsync(db, order.Id, OrderStatus.Placed, $"Not accepted within {arg.OlderThanMinutes} minutes.", now, cancellationToken))
                 continue;
             closed++;
+            var reason = $"Not accepted within {arg.OlderThanMinutes} minutes.";
+            order.Status = OrderStatus.Cancelled;
+            await events.MovedAsync(order, OrderStatus.Placed, reason, now, restaurant: null, cancellationToken);
             job.ReportProgress((double)closed / stale.Count, $"closed {closed} of {stale.Count}");
         }
         job.Log($"Closed {closed} order(s) placed before {cutoff:u} and never accepted");

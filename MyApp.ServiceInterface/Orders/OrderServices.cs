@@ -8,7 +8,7 @@ using MyApp.ServiceModel;
 namespace MyApp.ServiceInterface;
 
 /// <summary>Placing orders: what attributes cannot say (the menu's prices, stock, the customer from the token).</summary>
-public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
+public class OrderServices(TimeProvider clock, IBackgroundJobs jobs, OrderEvents events) : Service
 {
     /// <summary>The most of one dish in one order.</summary>
     public const int MaxQuantity = 50;
@@ -36,6 +36,7 @@ public class OrderServices(TimeProvider clock, IBackgroundJobs jobs) : Service
         var order = NewOrder(restaurant, customerId, customerName, address, items);
         await SaveAsync(db, order, items, wanted, menu, restaurant);
         order.Items = items;
+        await events.PlacedAsync(order, CancellationToken); // the owner's restaurant channel, live
         return order;
     }
 

@@ -10,7 +10,7 @@ namespace MyApp.ServiceInterface;
 /// order had when it was read, so of two parties racing to move an order (two couriers taking it, a customer cancelling
 /// while the owner accepts) exactly one wins and the other gets 409 with the order's new status.
 /// </summary>
-public class OrderStatusServices(TimeProvider clock) : Service
+public class OrderStatusServices(TimeProvider clock, OrderEvents events) : Service
 {
     public async Task<Order> Post(UpdateOrderStatus request)
     {
@@ -41,7 +41,11 @@ public class OrderStatusServices(TimeProvider clock) : Service
             var current = await db.SingleByIdAsync<Order>(order.Id, CancellationToken);
             throw Changed(order.Id, order.Status, current?.Status, target);
         }
-        return (await db.LoadSingleByIdAsync<Order>(order.Id, CancellationToken))!;
+        var after = (await db.LoadSingleByIdAsync<Order>(order.Id, CancellationToken))!;
+        // Everyone following the order hears of it live; couriers get a Preparing order's pickup address.
+        var restaurant = target == OrderStatus.Preparing ? await db.SingleByIdAsync<Restaurant>(order.RestaurantId, CancellationToken) : null;
+        await events.MovedAsync(after, order.Status, request.Reason, now, restaurant, CancellationToken);
+        return after;
     }
 
     /// <summary>409 for a move that lost a race: "Order 7 changed meanwhile: it is OutForDelivery now, no longer Preparing (another courier took it)."</summary>

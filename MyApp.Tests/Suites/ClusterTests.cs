@@ -14,8 +14,11 @@ namespace MyApp.Tests;
 /// after the other as a deployment would (the first migrates and seeds, the others find it done). Whatever one node
 /// learns about limits, cached answers and sessions (a sign-out), the others know.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public abstract class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>Whether the nodes share a Redis (cache, limits, events' bus) or PostgreSQL alone (events by LISTEN/NOTIFY).</summary>
+    protected abstract bool UseRedis { get; }
+
     private readonly StringWriter _printed = new();
 
     public TestDatabase Database { get; private set; } = null!;
@@ -34,7 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             nodes.Add(await MyAppTestServer.StartAsync(Database, _printed, configure: o =>
             {
-                o.Configuration["ConnectionStrings:Redis"] = RedisTestService.Instance.ConnectionString;
+                if (UseRedis) o.Configuration["ConnectionStrings:Redis"] = RedisTestService.Instance.ConnectionString;
                 o.Configuration["BaaS:Cache:KeyPrefix"] = KeyPrefix;
                 o.Configuration["Auth:Jwt:Secret"] = _jwtSecret;
                 o.Configuration.Remove("BaaS:RateLimits:Policies:PlaceOrder:PermitLimit"); // MyApp's own: 10 a minute
@@ -63,8 +66,56 @@ public sealed class ClusterFixture : IAsyncLifetime
     public JsonApiClient Client(int node, string? bearerToken = null) => new(Nodes[node].BaseUrl) { BearerToken = bearerToken };
 }
 
-public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+/// <summary>Three nodes sharing one PostgreSQL and one Redis.</summary>
+public sealed class RedisClusterFixture : ClusterFixture
 {
+    protected override bool UseRedis => true;
+}
+
+/// <summary>Three nodes sharing one PostgreSQL and nothing else: server events cross nodes by LISTEN/NOTIFY.</summary>
+public sealed class PostgreSqlClusterFixture : ClusterFixture
+{
+    protected override bool UseRedis => false;
+}
+
+/// <summary>A status change made through node 1 reaches subscribers of the order on nodes 2 and 3.</summary>
+internal static class ClusterEvents
+{
+    public static async Task A_status_change_through_node_1_reaches_subscribers_on_nodes_2_and_3(ClusterFixture cluster)
+    {
+        var (owner, _) = await cluster.SignInAsync(0, Roles.Owner);
+        // The demo courier orders for itself here (anyone signed in may order): the demo customer's order budget is
+        // the budget test's.
+        var (customer, auth) = await cluster.SignInAsync(0, Roles.Courier);
+        var (restaurantId, menu) = await Kitchen.OpenAsync(owner);
+        var order = await customer.SendAsync(Kitchen.Order(restaurantId, (menu["Noodles"], 1)));
+
+        var heard = new[] { 1, 2 }.Select(_ => new TaskCompletionSource<OrderStatusChanged>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        await using var onNode2 = new ServerEventsClient(cluster.Client(1, auth.BearerToken), OrderEvents.OrderChannel(order.Id)).On<OrderStatusChanged>(e => heard[0].TrySetResult(e));
+        await using var onNode3 = new ServerEventsClient(cluster.Client(2, auth.BearerToken), OrderEvents.OrderChannel(order.Id)).On<OrderStatusChanged>(e => heard[1].TrySetResult(e));
+        await onNode2.StartAsync();
+        await onNode3.StartAsync();
+
+        await Kitchen.MoveAsync(owner, order.Id, OrderStatus.Accepted); // through node 1
+
+        foreach (var changed in await Task.WhenAll(heard.Select(h => h.Task)).WaitAsync(TimeSpan.FromSeconds(20)))
+            Assert.Equal((order.Id, OrderStatus.Accepted), (changed.OrderId, changed.Status));
+    }
+}
+
+public sealed class PostgreSqlClusterTests(PostgreSqlClusterFixture cluster) : IClassFixture<PostgreSqlClusterFixture>
+{
+    [Fact]
+    public Task A_status_change_through_node_1_reaches_subscribers_on_nodes_2_and_3_by_LISTEN_NOTIFY() =>
+        ClusterEvents.A_status_change_through_node_1_reaches_subscribers_on_nodes_2_and_3(cluster);
+}
+
+public sealed class ClusterTests(RedisClusterFixture cluster) : IClassFixture<RedisClusterFixture>
+{
+    [Fact]
+    public Task A_status_change_through_node_1_reaches_subscribers_on_nodes_2_and_3_through_Redis() =>
+        ClusterEvents.A_status_change_through_node_1_reaches_subscribers_on_nodes_2_and_3(cluster);
+
     [Fact]
     public async Task A_customers_order_budget_holds_across_the_three_nodes_together()
     {

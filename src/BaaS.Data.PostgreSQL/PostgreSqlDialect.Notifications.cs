@@ -8,6 +8,19 @@ public sealed partial class PostgreSqlDialect
     public override string NotifySql(string channel) => $"pg_notify({QuoteLiteral(channel)}, '')";
 
     /// <inheritdoc />
+    // PostgreSQL refuses a payload of 8000 bytes or more ("payload string too long").
+    public override int MaxNotificationBytes => 7999;
+
+    /// <inheritdoc />
+    public override string NotifySql(string channel, string payloadParameter) => $"pg_notify({QuoteLiteral(channel)}, @{payloadParameter})";
+
+    /// <inheritdoc />
+    public override string CreateSequenceSql(string sequence) => "CREATE SEQUENCE IF NOT EXISTS " + QuoteIdentifier(sequence);
+
+    /// <inheritdoc />
+    public override string NextSequenceValueSql(string sequence) => $"SELECT nextval({QuoteLiteral(QuoteIdentifier(sequence))})";
+
+    /// <inheritdoc />
     // LISTEN "baas_jobs"; then wait on the connection: Npgsql raises Notification for each NOTIFY it reads.
     public override async Task ListenAsync(DataConnection db, string channel, Action<string?> onNotification, CancellationToken cancellationToken)
     {

@@ -13,4 +13,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Redis connection to {Endpoint} restored")]
     public static partial void ConnectionRestored(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "A server-events message from Redis is not '{{id}} {{payload}}'; skipped (another app on the same channel?)")]
+    public static partial void UnreadableEvent(ILogger logger);
 }

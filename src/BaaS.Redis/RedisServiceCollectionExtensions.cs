@@ -5,21 +5,26 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BaaS;
 
-/// <summary>Puts the platform's cache on Redis when the configuration names one.</summary>
+/// <summary>Puts the platform's cache (and the server events' bus) on Redis when the configuration names one.</summary>
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>The connection string's name: <c>ConnectionStrings:Redis</c> (<c>ConnectionStrings__Redis</c> in the environment).</summary>
     public const string ConnectionStringName = "Redis";
 
+    /// <summary>The service key of the server events' bus on Redis (the server events read it under this key).</summary>
+    public const string ServerEventsBusKey = "redis";
+
     /// <summary>
     /// Adds the cache (<see cref="CacheServiceCollectionExtensions.AddBaaSCache"/>) and, only when
     /// <c>ConnectionStrings:Redis</c> is set (a StackExchange.Redis configuration string such as <c>127.0.0.1:6379</c>),
     /// puts it on Redis: one shared <see cref="RedisConnection"/> that connects in the background (the app starts while
-    /// Redis is down) and the health check <c>redis</c>, tagged <c>ready</c>. Without the setting the in-memory store
-    /// stays: configuration alone chooses. Calling it again changes nothing.
+    /// Redis is down) and the health check <c>redis</c>, tagged <c>ready</c>, and registers the server events' bus on
+    /// Redis pub/sub (see <c>AddServerEvents</c>). Without the setting the in-memory store stays: configuration alone
+    /// chooses. Calling it again changes nothing.
     /// </summary>
     /// <exception cref="ConfigurationException">The connection string cannot be parsed.</exception>
     public static IServiceCollection AddBaaSRedis(this IServiceCollection services, IConfiguration configuration)
@@ -37,6 +42,10 @@ public static class RedisServiceCollectionExtensions
         // Degraded, not unhealthy: without Redis a node still serves (misses, fail-open limits), so it should stay in the
         // load balancer, which keeps nodes whose ready check answers 200.
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, tags: ["ready"]);
+        // The server events' bus (used when AddServerEvents is on and BaaS:ServerEvents:Bus is auto or redis).
+        services.AddKeyedSingleton<IServerEventsBus>(ServerEventsBusKey, (sp, _) => new RedisServerEventsBus(sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<IOptions<CacheOptions>>().Value.KeyPrefix ?? sp.GetRequiredService<IOptions<BaaSOptions>>().Value.ServiceName + ":",
+            sp.GetRequiredService<ILogger<RedisServerEventsBus>>()));
         return services;
     }
 

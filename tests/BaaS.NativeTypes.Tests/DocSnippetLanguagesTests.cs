@@ -4,7 +4,7 @@ namespace BaaS.NativeTypes.Tests;
 
 /// <summary>
 /// The TypeScript and Python examples of the native-types pages stand, line for line, in the programs these tests
-/// compile and run (Programs/typescript/main.ts between <c>// #region snippet:name</c> and <c>// #endregion</c>,
+/// compile and run (Programs/typescript/main.ts and Programs/server-events/main.ts between <c>// #region snippet:name</c> and <c>// #endregion</c>,
 /// Programs/python/main.py between <c># region snippet:name</c> and <c># endregion</c>). C# blocks are checked by
 /// DocSnippetTests in BaaS.Tests.
 /// </summary>
@@ -14,10 +14,12 @@ public partial class DocSnippetLanguagesTests
     [InlineData("docs/native-types.md")]
     [InlineData("docs/python-client.md")]
     [InlineData("docs/openapi.md")]
+    [InlineData("docs/server-events.md")]
     public void Every_typescript_and_python_block_matches_a_region_of_a_program_the_tests_run(string page)
     {
         var regions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in new[] { Path.Combine(Repo.Programs, "typescript", "main.ts"), Path.Combine(Repo.Programs, "python", "main.py") })
+        foreach (var file in new[] { Path.Combine(Repo.Programs, "typescript", "main.ts"), Path.Combine(Repo.Programs, "python", "main.py"),
+                     Path.Combine(Repo.Programs, "server-events", "main.ts") })
             foreach (Match region in RegionRegex().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
                 regions[region.Groups["name"].Value] = CodeText.Normalize(region.Groups["code"].Value);
 

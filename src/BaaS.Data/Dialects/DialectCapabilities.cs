@@ -49,7 +49,7 @@ public sealed record DialectCapabilities
 
     /// <summary>
     /// Connections can wake each other when a transaction commits (PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c>):
-    /// <see cref="DialectProvider.NotifySql"/> and <see cref="DialectProvider.ListenAsync"/> work.
+    /// <see cref="DialectProvider.NotifySql(string)"/> and <see cref="DialectProvider.ListenAsync"/> work.
     /// </summary>
     public bool Notifications { get; init; }
 

@@ -4,7 +4,7 @@ public abstract partial class DialectProvider
 {
     /// <summary>
     /// Whether the database can wake other connections when something happened (PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c>):
-    /// then <see cref="NotifySql"/> and <see cref="ListenAsync"/> work. False for SQLite. The same as
+    /// then <see cref="NotifySql(string)"/> and <see cref="ListenAsync"/> work. False for SQLite. The same as
     /// <see cref="DialectCapabilities.Notifications"/> of <see cref="Capabilities"/>.
     /// </summary>
     public bool SupportsNotifications => Capabilities.Notifications;
@@ -26,4 +26,31 @@ public abstract partial class DialectProvider
     /// <exception cref="NotSupportedException">The database has no notifications.</exception>
     public virtual Task ListenAsync(DataConnection db, string channel, Action<string?> onNotification, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} has no notifications between connections.");
+
+    /// <summary>
+    /// The most bytes one notification's payload may hold (PostgreSQL: 7999, its limit being under 8000); 0 when the
+    /// database has no notifications.
+    /// </summary>
+    public virtual int MaxNotificationBytes => 0;
+
+    /// <summary>
+    /// A SQL expression that notifies <paramref name="channel"/> with the text of parameter
+    /// <paramref name="payloadParameter"/> once the statement's transaction commits: <c>pg_notify('baas_events', @payload)</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The database has no notifications.</exception>
+    public virtual string NotifySql(string channel, string payloadParameter) =>
+        throw new NotSupportedException($"{Name} has no notifications between connections.");
+
+    /// <summary>
+    /// A statement that creates the counter <paramref name="sequence"/> (shared by every connection, never giving a
+    /// value twice) unless it exists: <c>CREATE SEQUENCE IF NOT EXISTS "baas_server_event_id"</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The database has no sequences (SQLite).</exception>
+    public virtual string CreateSequenceSql(string sequence) =>
+        throw new NotSupportedException($"{Name} has no sequences.");
+
+    /// <summary>A query answering the next value of <paramref name="sequence"/>: <c>SELECT nextval('"baas_server_event_id"')</c>.</summary>
+    /// <exception cref="NotSupportedException">The database has no sequences (SQLite).</exception>
+    public virtual string NextSequenceValueSql(string sequence) =>
+        throw new NotSupportedException($"{Name} has no sequences.");
 }

@@ -42,6 +42,13 @@ public abstract class BaaSFeature
     public virtual object? Describe(IServiceProvider services, OperationCatalog catalog) => null;
 
     /// <summary>
+    /// Types clients should know although no operation takes or returns them (the messages a feature pushes, say): listed
+    /// in the metadata's types with everything they refer to, so <c>/types/*</c> generates them. Asked once when the
+    /// metadata is built.
+    /// </summary>
+    public virtual IEnumerable<Type> ExportTypes(IServiceProvider services, OperationCatalog catalog) => [];
+
+    /// <summary>
     /// Pages the feature adds to the Admin UI's navigation (see <see cref="AdminUiPage"/>), listed in its metadata when
     /// the Admin UI is on; asked once when the metadata is built.
     /// </summary>

@@ -123,7 +123,7 @@ public sealed class BaaSHost
 
     private AppMetadata BuildMetadata()
     {
-        var metadata = MetadataBuilder.Build(Catalog, Options);
+        var metadata = MetadataBuilder.Build(Catalog, Options, [.. Features.SelectMany(f => f.ExportTypes(_services, Catalog))]);
         foreach (var feature in Features)
         {
             if (feature.Describe(_services, Catalog) is { } description) metadata.Plugins[feature.Id] = description;

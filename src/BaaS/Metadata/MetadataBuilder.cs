@@ -17,7 +17,7 @@ internal sealed class MetadataBuilder
     private readonly Dictionary<Type, MetadataType> _types = [];
     private readonly HashSet<Type> _requestTypes = [];
 
-    public static AppMetadata Build(OperationCatalog catalog, BaaSOptions options)
+    public static AppMetadata Build(OperationCatalog catalog, BaaSOptions options, IReadOnlyList<Type>? exportTypes = null)
     {
         var builder = new MetadataBuilder();
         var visible = catalog.Operations.Where(o => !o.ExcludeFromMetadata).ToList();
@@ -56,6 +56,9 @@ internal sealed class MetadataBuilder
                 RequiredApiKeyScopes = auth.ApiKeyScopes.Count == 0 ? null : [.. auth.ApiKeyScopes],
             });
         }
+
+        // Types no operation refers to but clients should know (a feature's pushed messages): described like the others.
+        foreach (var type in exportTypes ?? []) builder.Walk(type, includeSelf: true);
 
         var tags = visible.SelectMany(o => o.RequestType.GetCustomAttributes<TagAttribute>(true))
             .GroupBy(t => t.Name, StringComparer.Ordinal)

@@ -54,4 +54,10 @@ public static class FilterOrder
     /// <c>Idempotency-Key</c> handling, so it runs once the write has committed.
     /// </summary>
     public const int ResponseCacheInvalidation = -600;
+
+    /// <summary>
+    /// Publishing the server events of an AutoQuery write's <c>[PublishEvent]</c>s: outside the batch transaction and
+    /// <c>Idempotency-Key</c> handling, so it publishes once the writes have committed.
+    /// </summary>
+    public const int PublishEvents = -650;
 }

@@ -28,6 +28,7 @@ public sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSche
         var claims = new List<Claim> { new(AuthClaims.UserId, id), new(AuthClaims.UserName, name), new(ClaimTypes.Name, name) };
         if (parts.Length > 1) claims.AddRange(List(parts[1]).Select(r => new Claim(AuthClaims.Role, r)));
         if (parts.Length > 2) claims.AddRange(List(parts[2]).Select(p => new Claim(AuthClaims.Permission, p)));
+        if (parts.Length > 3 && parts[3].Length > 0) claims.Add(new Claim(AuthClaims.SessionId, parts[3]));
         var identity = new ClaimsIdentity(claims, SchemeName, AuthClaims.UserName, AuthClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

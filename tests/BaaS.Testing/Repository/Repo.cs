@@ -24,7 +24,7 @@ public static class Repo
     /// <summary>Fails with instructions when the npm packages the tests need are missing.</summary>
     public static void RequireNodeModules()
     {
-        foreach (var package in new[] { "typescript", "@servicestack/client", "@apidevtools/swagger-parser" })
+        foreach (var package in new[] { "typescript", "@servicestack/client", "@apidevtools/swagger-parser", "eventsource" })
             if (!Directory.Exists(Path.Combine(NodeModules, package)))
                 throw new InvalidOperationException(
                     $"npm package {package} is missing from {NodeModules}: run ./test.sh (or `npm ci` in tests/BaaS.NativeTypes.Tests).");
