@@ -12,7 +12,7 @@ namespace MyApp.Tests;
 /// <summary>
 /// Three MyApp nodes on one PostgreSQL database and one Redis, each a Kestrel of its own on its own port, started one
 /// after the other as a deployment would (the first migrates and seeds, the others find it done). Whatever one node
-/// learns about limits, cached answers and sessions, the others know.
+/// learns about limits, cached answers and sessions (a sign-out), the others know.
 /// </summary>
 public abstract class ClusterFixture : IAsyncLifetime
 {
@@ -173,6 +173,23 @@ public sealed class ClusterTests(RedisClusterFixture cluster) : IClassFixture<Re
 
         foreach (var h in http)
             Assert.Contains(renamed, await h.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_out_on_node_1_makes_the_access_token_fail_on_node_3()
+    {
+        var (customer, auth) = await cluster.SignInAsync(0, Roles.Customer);
+        var (_, other) = await cluster.SignInAsync(1, Roles.Customer);
+        var onNode3 = cluster.Client(2, auth.BearerToken);
+        Assert.Equal(200, (await onNode3.ApiAsync(new QueryMyOrders { Take = 1 })).StatusCode); // node 3 has checked the token
+
+        await customer.SendAsync(new Authenticate { Provider = "logout" }); // on node 1
+
+        var refused = await onNode3.ApiAsync(new QueryMyOrders { Take = 1 });
+        Assert.Equal((401, "TokenRevoked"), (refused.StatusCode, refused.ErrorCode));
+        Assert.Equal(401, (await cluster.Client(1, auth.BearerToken).ApiAsync(new QueryMyOrders { Take = 1 })).StatusCode);
+        // The same user's other session, signed in on node 2, is not touched.
+        Assert.Equal(200, (await cluster.Client(2, other.BearerToken).ApiAsync(new QueryMyOrders { Take = 1 })).StatusCode);
     }
 
     private static int RemainingOf(HttpResponseMessage answer) =>

@@ -72,6 +72,17 @@ public sealed class StartupProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setting_whose_value_does_not_convert_exits_1_naming_it_and_the_value()
+    {
+        var environment = Production();
+        environment["BaaS__Auth__DenyList__FailureMode"] = "Ajar";
+        var line = OneErrorLine(await RunMyAppAsync(environment));
+        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains("'Ajar' at 'BaaS:Auth:DenyList:FailureMode'", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabaseFile), "the database was created before the configuration was checked");
+    }
+
+    [Fact]
     public async Task Commands_check_the_configuration_first_and_seed_nothing_when_it_cannot_work()
     {
         var environment = Production();

@@ -14,7 +14,8 @@ using BaaS.Data.Sqlite;
 //
 // Configuration, from the environment like a deployed app: ConnectionStrings__DefaultConnection (SQLite
 // "Data Source=..." or Npgsql "Host=...;Database=..."), Auth__Jwt__Secret, Auth__Admin__Email/Password (optional),
-// ConnectionStrings__Redis (optional: the cache and rate-limit counters on Redis instead of in memory).
+// ConnectionStrings__Redis (optional: the cache, and so the rate-limit counters and the token deny list, on Redis
+// instead of in memory).
 // The content root is the app's folder, as when it is deployed, so its appsettings.json (logging at Warning) applies
 // whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -30,7 +31,7 @@ builder.Services.AddAutoQuery(o =>
     o.EnableAuditLog = false; // the hand-written side writes one row per create, so this side does too
 });
 builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"));
-builder.Services.AddBaaSRedis(builder.Configuration); // the cache and rate-limit counters on Redis when ConnectionStrings__Redis is set
+builder.Services.AddBaaSRedis(builder.Configuration); // the cache, rate-limit counters and deny list on Redis when ConnectionStrings__Redis is set
 builder.Services.AddResponseCache(); // [CacheResponse] on QueryProductsCached
 
 await new Migrator(factory, AuthMigrations.With(typeof(Product).Assembly)).RunAsync();

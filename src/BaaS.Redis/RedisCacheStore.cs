@@ -8,7 +8,7 @@ namespace BaaS.Redis;
 /// and counters. An unreachable Redis (no connection, a timeout, a server still loading) is a
 /// <see cref="CacheUnavailableException"/>.
 /// </summary>
-internal sealed class RedisCacheStore(RedisConnection connection) : ICacheStore
+internal sealed partial class RedisCacheStore(RedisConnection connection) : ICacheStore
 {
     // Increment with a fixed window: the expiry is set only by the call that creates the counter, in the same atomic
     // step as the increment (INCRBY then PEXPIRE could otherwise leave a counter without expiry if the second never ran).

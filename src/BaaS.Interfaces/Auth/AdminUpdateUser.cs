@@ -45,9 +45,9 @@ public class AdminUpdateUser : IPut, IReturn<AdminUserResponse>
     public bool? Unlock { get; set; }
 
     /// <summary>
-    /// End every session of the user: revoke all their refresh tokens and change their security stamp (which voids
-    /// outstanding password-reset and email-confirmation links). Access tokens already issued work until they expire.
-    /// For the caller's own account, the caller's current session is kept.
+    /// End every session of the user: revoke all their refresh tokens, refuse the access tokens they already hold, and
+    /// change their security stamp (which voids outstanding password-reset and email-confirmation links). For the
+    /// caller's own account, the caller's current session is kept.
     /// </summary>
     public bool? SignOutEverywhere { get; set; }
 }

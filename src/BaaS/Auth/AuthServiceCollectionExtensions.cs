@@ -100,6 +100,11 @@ public static class AuthServiceCollectionExtensions
 
         services.TryAddSingleton<AuthKeyProvider>();
         services.TryAddSingleton<AccessTokens>();
+        // Revoked access tokens, in the cache (Redis across nodes when configured): checked on every request.
+        services.AddBaaSCache();
+        services.AddOptions<DenyListOptions>().BindConfiguration(DenyListOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton<AccessTokenDenyList>();
+        services.TryAddSingleton<DenyListUnavailableFilter>();
         services.TryAddSingleton<RefreshTokens>();
         services.TryAddSingleton<AuthCookies>();
         services.TryAddSingleton<AuthSessions>();

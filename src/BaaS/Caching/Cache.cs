@@ -46,7 +46,8 @@ internal sealed partial class Cache : ICache
         catch (CacheUnavailableException e)
         {
             Down(nameof(GetAsync), e);
-            bytes = null;
+            _metrics.Miss();
+            return CacheResult<T>.Unavailable;
         }
         if (bytes is null)
         {

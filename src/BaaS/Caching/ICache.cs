@@ -13,15 +13,16 @@ namespace BaaS;
 /// <see cref="TimeToLiveAsync"/> and <see cref="GetOrCreateAsync{T}"/> answer as for a missing key (the factory's value
 /// is returned), <see cref="SetAsync{T}"/>, <see cref="RemoveAsync"/> and <see cref="RemoveByPrefixAsync"/> are dropped;
 /// each is logged (at most once per <see cref="CacheOptions.FailureLogInterval"/>) and counted in
-/// <see cref="CacheMetrics"/>. <see cref="AddAsync{T}"/> and <see cref="IncrementAsync"/>, which callers build
-/// correctness on (rate limits, attempts, single use), throw <see cref="CacheUnavailableException"/> instead, so the
+/// <see cref="CacheMetrics"/>. <see cref="AddAsync{T}"/>, <see cref="IncrementAsync"/> and <see cref="UpdateAsync{T}"/>, which callers
+/// build correctness on (rate limits, attempts, single use, deny lists), throw <see cref="CacheUnavailableException"/> instead, so the
 /// caller decides whether to fail open or closed; left uncaught, it answers 503 with <c>Retry-After</c>, never 500.</para>
 /// </remarks>
 public interface ICache
 {
     /// <summary>The value stored under <paramref name="key"/>: a hit (which may hold a stored null) or a miss.</summary>
     /// <remarks>A missing or expired key, an unreachable store and a value that cannot be read as
-    /// <typeparamref name="T"/> (logged) are all misses.</remarks>
+    /// <typeparamref name="T"/> (logged) are all misses; the unreachable store's says so
+    /// (<see cref="CacheResult{T}.StoreUnavailable"/>).</remarks>
     ValueTask<CacheResult<T>> GetAsync<T>(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Stores <paramref name="value"/> (null included) under <paramref name="key"/>, replacing any value and its time to live.</summary>
@@ -81,4 +82,17 @@ public interface ICache
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is zero or negative.</exception>
     ValueTask<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, ValueTask<T>> factory, TimeSpan? ttl,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the value under <paramref name="key"/> atomically across nodes: <paramref name="update"/> gets the value
+    /// there now (a miss when absent, expired or unreadable as <typeparamref name="T"/>) and returns the new one, which is
+    /// stored with <paramref name="ttl"/> (replacing the time to live) only if nobody changed the key in between;
+    /// otherwise it reads again and <paramref name="update"/> runs again on what the other writer stored (optimistic
+    /// concurrency). Of any number of concurrent updates none is lost, so <paramref name="update"/> must compute from its
+    /// argument alone and may run more than once. Answers the value stored.
+    /// </summary>
+    /// <exception cref="CacheUnavailableException">The store cannot be reached: nothing was stored, the caller decides.</exception>
+    /// <exception cref="InvalidOperationException">Other writers changed the key between every read and write, 64 times in a row.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ttl"/> is zero or negative.</exception>
+    ValueTask<T> UpdateAsync<T>(string key, Func<CacheResult<T>, T> update, TimeSpan ttl, CancellationToken cancellationToken = default);
 }

@@ -37,6 +37,12 @@ public interface ICacheStore
     /// <summary>The remaining life of <paramref name="key"/>: null when absent, <see cref="Timeout.InfiniteTimeSpan"/> without expiry.</summary>
     ValueTask<TimeSpan?> TimeToLiveAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores <paramref name="value"/> with <paramref name="ttl"/> only when the live value under <paramref name="key"/> is
+    /// exactly <paramref name="expected"/> (null: only when there is none), in one atomic step; true when it did.
+    /// </summary>
+    ValueTask<bool> CompareAndSetAsync(string key, byte[]? expected, byte[] value, TimeSpan ttl, CancellationToken cancellationToken);
+
     /// <summary>What the metadata's <c>plugins.cache</c> says of the store beside its name (null for nothing); no secrets.</summary>
     IReadOnlyDictionary<string, object?> Describe();
 }

@@ -10,7 +10,7 @@ namespace BaaS.Caching;
 /// at most <see cref="CacheOptions.MaxEntries"/> of them (a new key beyond that removes the expired entries, then the
 /// entries written longest ago). One lock makes every operation atomic; values are never changed in place.
 /// </summary>
-internal sealed class MemoryCacheStore : ICacheStore
+internal sealed partial class MemoryCacheStore : ICacheStore
 {
     private const long Never = long.MaxValue;
 

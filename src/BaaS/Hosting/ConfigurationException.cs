@@ -26,8 +26,9 @@ public sealed class ConfigurationException : Exception
 
     /// <summary>
     /// The configuration failures in <paramref name="exception"/>: a <see cref="ConfigurationException"/>, an
-    /// <see cref="OptionsValidationException"/> (what <c>ValidateOnStart</c> and <c>IOptions.Value</c> throw), or an
-    /// <see cref="AggregateException"/> of them; null when it holds anything else.
+    /// <see cref="OptionsValidationException"/> (what <c>ValidateOnStart</c> and <c>IOptions.Value</c> throw), the
+    /// configuration binder's refusal of a value that does not convert to its setting's type (an enum, a number, a
+    /// time span), or an <see cref="AggregateException"/> of them; null when it holds anything else.
     /// </summary>
     public static ConfigurationException? From(Exception exception)
     {
@@ -46,6 +47,11 @@ public sealed class ConfigurationException : Exception
                 return true;
             case OptionsValidationException validation:
                 failures.AddRange(validation.Failures.SelectMany(f => f.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                return true;
+            // The configuration binder's own refusal of a value that does not convert to the setting's type: "Failed to
+            // convert configuration value 'Ajar' at 'BaaS:Auth:DenyList:FailureMode' to type '...'", the reason inside.
+            case InvalidOperationException { InnerException: { } reason } when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
+                failures.Add($"{exception.Message} {reason.Message}");
                 return true;
             case AggregateException aggregate:
                 return aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => Collect(e, failures));

@@ -4,7 +4,7 @@ namespace BaaS.Redis.Tests.Caching;
 /// What <see cref="ICache"/> promises, written once and run per store: in memory (<see cref="MemoryCacheTests"/>) and on
 /// a real Redis (<see cref="RedisCacheTests"/>). Each test has a key prefix of its own.
 /// </summary>
-public abstract class CacheBehaviourTests : IAsyncLifetime
+public abstract partial class CacheBehaviourTests : IAsyncLifetime
 {
     private CacheFactory? _factory;
 
@@ -319,6 +319,8 @@ public abstract class CacheBehaviourTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Cache.SetAsync("k", 1, TimeSpan.Zero));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Cache.AddAsync("k", 1, TimeSpan.FromSeconds(-1)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Cache.IncrementAsync("k", 1, TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await Cache.UpdateAsync<int>("k", _ => 1, TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await Cache.UpdateAsync<int>("k", null!, TimeSpan.FromMinutes(1)));
         Assert.False((await Cache.GetAsync<int>("k")).HasValue);
     }
 

@@ -29,6 +29,11 @@ public sealed class RedisOutageTests
 
         await redis.StopAsync();
 
+        // A read's miss says the store is away, for callers that must not take it for an absent key.
+        var unavailable = await cache.GetAsync<string>("menu");
+        Assert.False(unavailable.HasValue);
+        Assert.True(unavailable.StoreUnavailable);
+
         // Reads are misses, writes are dropped, a fail-open counter goes on: all 200.
         for (var i = 0; i < 10; i++)
         {
@@ -47,6 +52,7 @@ public sealed class RedisOutageTests
         // The primitives callers build correctness on throw, so the caller decides; left uncaught: 503 + Retry-After.
         await Assert.ThrowsAsync<CacheUnavailableException>(async () => await cache.AddAsync("otp", "123456", TimeSpan.FromMinutes(10)));
         await Assert.ThrowsAsync<CacheUnavailableException>(async () => await cache.IncrementAsync("hits", 1, TimeSpan.FromMinutes(1)));
+        await Assert.ThrowsAsync<CacheUnavailableException>(async () => await cache.UpdateAsync<string>("menu", _ => "updated", TimeSpan.FromMinutes(1)));
         var add = await app.Http.PostAsync("/api/AddCacheValue", JsonBody("""{"key":"otp","value":"1"}"""));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, add.StatusCode);
         Assert.Equal("5", add.Headers.GetValues("Retry-After").Single());
@@ -66,6 +72,7 @@ public sealed class RedisOutageTests
         await EventuallyAsync(async () => (await client.ApiAsync(new PutCacheValue { Key = "menu", Value = "after" })).StatusCode == 200
             && (await client.GetAsync(new GetCacheValue { Key = "menu" })).Found, "a write to be read back");
         Assert.Equal("after", (await client.GetAsync(new GetCacheValue { Key = "menu" })).Value);
+        Assert.Equal("after, updated", await cache.UpdateAsync<string>("menu", current => current.Value + ", updated", TimeSpan.FromMinutes(1)));
         // The restarted Redis is empty (no persistence): the counter starts again, through its script (reloaded by the client).
         Assert.Equal(1, (await client.PostAsync(new CountCacheHit { Key = "hits" })).Count);
         Assert.True((await client.PostAsync(new AddCacheValue { Key = "otp", Value = "1" })).Added);

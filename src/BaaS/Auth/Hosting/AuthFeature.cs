@@ -8,7 +8,7 @@ namespace BaaS.Auth.Hosting;
 
 /// <summary>
 /// Auth as a feature: serves the sign-in, registration, token, email, API-key and user-admin operations, adds the
-/// sign-in rate-limit policy (to the rate limits), the cookie auto-refresh and the API-key check to the pipeline, and tells clients (metadata
+/// sign-in rate-limit policy (to the rate limits), the deny list's fail-closed answer, the cookie auto-refresh and the API-key check to the pipeline, and tells clients (metadata
 /// <c>plugins.auth</c>) how to sign in: the providers, whether registration is open, the roles, permissions and API-key
 /// scopes. Added by <c>AddBaaSAuth</c>.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class AuthFeature : BaaSFeature
 
     public override IEnumerable<IOperationFilter> CreateFilters(IServiceProvider services) =>
     [
+        services.GetRequiredService<DenyListUnavailableFilter>(),
         services.GetRequiredService<AutoRefreshFilter>(),
         services.GetRequiredService<ApiKeyFilter>(),
         services.GetRequiredService<Security.SignInOriginFilter>(),

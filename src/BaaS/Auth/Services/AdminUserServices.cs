@@ -12,7 +12,8 @@ namespace BaaS.Auth.Services;
 /// write through Identity's <see cref="UserManager{TUser}"/>.
 /// </summary>
 internal sealed partial class AdminUserServices(
-    UserManager<BaaSUser> users, RefreshTokens refreshTokens, ClientSignInThrottle throttle, IOptions<AuthOptions> options, TimeProvider clock) : Service
+    UserManager<BaaSUser> users, RefreshTokens refreshTokens, AccessTokenDenyList denyList, ClientSignInThrottle throttle, IOptions<AuthOptions> options,
+    TimeProvider clock) : Service
 {
     private static readonly Dictionary<string, string> SortFields = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -151,16 +152,21 @@ internal sealed partial class AdminUserServices(
         var updated = await users.UpdateAsync(user).ConfigureAwait(false);
         if (!updated.Succeeded) throw AuthValidation.ToHttpError(updated);
         await UserChanges.AddRolesAsync(users, user, addRoles).ConfigureAwait(false);
-        await UserChanges.RemoveRolesAsync(users, user, removeRoles).ConfigureAwait(false);
+        var removedRoles = await UserChanges.RemoveRolesAsync(users, user, removeRoles).ConfigureAwait(false);
         await UserChanges.AddPermissionsAsync(users, user, addPermissions).ConfigureAwait(false);
-        await UserChanges.RemovePermissionsAsync(users, user, removePermissions).ConfigureAwait(false);
+        var removedPermissions = await UserChanges.RemovePermissionsAsync(users, user, removePermissions).ConfigureAwait(false);
+        // An administrator ending their own sessions stays signed in here, as ChangePassword keeps the caller's session.
+        Guid? keep = endSessions && self && request.SignOutEverywhere == true && Guid.TryParseExact(User.GetSessionId() ?? "", "N", out var sid) ? sid : null;
         if (endSessions)
         {
             var db = await OpenDbAsync().ConfigureAwait(false);
-            // An administrator ending their own sessions stays signed in here, as ChangePassword keeps the caller's session.
-            Guid? keep = self && request.SignOutEverywhere == true && Guid.TryParseExact(User.GetSessionId() ?? "", "N", out var sid) ? sid : null;
+            // Refresh tokens, then every access token from before now (the kept session's excepted).
             await refreshTokens.RevokeAllAsync(db, user.Id, keep, CancellationToken).ConfigureAwait(false);
         }
+        // Tokens carry roles and permissions: ones taken away must not outlive this call in a token (the kept session's
+        // included), unless ending every session has refused those tokens already. Not cancelled once the change is made.
+        if ((removedRoles || removedPermissions) && !(endSessions && keep is null))
+            await denyList.RevokeUserAsync(user.Id, CancellationToken.None).ConfigureAwait(false);
         return await ResponseAsync(user.Id).ConfigureAwait(false);
     }
 
@@ -172,6 +178,8 @@ internal sealed partial class AdminUserServices(
         var user = await users.FindByIdAsync(id.ToString()).ConfigureAwait(false) ?? throw NotFound(id);
         var deleted = await users.DeleteAsync(user).ConfigureAwait(false);
         if (!deleted.Succeeded) throw AuthValidation.ToHttpError(deleted);
+        // Its sessions went with it (ON DELETE CASCADE); its access tokens are refused from now on, on every node.
+        await denyList.RevokeUserAsync(id, CancellationToken.None).ConfigureAwait(false);
         return new IdResponse { Id = id.ToString() };
     }
 

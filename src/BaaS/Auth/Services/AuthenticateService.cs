@@ -82,14 +82,22 @@ internal sealed class AuthenticateService(
         };
     }
 
-    /// <summary>Ends the session of the refresh cookie and of the access token, and removes the cookies. Always succeeds.</summary>
+    /// <summary>
+    /// Ends the session of the refresh cookie and of the access token (their refresh tokens, and their access tokens on
+    /// every node), and removes the cookies. Always succeeds.
+    /// </summary>
     private async Task<AuthenticateResponse> LogoutAsync()
     {
+        Guid? cookieSession = null;
         if (cookies.ReadRefreshToken(Request) is { } refreshToken &&
             await refreshTokens.FindAsync(refreshToken, CancellationToken).ConfigureAwait(false) is { } record)
-            await refreshTokens.RevokeFamilyAsync(record.FamilyId, CancellationToken).ConfigureAwait(false);
-        if (Guid.TryParseExact(User.GetSessionId() ?? "", "N", out var sessionId))
-            await refreshTokens.RevokeFamilyAsync(sessionId, CancellationToken).ConfigureAwait(false);
+        {
+            await refreshTokens.RevokeFamilyAsync(record.UserId, record.FamilyId, CancellationToken).ConfigureAwait(false);
+            cookieSession = record.FamilyId;
+        }
+        if (Guid.TryParseExact(User.GetSessionId() ?? "", "N", out var sessionId) && sessionId != cookieSession &&
+            Guid.TryParse(User.GetUserId(), out var userId))
+            await refreshTokens.RevokeFamilyAsync(userId, sessionId, CancellationToken).ConfigureAwait(false);
         cookies.Clear(HttpContext);
         return new AuthenticateResponse();
     }

@@ -7,10 +7,11 @@ namespace BaaS.Auth.Services;
 
 /// <summary>
 /// ServiceStack's <see cref="AssignRoles"/> and <see cref="UnAssignRoles"/> (Admin only, by the DTOs' attributes).
-/// Roles must be the app's; every role and permission is checked before anything is written. Changes reach the
-/// user's tokens at their next refresh.
+/// Roles must be the app's; every role and permission is checked before anything is written. New roles reach the
+/// user's tokens at their next refresh; taking one away also refuses the tokens the user holds now (the deny list), so
+/// their clients refresh and get tokens without it.
 /// </summary>
-internal sealed class RoleServices(UserManager<BaaSUser> users, IDbConnectionFactory dbFactory, IOptions<AuthOptions> options) : Service
+internal sealed class RoleServices(UserManager<BaaSUser> users, IDbConnectionFactory dbFactory, IOptions<AuthOptions> options, AccessTokenDenyList denyList) : Service
 {
     public async Task<AssignRolesResponse> Post(AssignRoles request)
     {
@@ -28,8 +29,10 @@ internal sealed class RoleServices(UserManager<BaaSUser> users, IDbConnectionFac
         var user = await FindAsync(request.UserName).ConfigureAwait(false);
         var roles = AuthValidation.Roles(request.Roles, options.Value, nameof(UnAssignRoles.Roles));
         var permissions = (request.Permissions ?? []).Select(p => p?.Trim() ?? "").Where(p => p.Length > 0).ToList();
-        await UserChanges.RemoveRolesAsync(users, user, roles).ConfigureAwait(false);
-        await UserChanges.RemovePermissionsAsync(users, user, permissions).ConfigureAwait(false);
+        var removedRoles = await UserChanges.RemoveRolesAsync(users, user, roles).ConfigureAwait(false);
+        var removedPermissions = await UserChanges.RemovePermissionsAsync(users, user, permissions).ConfigureAwait(false);
+        // Not cancelled with the request once the roles are gone: the tokens that carry them must follow.
+        if (removedRoles || removedPermissions) await denyList.RevokeUserAsync(user.Id, CancellationToken.None).ConfigureAwait(false);
         var (allRoles, allPermissions) = await AllAsync(user.Id).ConfigureAwait(false);
         return new UnAssignRolesResponse { AllRoles = allRoles, AllPermissions = allPermissions };
     }

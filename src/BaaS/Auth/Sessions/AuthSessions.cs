@@ -85,7 +85,7 @@ internal sealed class AuthSessions(IDbConnectionFactory dbFactory, AccessTokens 
         if (user is null) throw HttpError.Unauthorized("The account no longer exists.", "InvalidRefreshToken");
         if (user.IsLockedOut(clock.GetUtcNow()))
         {
-            await refreshTokens.RevokeFamilyAsync(spent.FamilyId, ct).ConfigureAwait(false);
+            await refreshTokens.RevokeFamilyAsync(spent.UserId, spent.FamilyId, ct).ConfigureAwait(false);
             throw HttpError.Unauthorized("The account is locked.", "AccountLocked");
         }
         var (access, _) = accessTokens.Create(user, spent.FamilyId, spent.AuthProvider);

@@ -9,7 +9,8 @@ namespace BaaS.Auth.Tokens;
 /// Issues and checks access tokens: JWTs signed with the <see cref="JwtKeyRing"/>'s key, carrying
 /// <c>sub</c>, <c>name</c>, <c>email</c>, one <c>role</c> per role, one <c>perm</c> per permission and the session
 /// (<c>sid</c>). Checking accepts only the configured algorithm, issuer and audience, a valid signature and an
-/// unexpired lifetime by the app's <see cref="TimeProvider"/>; <c>alg: none</c> is never accepted.
+/// unexpired lifetime by the app's <see cref="TimeProvider"/>; <c>alg: none</c> is never accepted. Whether a token that
+/// passes was revoked since is the <see cref="AccessTokenDenyList"/>'s to say, on every request.
 /// </summary>
 /// <remarks>A token's payload: <c>{"sub":"0192...","name":"ann","email":"ann@x.io","role":["Customer"],"sid":"9f...","jti":"...","iat":1700000000,"nbf":...,"exp":...,"iss":"baas","aud":"baas"}</c></remarks>
 internal sealed class AccessTokens
@@ -38,7 +39,9 @@ internal sealed class AccessTokens
             new(AuthClaims.UserId, user.IdText),
             new(AuthClaims.UserName, user.UserName),
             new(AuthClaims.SessionId, sessionId.ToString("N")),
-            new("jti", Guid.NewGuid().ToString("N")),
+            // A version-7 UUID: unique, and its first 48 bits are the issue time in milliseconds, finer than iat's
+            // seconds, which the deny list's cut-offs compare with (AccessTokenSubject.IssuedAtOf).
+            new("jti", Guid.CreateVersion7(_clock.GetUtcNow()).ToString("N")),
         };
         if (user.Email is not null) claims.Add(new Claim(AuthClaims.Email, user.Email));
         if (authMethod is not null) claims.Add(new Claim(AuthClaims.AuthMethod, authMethod));
@@ -61,15 +64,17 @@ internal sealed class AccessTokens
     public async Task<TokenCheck> ValidateAsync(string token)
     {
         // The same token again (a client sends it with every request): checked once, good until it expires.
-        if (_validated.TryGet(token, out var known)) return new TokenCheck(known, null, null);
+        if (_validated.TryGet(token, out var known, out var subject)) return new TokenCheck(known, null, null, subject);
         return await ValidateNewAsync(token).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The identity of a token this node already checked and that is still within its lifetime, found without copying
-    /// the token out of the request header; false means it must go through <see cref="ValidateAsync"/>.
+    /// The identity (and subject) of a token this node already checked and that is still within its lifetime, found
+    /// without copying the token out of the request header; false means it must go through <see cref="ValidateAsync"/>.
+    /// Whether it was revoked since is the deny list's to say.
     /// </summary>
-    public bool TryGetValidated(ReadOnlySpan<char> token, out ClaimsIdentity? identity) => _validated.TryGet(token, out identity);
+    public bool TryGetValidated(ReadOnlySpan<char> token, out ClaimsIdentity? identity, out AccessTokenSubject? subject) =>
+        _validated.TryGet(token, out identity, out subject);
 
     private async Task<TokenCheck> ValidateNewAsync(string token)
     {
@@ -79,9 +84,12 @@ internal sealed class AccessTokens
             return new TokenCheck(null, "InvalidToken", "The access token is not valid: sign in again.");
         if (result.IsValid)
         {
-            if (result.SecurityToken is JsonWebToken { ValidTo: var expires } && expires != DateTime.MinValue)
-                _validated.Add(token, result.ClaimsIdentity, new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) + _options.ClockSkew);
-            return new TokenCheck(result.ClaimsIdentity, null, null);
+            // A token names its user: without one there is nothing to check it against (nor anyone to act as).
+            if (result.SecurityToken is not JsonWebToken valid || AccessTokenSubject.From(valid) is not { } subject)
+                return new TokenCheck(null, "InvalidToken", "The access token is not valid: sign in again.");
+            if (valid.ValidTo != DateTime.MinValue)
+                _validated.Add(token, result.ClaimsIdentity, subject, new DateTimeOffset(DateTime.SpecifyKind(valid.ValidTo, DateTimeKind.Utc)) + _options.ClockSkew);
+            return new TokenCheck(result.ClaimsIdentity, null, null, subject);
         }
         return result.Exception switch
         {
@@ -131,5 +139,5 @@ internal sealed class AccessTokens
     };
 }
 
-/// <summary>The outcome of checking a token: an identity, or an error code and message.</summary>
-internal sealed record TokenCheck(ClaimsIdentity? Identity, string? ErrorCode, string? Message);
+/// <summary>The outcome of checking a token: an identity (with the access token's subject), or an error code and message.</summary>
+internal sealed record TokenCheck(ClaimsIdentity? Identity, string? ErrorCode, string? Message, AccessTokenSubject? Subject = null);

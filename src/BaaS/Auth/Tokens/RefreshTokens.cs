@@ -10,9 +10,11 @@ namespace BaaS.Auth.Tokens;
 /// Refresh tokens: 32 random bytes (base64url) given to the client, their SHA-256 stored. Every token of a sign-in
 /// shares a family (the session). A token is spent once, atomically (<c>UPDATE ... SET used_at = @now WHERE id = @id
 /// AND used_at IS NULL AND revoked_at IS NULL</c>), and replaced by a successor in the same transaction; presenting a
-/// spent token after <see cref="JwtOptions.RefreshTokenReuseInterval"/> revokes the whole family.
+/// spent token after <see cref="JwtOptions.RefreshTokenReuseInterval"/> revokes the whole family. Revoking ends the
+/// session's access tokens too: a revoked family's session, or every session of a user from that moment, goes on the
+/// <see cref="AccessTokenDenyList"/> once the database has it.
 /// </summary>
-internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider clock, IOptions<AuthOptions> options)
+internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider clock, IOptions<AuthOptions> options, AccessTokenDenyList denyList)
 {
     private readonly JwtOptions _jwt = options.Value.Jwt;
 
@@ -62,7 +64,7 @@ internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider
             if (record.UsedAt is { } usedAt)
             {
                 if (now - usedAt <= _jwt.RefreshTokenReuseInterval) return new RefreshOutcome(RefreshStatus.ReusedWithinGrace, record, null);
-                await RevokeFamilyAsync(db, record.FamilyId, ct).ConfigureAwait(false);
+                await RevokeFamilyAsync(db, record.UserId, record.FamilyId, ct).ConfigureAwait(false);
                 return new RefreshOutcome(RefreshStatus.Reused, record, null);
             }
 
@@ -91,27 +93,37 @@ internal sealed class RefreshTokens(IDbConnectionFactory dbFactory, TimeProvider
         return await db.SingleAsync<BaaSRefreshToken>(t => t.TokenHash == hash, ct).ConfigureAwait(false);
     }
 
-    public async Task<int> RevokeFamilyAsync(Guid familyId, CancellationToken ct)
+    /// <summary>Ends the session <paramref name="familyId"/> of the user: its refresh tokens, then its access tokens.</summary>
+    public async Task<int> RevokeFamilyAsync(Guid userId, Guid familyId, CancellationToken ct)
     {
         await using var db = await dbFactory.OpenAsync(ct).ConfigureAwait(false);
-        return await RevokeFamilyAsync(db, familyId, ct).ConfigureAwait(false);
+        return await RevokeFamilyAsync(db, userId, familyId, ct).ConfigureAwait(false);
     }
 
-    private Task<int> RevokeFamilyAsync(DataConnection db, Guid familyId, CancellationToken ct)
+    private async Task<int> RevokeFamilyAsync(DataConnection db, Guid userId, Guid familyId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.FamilyId == familyId && t.RevokedAt == null, ct);
+        var revoked = await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.FamilyId == familyId && t.RevokedAt == null, ct)
+            .ConfigureAwait(false);
+        // Not cancelled with the request: once the database has the revocation, the access tokens must follow it.
+        await denyList.RevokeSessionsAsync(userId, [familyId], CancellationToken.None).ConfigureAwait(false);
+        return revoked;
     }
 
-    /// <summary>Ends every session of the user, except <paramref name="keepFamily"/> when given.</summary>
+    /// <summary>
+    /// Ends every session of the user, except <paramref name="keepFamily"/> when given: their refresh tokens, then every
+    /// access token the user holds from before now (the kept session's excepted).
+    /// </summary>
     public async Task<int> RevokeAllAsync(DataConnection db, Guid userId, Guid? keepFamily, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (keepFamily is { } keep)
-            return await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now },
-                t => t.UserId == userId && t.FamilyId != keep && t.RevokedAt == null, ct).ConfigureAwait(false);
-        return await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.UserId == userId && t.RevokedAt == null, ct)
-            .ConfigureAwait(false);
+        var revoked = keepFamily is { } keep
+            ? await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now },
+                t => t.UserId == userId && t.FamilyId != keep && t.RevokedAt == null, ct).ConfigureAwait(false)
+            : await db.UpdateOnlyAsync(() => new BaaSRefreshToken { RevokedAt = now }, t => t.UserId == userId && t.RevokedAt == null, ct)
+                .ConfigureAwait(false);
+        await denyList.RevokeUserAsync(userId, keepFamily, CancellationToken.None).ConfigureAwait(false);
+        return revoked;
     }
 }
 

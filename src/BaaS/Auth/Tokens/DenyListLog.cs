@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace BaaS.Auth.Tokens;
+
+/// <summary>The access-token deny list's log messages (event ids 2070-2079), source-generated.</summary>
+internal static partial class DenyListLog
+{
+    [LoggerMessage(EventId = 2070, Level = LogLevel.Warning,
+        Message = "The deny list could not record the revocation of {What} of user {UserId}: access tokens already issued keep working until they expire (within {TokenLife}); refreshing them still goes to the database. {Reason}")]
+    public static partial void NotRecorded(ILogger logger, string what, Guid userId, TimeSpan tokenLife, string reason, Exception exception);
+}
