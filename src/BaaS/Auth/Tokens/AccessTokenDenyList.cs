@@ -1,4 +1,5 @@
 using BaaS.Auth.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,9 @@ namespace BaaS.Auth;
 /// The platform's own operations write it; an app that changes a user in ways tokens must not outlive (through
 /// <c>UserManager</c>, say) calls <see cref="RevokeUserAsync(Guid, CancellationToken)"/>. Writing never fails the
 /// caller: when the cache cannot be reached the revocation is logged (event 2070) and the tokens work until they expire,
-/// while their refresh tokens, revoked in the database, are refused.
+/// while their refresh tokens, revoked in the database, are refused. With server events on (<c>AddServerEvents</c>), a
+/// revocation also ends the revoked sessions' event streams on every node (a user-wide cut-off ends all the user's
+/// streams, also a spared session's, whose client reconnects and is signed in again).
 /// </remarks>
 public sealed class AccessTokenDenyList
 {
@@ -27,10 +30,18 @@ public sealed class AccessTokenDenyList
     private readonly TimeSpan _tokenLife;
     private readonly bool _failClosed;
     private readonly ILogger _logger;
+    private readonly IServiceProvider? _services;
 
     /// <summary>Creates the deny list (a singleton, registered by <c>AddBaaSAuth</c>).</summary>
     public AccessTokenDenyList(ICache cache, IOptions<AuthOptions> auth, IOptions<DenyListOptions> options, TimeProvider clock, ILogger<AccessTokenDenyList> logger)
+        : this(cache, auth, options, clock, logger, null) { }
+
+    /// <summary>The deny list, ending revoked sessions' event streams when the app has server events.</summary>
+    [ActivatorUtilitiesConstructor]
+    public AccessTokenDenyList(ICache cache, IOptions<AuthOptions> auth, IOptions<DenyListOptions> options, TimeProvider clock, ILogger<AccessTokenDenyList> logger,
+        IServiceProvider? services)
     {
+        _services = services;
         _cache = cache;
         _clock = clock;
         _tokenLife = auth.Value.Jwt.AccessTokenLifetime + auth.Value.Jwt.ClockSkew;
@@ -49,8 +60,10 @@ public sealed class AccessTokenDenyList
         var sids = sessionIds.Select(s => s.ToString("N")).Distinct().ToList();
         if (sids.Count == 0) return true;
         var (now, until) = Window();
-        return await WriteAsync(userId, "sessions " + string.Join(", ", sids),
+        var recorded = await WriteAsync(userId, "sessions " + string.Join(", ", sids),
             current => DeniedTokens.WithSessions(current.ValueOr(null), sids, now, until), cancellationToken).ConfigureAwait(false);
+        foreach (var sid in sids) await CloseStreamsAsync(events => events.CloseSessionStreamsAsync(sid, cancellationToken)).ConfigureAwait(false);
+        return recorded;
     }
 
     /// <summary>
@@ -64,8 +77,24 @@ public sealed class AccessTokenDenyList
     {
         var (now, until) = Window();
         var except = exceptSession?.ToString("N");
-        return await WriteAsync(userId, except is null ? "every token" : "every token outside session " + except,
+        var recorded = await WriteAsync(userId, except is null ? "every token" : "every token outside session " + except,
             current => DeniedTokens.WithCutoff(current.ValueOr(null), now, except, now, until), cancellationToken).ConfigureAwait(false);
+        await CloseStreamsAsync(events => events.CloseUserStreamsAsync(userId.ToString(), cancellationToken)).ConfigureAwait(false);
+        return recorded;
+    }
+
+    // Ends server-event streams the revocation covers; never fails the revocation (the streams' next reconnect is refused).
+    private async Task CloseStreamsAsync(Func<IServerEvents, Task> close)
+    {
+        if (_services?.GetService<IServerEvents>() is not { } events) return;
+        try
+        {
+            await close(events).ConfigureAwait(false);
+        }
+        catch (ServerEventsUnavailableException e)
+        {
+            DenyListLog.StreamsNotClosed(_logger, e.Message);
+        }
     }
 
     /// <summary>
