@@ -26,7 +26,10 @@ public abstract class PrivateFileTests<TFixture>(TFixture fixture) : IClassFixtu
         using var other = fixture.CreateClient(FilesFixture.OtherOwner);
         Assert.Equal(404, (await other.ApiAsync(new SignFileUrl { Url = stored.Url })).StatusCode);
 
+        #region snippet:files-sign
         var signed = await owner.SendAsync(new SignFileUrl { Url = stored.Url, ExpiresInSeconds = 600 });
+        // signed.Url: /files/docs/private/....txt?expires=...&signature=... works without signing in for 10 minutes
+        #endregion
         using var anonymous = await fixture.Http.GetAsync(signed.Url);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.Equal("secret notes", await anonymous.Content.ReadAsStringAsync());

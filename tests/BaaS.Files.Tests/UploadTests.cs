@@ -18,7 +18,14 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     {
         var png = TestFiles.Png(50_000);
         using var client = fixture.CreateClient(FilesFixture.Owner);
-        var created = await client.SendAsync(new CreateDish { Name = "Pho", RestaurantId = _restaurant, Photo = UploadedFile.FromBytes("pho.png", png, "image/png") });
+        #region snippet:files-client
+        var created = await client.SendAsync(new CreateDish
+        {
+            Name = "Pho",
+            RestaurantId = _restaurant,
+            Photo = UploadedFile.FromBytes("pho.png", png, "image/png"), // or FromStream, FromPath
+        });
+        #endregion
 
         var dish = await DishAsync(int.Parse(created.Id!));
         Assert.Equal("Pho", dish.Name);
@@ -41,8 +48,11 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     {
         var png = TestFiles.Png(10_000, seed: 5);
         using var client = fixture.CreateClient(FilesFixture.Owner);
+        await using var stream = new MemoryStream(png);
+        #region snippet:files-client-extra
         var created = await client.PostFilesWithRequestAsync(new CreateDish { Name = "Laksa", RestaurantId = _restaurant },
-            [new FileUpload("photo", UploadedFile.FromStream("laksa.png", new MemoryStream(png)))]);
+            [new FileUpload("photo", UploadedFile.FromStream("laksa.png", stream))]);
+        #endregion
         var dish = await DishAsync(int.Parse(created.Id!));
         Assert.Equal(png, await fixture.Http.GetByteArrayAsync(dish.Photo));
     }

@@ -1,5 +1,6 @@
 namespace BaaS.Files.Tests.Fixtures;
 
+#region snippet:files-dto
 /// <summary>Creates a dish with its photo.</summary>
 public class CreateDish : ICreateDb<Dish>, IReturn<IdResponse>
 {
@@ -11,6 +12,7 @@ public class CreateDish : ICreateDb<Dish>, IReturn<IdResponse>
     [UploadTo("menu-photos")]
     public UploadedFile? Photo { get; set; }
 }
+#endregion
 
 /// <summary>Changes a dish, its photo when one is sent.</summary>
 public class PatchDish : IPatchDb<Dish>, IReturn<Dish>

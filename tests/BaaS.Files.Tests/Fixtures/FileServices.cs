@@ -2,12 +2,14 @@ namespace BaaS.Files.Tests.Fixtures;
 
 public class FileServices : Service
 {
+    #region snippet:files-service
     public async Task<UploadDocumentResponse> Post(UploadDocument request)
     {
         if (request.File is null) throw HttpError.Validation(nameof(request.File), "Required", "'File' is required.");
         var stored = await Files.SaveAsync("docs", request.File, request, CancellationToken);
         return new UploadDocumentResponse { Url = stored.Url, ContentType = stored.ContentType, Length = stored.Length, OriginalName = stored.OriginalName };
     }
+    #endregion
 
     public async Task<CountBlobResponse> Post(CountBlob request)
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using BaaS.Data;
+using BaaS.Files.Images;
+using BaaS.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,6 +34,8 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
     /// <summary>The key prefix in the S3 bucket (used when <see cref="Store"/> is S3).</summary>
     public string S3Prefix { get; } = "tests-" + Guid.NewGuid().ToString("N")[..8] + "/";
 
+    private TestDatabase? _database;
+
     public DbConnectionFactory Factory => Server.Db;
 
     public IFileStore FileStore => Services.GetServices<IFileStore>().Last();
@@ -45,6 +49,7 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
             await using var db = await factory.OpenAsync();
             await db.CreateTableAsync<Dish>();
         };
+        options.ConfigureConnections += (_, db) => _database = db;
         options.UseTestAuthentication = true;
         options.ServiceTypes.Add(typeof(FileServices));
         options.Configuration["Files:SigningKey"] = "a-test-signing-key-that-is-long-enough-0123456789";
@@ -60,17 +65,27 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
         options.ConfigureServices += services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // The variant jobs share the app's database, so they are queued in the row's own transaction.
+            services.AddBaaSJobs(j =>
+            {
+                j.UseDatabase(_database!.ConnectionString, _database.Dialect);
+                j.PollInterval = TimeSpan.FromMilliseconds(50);
+                j.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+                j.MaintenanceInterval = TimeSpan.FromMilliseconds(100);
+                j.ShutdownGracePeriod = TimeSpan.FromMilliseconds(500);
+            });
+
             services.AddAutoQuery(o => o.Types.AddRange([typeof(CreateDish), typeof(PatchDish), typeof(DeleteDish), typeof(QueryDishes)]));
+            #region snippet:files-register
             services.AddFiles(o =>
             {
-                o.LocalPath = LocalPath;
-                o.TempPath = TempPath;
                 o.Locations.Add(new FileLocation("menu-photos")
                 {
                     PathTemplate = "/restaurants/{RestaurantId}/{Guid}.{ext}",
                     AllowedTypes = ["image/png", "image/jpeg", "image/webp"],
                     MaxBytes = 2 * 1024 * 1024,
                     Write = FileAccessRule.Roles("Owner"),
+                    Variants = [new ImageVariant("thumb", 64, 64, ImageVariantFormat.WebP, 75)],
                 });
                 o.Locations.Add(new FileLocation("docs")
                 {
@@ -79,11 +94,15 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
                     MaxBytes = 1024 * 1024,
                     Read = FileAccessRule.Owner,
                 });
-                o.Locations.Add(new FileLocation("blobs")
-                {
-                    AllowedTypes = ["application/octet-stream"],
-                    MaxBytes = 4L * 1024 * 1024 * 1024,
-                });
+            });
+            services.AddFileImageVariants(); // thumbnails by a BaaS.Jobs command (BaaS.Files.Images)
+            #endregion
+            services.Configure<ImageVariantOptions>(v => v.MaxPixels = 40_000_000);
+            services.Configure<FilesOptions>(o =>
+            {
+                o.LocalPath = LocalPath;
+                o.TempPath = TempPath;
+                o.Locations.Add(new FileLocation("blobs") { AllowedTypes = ["application/octet-stream"], MaxBytes = 4L * 1024 * 1024 * 1024 });
             });
         };
         options.ConfigureBuilder += builder =>
