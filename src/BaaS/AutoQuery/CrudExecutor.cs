@@ -12,7 +12,7 @@ namespace BaaS.AutoQuery;
 /// then its audit-log entry. Rows the mandatory filters hide are "not found" to every write, so a tenant can neither
 /// change nor learn of another tenant's rows.
 /// </summary>
-internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions options, TimeProvider clock) : ICrudExecutor where TModel : class, new()
+internal sealed partial class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions options, TimeProvider clock) : ICrudExecutor where TModel : class, new()
 {
     public CrudPlan Plan => plan;
 
@@ -281,23 +281,6 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         if (value is null) return false;
         return info?.WasSent(field.PropertyName) ?? !(field.IsPlainValueType && Equals(value, field.DefaultValue));
     }
-
-    private Task WriteEventAsync(HttpContext context, DataConnection db, object request, object? rowId, CancellationToken ct) =>
-        db.InsertAsync(new CrudEvent
-        {
-            EventType = plan.Kind.ToString(),
-            Model = plan.Model.Name,
-            RequestType = plan.DtoType.Name,
-            RowId = rowId is null ? null : Text(rowId),
-            RequestBody = JsonSerializer.Serialize(request, request.GetType(), JsonProtocol.Options),
-            UserId = context.User.GetUserId(),
-            UserName = context.User.GetUserName(),
-            RemoteIp = context.Connection.RemoteIpAddress?.ToString(),
-            EventDate = clock.GetUtcNow().UtcDateTime,
-        }, ct);
-
-    private static string? Text(object? value) =>
-        value is null ? null : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
 }
 
 /// <summary>The untyped face of a <see cref="CrudExecutor{TModel}"/>, made once per DTO type.</summary>

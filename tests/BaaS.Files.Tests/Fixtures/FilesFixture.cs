@@ -65,6 +65,7 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
         options.ConfigureServices += services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddNativeTypes().AddBaaSOpenApi();
             // The variant jobs share the app's database, so they are queued in the row's own transaction.
             services.AddBaaSJobs(j =>
             {
