@@ -142,6 +142,22 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task An_empty_file_input_is_no_file()
+    {
+        using var http = fixture.Server.CreateHttp(FilesFixture.Owner);
+        using var form = new MultipartFormDataContent { { new StringContent("Empty input"), "name" }, { new StringContent(_restaurant.ToString()), "restaurantId" } };
+        var empty = new ByteArrayContent([]);
+        empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(empty, "photo", "\"\"");
+        empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "photo", FileName = "\"\"" };
+        using var response = await http.PostAsync("/api/CreateDish", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Null((await DishAsync(int.Parse(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!))).Photo);
+        Assert.Equal(0, fixture.TemporaryCount);
+    }
+
+    [Fact]
     public async Task A_json_request_is_a_request_without_a_file()
     {
         using var http = fixture.Server.CreateHttp(FilesFixture.Owner);

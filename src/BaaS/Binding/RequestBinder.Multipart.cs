@@ -81,7 +81,8 @@ internal sealed partial class RequestBinder
         if (file.Length == 0 && string.IsNullOrEmpty(part.FileName)) return true;
         if (property.IsFileList)
         {
-            var list = (state.Files ??= [])[property.Index] is { } existing ? existing : state.Files[property.Index] = [];
+            state.Files ??= [];
+            if (!state.Files.TryGetValue(property.Index, out var list)) state.Files[property.Index] = list = [];
             if (list.Count >= property.MaxItems)
                 throw HttpError.Validation([property.TooManyItems()]);
             list.Add(file);

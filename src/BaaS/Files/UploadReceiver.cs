@@ -36,6 +36,10 @@ internal sealed class UploadReceiver(FileLocations locations, TemporaryUploads t
                 long total;
                 await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
                     total = await CopyAsync(content, file, inspector, field, context.RequestAborted).ConfigureAwait(false);
+                ok = true;
+                // An empty part (a browser's empty file input) has no type: the binder drops it, or SaveAsync refuses it.
+                if (total == 0) return new UploadedFile(fileName ?? "", contentType, 0, _ => Open(path));
+                ok = false;
                 var type = await Choose(location, inspector, contentType, fileName, field, ct => Open(path), context.RequestAborted).ConfigureAwait(false);
                 ok = true;
                 return new UploadedFile(fileName ?? "", contentType, total, _ => Open(path))

@@ -68,3 +68,18 @@ public class CountBlobResponse
     public string? ContentType { get; set; }
     public ResponseStatus? ResponseStatus { get; set; }
 }
+
+/// <summary>Stores several private documents at once.</summary>
+public class UploadDocuments : IReturn<UploadDocumentsResponse>, IPost
+{
+    public string Folder { get; set; } = "";
+
+    [UploadTo("docs"), ValidateMaxItems(3)]
+    public List<UploadedFile>? Files { get; set; }
+}
+
+public class UploadDocumentsResponse
+{
+    public List<string> Urls { get; set; } = [];
+    public ResponseStatus? ResponseStatus { get; set; }
+}

@@ -11,6 +11,14 @@ public class FileServices : Service
     }
     #endregion
 
+    public async Task<UploadDocumentsResponse> Post(UploadDocuments request)
+    {
+        var response = new UploadDocumentsResponse();
+        foreach (var file in request.Files ?? [])
+            response.Urls.Add((await Files.SaveAsync("docs", file, request, CancellationToken)).Url);
+        return response;
+    }
+
     public async Task<CountBlobResponse> Post(CountBlob request)
     {
         long length = 0;
