@@ -16,10 +16,25 @@ internal sealed class FilesFilter : IOperationFilter
 
     public bool AppliesTo(Operation operation) => true;
 
-    public async ValueTask InvokeAsync(OperationContext context, OperationFilterDelegate next)
+    public ValueTask InvokeAsync(OperationContext context, OperationFilterDelegate next)
     {
-        await next(context).ConfigureAwait(false);
-        if (context.HttpContext.Features.Get<FileScope>() is not { } scope) return;
+        var pending = next(context);
+        if (!pending.IsCompletedSuccessfully) return Awaited(context, pending);
+        pending.GetAwaiter().GetResult(); // never throws: a failure is on the context
+        return context.HttpContext.Features.Get<FileScope>() is null ? default : SettleAsync(context);
+
+        // Pooled state machines: every operation of an app with files runs through here.
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+        static async ValueTask Awaited(OperationContext context, ValueTask pending)
+        {
+            await pending.ConfigureAwait(false);
+            if (context.HttpContext.Features.Get<FileScope>() is not null) await SettleAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask SettleAsync(OperationContext context)
+    {
+        var scope = context.HttpContext.Features.Get<FileScope>()!;
         context.HttpContext.Features.Set<FileScope>(null);
         var files = context.Services.GetRequiredService<FileService>();
         await scope.SettleAsync(files, context.Exception is not null || context.RolledBack).ConfigureAwait(false);
