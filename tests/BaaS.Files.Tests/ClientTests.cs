@@ -43,6 +43,32 @@ public class ClientTests(SqliteLocalFilesFixture fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Curl_uploads_with_form_fields_and_a_file()
+    {
+        var restaurant = Random.Shared.Next(1000, 1_000_000);
+        var png = TestFiles.Png(7_777, seed: 22);
+        var folder = Path.Combine(Path.GetTempPath(), "baas-files-curl-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "pho.png"), png);
+        try
+        {
+            var result = await Repo.RunAsync("curl", ["-s", "-F", "name=Curl Pho", "-F", $"restaurantId={restaurant}", "-F", "photo=@pho.png",
+                "-H", $"X-Test-User: {FilesFixture.Owner}", fixture.BaseUrl + "/api/CreateDish"], folder, timeout: TimeSpan.FromSeconds(60));
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var answer = JsonDocument.Parse(result.Output);
+            var id = int.Parse(answer.RootElement.GetProperty("id").GetString()!);
+            await using var db = await fixture.Factory.OpenAsync();
+            var dish = (await db.SingleByIdAsync<Dish>(id))!;
+            Assert.Equal("Curl Pho", dish.Name);
+            Assert.Equal(png, await fixture.Http.GetByteArrayAsync(dish.Photo));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task OpenApi_offers_multipart_with_binary_files_and_validates()
     {
         Repo.RequireNodeModules();
