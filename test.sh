@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh Debian machine with the .NET SDK:
-# installs what the tests need (PostgreSQL, Redis, Chromium, aiosmtpd, npm packages), starts PostgreSQL, Redis and an SMTP server on loopback for this run only, builds, runs each suite,
+# installs what the tests need (PostgreSQL, Redis, Chromium, aiosmtpd, npm packages), starts PostgreSQL, Redis, an SMTP server and an S3-compatible server (s3rver) on loopback for this run only, builds, runs each suite,
 # stops what it started, and prints "N passed, N failed, N skipped" as its last line.
 # Exit code: 0 only when something ran and nothing failed.
 set -uo pipefail
@@ -18,6 +18,15 @@ services_install || { echo "0 passed, 1 failed"; exit 1; }
 postgres_start || { echo "0 passed, 1 failed"; exit 1; }
 redis_start || { echo "0 passed, 1 failed"; exit 1; }
 smtp_start || { echo "0 passed, 1 failed"; exit 1; }
+
+# npm packages of the test S3 server (s3rver), from their lock file.
+echo "== npm (.ci/s3)"
+if [ ! -f .ci/s3/node_modules/.package-lock.json ] || [ .ci/s3/package-lock.json -nt .ci/s3/node_modules/.package-lock.json ]; then
+  if ! (cd .ci/s3 && npm ci --no-audit --no-fund) >"$LOG_DIR/npm-s3.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/npm-s3.log"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+s3_start || { echo "0 passed, 1 failed"; exit 1; }
 
 # npm packages of the native-types tests (tsc, @servicestack/client, an OpenAPI validator), from their lock file;
 # skipped when node_modules already matches it.

@@ -5,6 +5,8 @@
 #   services_install            apt-get the packages the tests need that are missing (PostgreSQL, curl, Redis, Chromium, aiosmtpd)
 #   postgres_start / postgres_stop   exports BAAS_TEST_POSTGRES (an Npgsql connection string)
 #   redis_start / redis_stop         exports BAAS_TEST_REDIS (a StackExchange.Redis configuration string)
+#   s3_start / s3_stop          exports BAAS_TEST_S3 (http://127.0.0.1:PORT of an s3rver with the bucket baas-tests; keys S3RVER/S3RVER);
+#                               needs the npm packages of .ci/s3 (test.sh installs them)
 #   smtp_start / smtp_stop      exports BAAS_TEST_SMTP (host:port of an SMTP server that accepts everything) and
 #                               BAAS_TEST_SMTP_DIR (the folder where it saves each message as a .eml file)
 
@@ -161,7 +163,35 @@ PY
 
 smtp_stop() { stop_by_pid_file smtp; }
 
+# npm s3rver (an S3-compatible server in node), from .ci/s3's lock file: files kept in the run's folder, loopback only.
+s3_start() {
+  local port dir here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  [ -x "$here/s3/node_modules/.bin/s3rver" ] || { _log "s3rver is not installed (cd .ci/s3 && npm ci)"; return 1; }
+  port=$(free_port 57400) || return 1
+  services_dir >/dev/null
+  dir="$BAAS_SERVICES_DIR/s3"
+  mkdir -p "$dir/data"
+  # Started directly (not through npx) so that $! is the server's own pid.
+  node "$here/s3/node_modules/s3rver/bin/s3rver.js" -d "$dir/data" -a 127.0.0.1 -p "$port" --configure-bucket baas-tests --silent \
+    >"$dir/server.log" 2>&1 &
+  echo $! >"$dir/pid"
+  local i
+  for i in $(seq 1 100); do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/baas-tests" 2>/dev/null; then break; fi
+    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then _log "s3rver did not start:"; cat "$dir/server.log" >&2; return 1; fi
+    sleep 0.1
+  done
+  [ "$i" -lt 100 ] || { _log "s3rver did not answer on 127.0.0.1:$port"; s3_stop; return 1; }
+  S3_PID=$(cat "$dir/pid")
+  export BAAS_TEST_S3="http://127.0.0.1:$port"
+  _log "S3 (s3rver) pid $S3_PID on $BAAS_TEST_S3"
+}
+
+s3_stop() { stop_by_pid_file s3; }
+
 services_cleanup() {
+  s3_stop
   redis_stop
   smtp_stop
   postgres_stop

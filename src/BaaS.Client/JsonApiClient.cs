@@ -184,6 +184,7 @@ public partial class JsonApiClient : IDisposable
     private HttpRequestMessage CreateMessage(string verb, object request)
     {
         var url = BasePath.TrimEnd('/') + "/" + request.GetType().Name;
+        if (HttpVerbs.HasBody(verb) && HasFiles(request)) return CreateFileMessage(verb, request, []);
         var message = new HttpRequestMessage(new HttpMethod(verb), HttpVerbs.HasBody(verb) ? url : url + QueryString.Of(request, JsonOptions));
         if (HttpVerbs.HasBody(verb)) message.Content = JsonContent(request);
         ApplyHeaders(message);

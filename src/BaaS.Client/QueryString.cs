@@ -21,14 +21,37 @@ internal static class QueryString
     public static string Of(object request, JsonSerializerOptions json)
     {
         var builder = new StringBuilder();
+        foreach (var (name, text) in Fields(request, json))
+            builder.Append(builder.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+        return builder.ToString();
+    }
+
+    /// <summary>The DTO's non-null properties as text fields (files left out), for a query string or a form.</summary>
+    public static IEnumerable<(string Name, string Text)> Fields(object request, JsonSerializerOptions json)
+    {
         foreach (var (name, get) in Cache.GetOrAdd(request.GetType(), Properties))
         {
             var value = get(request);
-            if (value is null) continue;
-            var text = Format(value, json);
-            builder.Append(builder.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+            if (value is null or UploadedFile or IEnumerable<UploadedFile>) continue;
+            yield return (name, Format(value, json));
         }
-        return builder.ToString();
+    }
+
+    /// <summary>The DTO's files: each non-null <see cref="UploadedFile"/> property, a list property's files under one name.</summary>
+    public static IEnumerable<(string Name, UploadedFile File)> Files(object request)
+    {
+        foreach (var (name, get) in Cache.GetOrAdd(request.GetType(), Properties))
+        {
+            switch (get(request))
+            {
+                case UploadedFile file:
+                    yield return (name, file);
+                    break;
+                case IEnumerable<UploadedFile> files:
+                    foreach (var file in files) yield return (name, file);
+                    break;
+            }
+        }
     }
 
     private static string Format(object value, JsonSerializerOptions json)

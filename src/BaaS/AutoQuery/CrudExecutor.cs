@@ -12,7 +12,7 @@ namespace BaaS.AutoQuery;
 /// then its audit-log entry. Rows the mandatory filters hide are "not found" to every write, so a tenant can neither
 /// change nor learn of another tenant's rows.
 /// </summary>
-internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions options, TimeProvider clock) : ICrudExecutor where TModel : class, new()
+internal sealed partial class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions options, TimeProvider clock) : ICrudExecutor where TModel : class, new()
 {
     public CrudPlan Plan => plan;
 
@@ -25,7 +25,8 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
             // A transaction is needed when more than one statement must stand or fall together: the write and its
             // audit entry, or a save's check and write. A lone insert, update or delete is atomic by itself, and
             // skipping BEGIN/COMMIT saves two round trips.
-            var needsTransaction = options.EnableAuditLog || plan.Kind == CrudKind.Save;
+            // Files: the variant jobs of new images are queued in the row's transaction.
+            var needsTransaction = options.EnableAuditLog || plan.Kind == CrudKind.Save || plan.FileFields.Count > 0;
             var transaction = needsTransaction && db.Transaction is null ? await db.OpenTransactionAsync(ct).ConfigureAwait(false) : null;
             try
             {
@@ -56,11 +57,15 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         var info = context.GetRequestInfo();
         var row = new TModel();
         if (plan.Key is { } key && !key.Field.IsAutoIncrement) WriteField(row, key, request, info, context);
-        foreach (var field in plan.Fields) WriteField(row, field, request, info, context);
+        foreach (var field in plan.Fields)
+            if (field.FileLocation is null) WriteField(row, field, request, info, context);
+        var files = plan.FileFields.Count > 0 ? new CrudFiles(plan, context) : null;
+        if (files is not null) await files.WriteAsync(row, request, info, onlySent: false, current: null, ct).ConfigureAwait(false);
         ApplyPopulates(row, context);
         if (plan.AuditCreate) StampCreated(row, context);
         await db.InsertAsync(row, ct).ConfigureAwait(false);
         var id = plan.Model.PrimaryKey?.GetValue(row);
+        if (files is not null) await files.AfterWriteAsync(db, id, ct).ConfigureAwait(false);
         return (id, await ResponseAsync(db, id, ct).ConfigureAwait(false));
     }
 
@@ -74,9 +79,18 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         foreach (var field in plan.Fields)
         {
             // An update writes every declared field; a patch only those the caller sent.
-            if (plan.Kind == CrudKind.Patch && info?.WasSent(field.PropertyName) != true) continue;
+            if (field.FileLocation is not null || (plan.Kind == CrudKind.Patch && info?.WasSent(field.PropertyName) != true)) continue;
             WriteField(row, field, request, info, context);
             names.Add(field.Field.Name);
+        }
+        CrudFiles? files = null;
+        if (plan.FileFields.Count > 0)
+        {
+            files = new CrudFiles(plan, context);
+            var current = await db.SingleAsync(KeyQuery(db, context, id), ct).ConfigureAwait(false);
+            var written = await files.WriteAsync(row, request, info, onlySent: plan.Kind == CrudKind.Patch, current, ct).ConfigureAwait(false);
+            files.RememberReplaced(current, written);
+            names.AddRange(written);
         }
         if (names.Count == 0)
             throw HttpError.BadRequest($"{plan.DtoType.Name} changes nothing: send at least one field to change.", "NothingToChange");
@@ -89,6 +103,7 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
             where.AddCondition(QueryTerm.And, version.Field.Name, SqlOperator.Equal, version.Get(request));
         var updated = await db.UpdateOnlyAsync(row, names.Distinct(), where, ct).ConfigureAwait(false);
         if (updated == 0) await ThrowMissingOrStaleAsync(db, context, id, ct).ConfigureAwait(false);
+        if (files is not null) await files.AfterWriteAsync(db, id, ct).ConfigureAwait(false);
         return (id, await ResponseAsync(db, id, ct).ConfigureAwait(false));
     }
 
@@ -116,6 +131,11 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
             q.AddCondition(QueryTerm.And, version.Field.Name, SqlOperator.Equal, version.Get(request));
         AddMandatory(q, context);
 
+        // A hard delete takes the rows' files with it, once the call succeeded.
+        var files = !plan.SoftDelete && plan.ModelFiles.Count > 0 && context.RequestServices.GetService(typeof(Files.FileService)) is not null
+            ? new CrudFiles(plan, context) : null;
+        if (files is not null) files.RememberDeleted((await db.SelectAsync(q, ct).ConfigureAwait(false)).Cast<object>());
+
         int affected;
         if (plan.SoftDelete)
         {
@@ -131,6 +151,7 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         }
         if (affected == 0 && id is not null && !QueryPlan.IsList(id.GetType()))
             await ThrowMissingOrStaleAsync(db, context, id, ct).ConfigureAwait(false);
+        if (files is not null) await files.AfterWriteAsync(db, null, ct).ConfigureAwait(false);
         object? response = plan.Response switch
         {
             CrudResponse.Void => null,
@@ -151,10 +172,21 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
             var row = new TModel();
             plan.Model.PrimaryKey!.SetValue(row, ValueConverter.To(plan.Model.PrimaryKey.ValueType, id, plan.Key.PropertyName));
             var info = context.GetRequestInfo();
-            foreach (var field in plan.Fields) WriteField(row, field, request, info, context);
-            var names = plan.Fields.Select(f => f.Field.Name).Concat(ApplyPopulates(row, context)).ToList();
+            foreach (var field in plan.Fields)
+                if (field.FileLocation is null) WriteField(row, field, request, info, context);
+            var names = plan.Fields.Where(f => f.FileLocation is null).Select(f => f.Field.Name).Concat(ApplyPopulates(row, context)).ToList();
+            CrudFiles? files = null;
+            if (plan.FileFields.Count > 0)
+            {
+                files = new CrudFiles(plan, context);
+                var current = await db.SingleAsync(KeyQuery(db, context, id), ct).ConfigureAwait(false);
+                var written = await files.WriteAsync(row, request, info, onlySent: false, current, ct).ConfigureAwait(false);
+                files.RememberReplaced(current, written);
+                names.AddRange(written);
+            }
             if (plan.AuditModify) names.AddRange(StampModified(row, context));
             if (names.Count > 0) await db.UpdateOnlyAsync(row, names.Distinct(), KeyQuery(db, context, id), ct).ConfigureAwait(false);
+            if (files is not null) await files.AfterWriteAsync(db, id, ct).ConfigureAwait(false);
             return (id, await ResponseAsync(db, id, ct).ConfigureAwait(false));
         }
         return await CreateAsync(context, db, request, ct).ConfigureAwait(false);
@@ -249,23 +281,6 @@ internal sealed class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptions optio
         if (value is null) return false;
         return info?.WasSent(field.PropertyName) ?? !(field.IsPlainValueType && Equals(value, field.DefaultValue));
     }
-
-    private Task WriteEventAsync(HttpContext context, DataConnection db, object request, object? rowId, CancellationToken ct) =>
-        db.InsertAsync(new CrudEvent
-        {
-            EventType = plan.Kind.ToString(),
-            Model = plan.Model.Name,
-            RequestType = plan.DtoType.Name,
-            RowId = rowId is null ? null : Text(rowId),
-            RequestBody = JsonSerializer.Serialize(request, request.GetType(), JsonProtocol.Options),
-            UserId = context.User.GetUserId(),
-            UserName = context.User.GetUserName(),
-            RemoteIp = context.Connection.RemoteIpAddress?.ToString(),
-            EventDate = clock.GetUtcNow().UtcDateTime,
-        }, ct);
-
-    private static string? Text(object? value) =>
-        value is null ? null : value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
 }
 
 /// <summary>The untyped face of a <see cref="CrudExecutor{TModel}"/>, made once per DTO type.</summary>

@@ -7,7 +7,14 @@ namespace BaaS.AutoQuery;
 
 /// <summary>One DTO property written to a data model field.</summary>
 internal sealed record CrudField(string PropertyName, Func<object, object?> Get, FieldDefinition Field, bool IsPlainValueType,
-    object? DefaultValue, Func<HttpContext, TimeProvider, object?>? AutoDefault);
+    object? DefaultValue, Func<HttpContext, TimeProvider, object?>? AutoDefault)
+{
+    /// <summary>For a file property (<see cref="UploadedFile"/>): the location it uploads to; its field stores the file's URL.</summary>
+    public string? FileLocation { get; init; }
+}
+
+/// <summary>A model column holding a stored file's URL, and the location it belongs to.</summary>
+internal sealed record FileColumn(FieldDefinition Field, string Location);
 
 /// <summary>A field the server fills (<see cref="AutoPopulateAttribute"/>).</summary>
 internal sealed record Populate(FieldDefinition Field, Func<HttpContext, TimeProvider, object?> Value, bool NeedsUser);
@@ -42,6 +49,12 @@ internal sealed class CrudPlan
     public bool SoftDelete { get; private set; }
     public CrudResponse Response { get; private set; }
 
+    /// <summary>The DTO's file properties (written by storing the file and keeping its URL).</summary>
+    public IReadOnlyList<CrudField> FileFields { get; private set; } = [];
+
+    /// <summary>For a hard delete: the model's file columns, whose files go when their rows do.</summary>
+    public IReadOnlyList<FileColumn> ModelFiles { get; private set; } = [];
+
     public bool Audits => AuditCreate || AuditModify || SoftDelete;
 
     public static CrudPlan Build(Type dtoType, CrudKind kind, Type modelType)
@@ -62,12 +75,17 @@ internal sealed class CrudPlan
             var autoDefault = property.GetAttribute<AutoDefaultAttribute>() is { } d
                 ? d.Eval is not null ? ServerValues.Resolver(d.Eval, owner) : ConstantOf(d.Value)
                 : null;
-            var crudField = new CrudField(property.Name, property.Getter, field, property.IsPlainValueType, property.DefaultValue, autoDefault);
+            var crudField = new CrudField(property.Name, property.Getter, field, property.IsPlainValueType, property.DefaultValue, autoDefault)
+            {
+                FileLocation = FileLocationOf(property, field, owner),
+            };
             if (field.IsPrimaryKey) plan.Key = crudField;
             else if (field.IsRowVersion) plan.Version = crudField;
             else written.Add(crudField);
         }
         plan.Fields = written;
+        plan.FileFields = [.. written.Where(f => f.FileLocation is not null)];
+        if (kind == CrudKind.Delete) plan.ModelFiles = FileColumnsOf(modelType, dtoType);
 
         plan.Populates = [.. dtoType.GetCustomAttributes<AutoPopulateAttribute>(true).Select(p =>
         {
@@ -93,6 +111,46 @@ internal sealed class CrudPlan
             throw new InvalidOperationException($"{owner} updates {model.Name} rows by key: declare its primary key property ({model.PrimaryKey?.Name ?? "none"}).");
         plan.Response = ResponseOf(dtoType, modelType, owner);
         return plan;
+    }
+
+    /// <summary>The location of a file property (its field must hold text: the URL); null for other properties.</summary>
+    private static string? FileLocationOf(PropertyModel property, FieldDefinition field, string owner)
+    {
+        if (property.Type != typeof(UploadedFile))
+        {
+            if (typeof(IEnumerable<UploadedFile>).IsAssignableFrom(property.Type))
+                throw new InvalidOperationException(
+                    $"{owner}.{property.Name}: AutoQuery stores one file per column; take a list of files in a hand-written service (IFiles.SaveAsync).");
+            return null;
+        }
+        if (field.PropertyType != typeof(string))
+            throw new InvalidOperationException($"{owner}.{property.Name} is a file: {field.Model.Name}.{field.Name} must be a string, which receives the file's URL.");
+        return property.GetAttribute<UploadToAttribute>()?.Location
+            ?? throw new InvalidOperationException($"{owner}.{property.Name} is a file without a location: add [UploadTo(\"location\")].");
+    }
+
+    /// <summary>
+    /// A model's file columns: those marked <see cref="UploadToAttribute"/> on the model, and those any create, update,
+    /// patch or save DTO of the model (in the model's or the DTO's assembly) fills from a file.
+    /// </summary>
+    internal static IReadOnlyList<FileColumn> FileColumnsOf(Type modelType, Type dtoType)
+    {
+        var model = ModelDefinition.For(modelType);
+        var columns = new Dictionary<string, FileColumn>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in TypeModel.Of(modelType).Properties)
+            if (property.GetAttribute<UploadToAttribute>() is { } upload && model.FindField(property.Name) is { } field)
+                columns.TryAdd(field.Name, new FileColumn(field, upload.Location));
+        foreach (var type in new[] { modelType.Assembly, dtoType.Assembly }.Distinct().SelectMany(Hosting.AppAssemblies.TypesOf))
+        {
+            if (!type.IsClass || type.IsAbstract || AutoQueryTypes.CrudTypesOf(type) is not { } crud || crud.Model != modelType) continue;
+            foreach (var property in TypeModel.Of(type).Properties.Where(p => p.Type == typeof(UploadedFile)))
+            {
+                var name = property.GetAttribute<AutoMapAttribute>()?.To ?? property.Name;
+                if (model.FindField(name) is { } field && property.GetAttribute<UploadToAttribute>() is { } upload)
+                    columns.TryAdd(field.Name, new FileColumn(field, upload.Location));
+            }
+        }
+        return [.. columns.Values];
     }
 
     private static Func<HttpContext, TimeProvider, object?> ConstantOf(object? value) => (_, _) => value;

@@ -34,6 +34,34 @@ internal sealed class DtoProperty
         var isCollection = Type != typeof(string) && Type != typeof(byte[]) && typeof(System.Collections.IEnumerable).IsAssignableFrom(Type);
         MaxItems = property.GetAttribute<ValidateMaxItemsAttribute>()?.Max ?? (isCollection ? maxItems : null);
         ItemsNotNull = property.ItemsNotNull;
+        IsFileList = isCollection && FileItemType(Type);
+        IsFile = Type == typeof(UploadedFile) || IsFileList;
+        if (IsFileList) _makeFileList = FileListMaker(Type, Name);
+    }
+
+    private readonly Func<List<UploadedFile>, object>? _makeFileList;
+
+    /// <summary>An <see cref="UploadedFile"/> property, or a list or array of them: bound from multipart file parts only.</summary>
+    public bool IsFile { get; }
+
+    /// <summary>A list or array of <see cref="UploadedFile"/>.</summary>
+    public bool IsFileList { get; }
+
+    /// <summary>Where a file property's parts go (set at startup when the app takes uploads).</summary>
+    public IUploadTarget? Upload { get; set; }
+
+    /// <summary>The property's value for the files received: the list, or an array.</summary>
+    public object FileListOf(List<UploadedFile> files) => _makeFileList!(files);
+
+    private static bool FileItemType(Type type) =>
+        type.IsArray ? type.GetElementType() == typeof(UploadedFile)
+        : type.IsGenericType && type.GetGenericArguments() is [var item] && item == typeof(UploadedFile);
+
+    private static Func<List<UploadedFile>, object> FileListMaker(Type type, string name)
+    {
+        if (type.IsArray) return files => files.ToArray();
+        if (type.IsAssignableFrom(typeof(List<UploadedFile>))) return files => files;
+        throw new InvalidOperationException($"{name}: a list of files is declared as List<UploadedFile>, IReadOnlyList<UploadedFile> or UploadedFile[], not {type.Name}.");
     }
 
     /// <summary>A collection whose items are declared non-nullable: a null item answers 400 instead of reaching the service.</summary>

@@ -39,7 +39,7 @@ internal sealed partial class RequestBinder
                 var property = FindJsonProperty(ref reader, nameBuffer);
                 field = property?.Name;
                 reader.Read();
-                if (property is null)
+                if (property is null || property.IsFile) // a file never comes in JSON: "no file"
                 {
                     reader.Skip();
                     continue;

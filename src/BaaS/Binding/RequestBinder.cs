@@ -20,14 +20,26 @@ internal sealed partial class RequestBinder
     private readonly Dictionary<string, DtoProperty> _byName;
     private readonly Dictionary<string, DtoProperty>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly long _maxBodySize;
+    private readonly DtoProperty[] _fileProperties;
+    private readonly long _maxMultipartBodySize;
 
-    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize, int maxItems = 1000)
+    public RequestBinder(Type dtoType, JsonSerializerOptions json, long maxBodySize, int maxItems = 1000, IUploadReceiver? uploads = null)
     {
         DtoType = dtoType;
         var constructor = dtoType.GetConstructor(Type.EmptyTypes)
             ?? throw new InvalidOperationException($"Request DTO {dtoType.FullName} needs a public parameterless constructor so requests can be bound to it.");
         _create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(constructor), typeof(object))).Compile();
         _properties = [.. TypeModel.Of(dtoType).Properties.Where(p => p.CanWrite).Select((p, i) => new DtoProperty(i, p, json, maxItems))];
+        _fileProperties = [.. _properties.Where(p => p.IsFile)];
+        foreach (var property in _fileProperties)
+        {
+            if (uploads is null)
+                throw new InvalidOperationException(
+                    $"{dtoType.Name}.{property.Name} is a file, but the app does not take uploads: call services.AddFiles(...) (see docs/files.md).");
+            property.Upload = uploads.TargetFor(dtoType, TypeModel.Of(dtoType).Find(property.Name)!);
+        }
+        // Files may make a body larger than MaxRequestBodySize: each file is held to its own limit while it streams.
+        _maxMultipartBodySize = maxBodySize + _fileProperties.Sum(p => p.Upload!.MaxBytes * (p.IsFileList ? p.MaxItems ?? 1 : 1));
         _byName = _properties.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         PropertyNames = [.. _properties.Select(p => p.Name)];
@@ -60,6 +72,12 @@ internal sealed partial class RequestBinder
             var mediaType = MediaTypeOf(request.ContentType);
             if (IsJson(mediaType))
                 await ReadJsonBodyAsync(context, state).ConfigureAwait(false);
+            else if (TakesFiles && IsMultipart(request.ContentType))
+            {
+                var fields = await ReadMultipartAsync(context, null, state).ConfigureAwait(false);
+                foreach (var (key, values) in fields) ApplyText(key, values, state);
+                CompleteFileLists(state);
+            }
             else if (request.HasFormContentType)
                 await ReadFormAsync(context, state).ConfigureAwait(false);
             else
@@ -117,7 +135,8 @@ internal sealed partial class RequestBinder
 
     private static void ApplyText(DtoProperty property, StringValues values, BindingState state)
     {
-        if (values.Count == 0) return;
+        // A file comes only as a file part of a multipart form: text for it (a query key) is no file.
+        if (values.Count == 0 || property.IsFile) return;
         // An empty value (?rating= or a bare ?rating, as JS clients send nulls) means "no value" except for strings.
         if (values.Count == 1 && string.IsNullOrEmpty(values[0]) && !property.Parser.AcceptsEmpty) return;
         if (property.MaxItems is { } max && ItemCount.Exceeds(values, property.Parser.TakesCommaList, max))
@@ -201,6 +220,7 @@ internal sealed class BindingState(object dto, bool[] sent)
     public bool[] Sent { get; } = sent;
     public List<ResponseError>? Errors { get; private set; }
     public Dictionary<string, string>? Unmatched { get; set; }
+    public Dictionary<int, List<UploadedFile>>? Files { get; set; }
 
     public void AddError(ResponseError error) => (Errors ??= []).Add(error);
 }

@@ -110,7 +110,7 @@ public sealed class BaaSHost
 
         var writer = new ResponseWriter(Text.JsonProtocol.Options);
         var errors = new ErrorWriter(ErrorMapper, writer, _logger);
-        var mapper = new EndpointMapper(Options, writer, errors, _filters);
+        var mapper = new EndpointMapper(Options, writer, errors, _filters, _services.GetService(typeof(Binding.IUploadReceiver)) as Binding.IUploadReceiver);
         mapper.Map(endpoints, Catalog);
         _handlers = mapper.Handlers.ToDictionary(h => h.Operation.RequestType);
 

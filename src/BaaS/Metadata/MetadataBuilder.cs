@@ -102,7 +102,7 @@ internal sealed class MetadataBuilder
             foreach (var argument in type.GetGenericArguments()) Walk(argument, true);
             if (!type.IsGenericTypeDefinition) type = type.GetGenericTypeDefinition();
         }
-        if (type.IsGenericParameter || IsSystemType(type)) return;
+        if (type.IsGenericParameter || IsSystemType(type) || type == typeof(UploadedFile)) return;
         if (includeSelf)
         {
             if (_types.ContainsKey(type) || _requestTypes.Contains(type)) return;

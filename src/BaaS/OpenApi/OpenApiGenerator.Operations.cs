@@ -54,11 +54,17 @@ public sealed partial class OpenApiGenerator
         }
         if (parameters.Count > 0) result["parameters"] = parameters;
         if (hasBody)
-            result["requestBody"] = new JsonObject
-            {
-                ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(new TypeRef(RefKind.Named, request.Meta.Name, request)) } },
-            };
+        {
+            var body = new TypeRef(RefKind.Named, request.Meta.Name, request);
+            var content = new JsonObject();
+            // A request with files is sent as multipart/form-data (each file a part named after its property, format
+            // binary); as JSON it works too, without files.
+            if (properties.Any(p => p.Property.Type.Unwrapped.Kind == RefKind.File ||
+                                    p.Property.Type.Unwrapped is { Kind: RefKind.List or RefKind.Array } list && list.Args![0].Unwrapped.Kind == RefKind.File))
+                content["multipart/form-data"] = new JsonObject { ["schema"] = Schema(body) };
+            content["application/json"] = new JsonObject { ["schema"] = Schema(body) };
+            result["requestBody"] = new JsonObject { ["required"] = true, ["content"] = content };
+        }
 
         var responses = new JsonObject();
         if (request.Response is null) responses["204"] = new JsonObject { ["description"] = "No Content" };

@@ -19,6 +19,7 @@ public sealed partial class OpenApiGenerator
                 return Ref("ErrorResponse");
             case RefKind.Scalar: return ScalarSchema(type.Name);
             case RefKind.Bytes: return new JsonObject { ["type"] = "string", ["format"] = "byte", ["contentEncoding"] = "base64" };
+            case RefKind.File: return new JsonObject { ["type"] = "string", ["format"] = "binary", ["contentMediaType"] = "application/octet-stream" };
             case RefKind.Nullable:
             {
                 var inner = Schema(type.Args![0], args);
@@ -89,6 +90,7 @@ public sealed partial class OpenApiGenerator
         RefKind.List or RefKind.Array => "List_" + ArgName(type.Args![0]),
         RefKind.Dictionary => "Dictionary_" + ArgName(type.Args![0]) + "_" + ArgName(type.Args![1]),
         RefKind.Bytes => "Bytes",
+        RefKind.File => "File",
         _ => type.Name,
     };
 

@@ -12,7 +12,8 @@ namespace BaaS.Routing;
 /// <see cref="RouteAttribute"/>, grouped by URL shape so one endpoint serves all verbs of a path. Two DTOs claiming the
 /// same verb and path fail startup, naming both.
 /// </summary>
-internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IOperationFilter> filters)
+internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer, ErrorWriter errors, IReadOnlyList<IOperationFilter> filters,
+    IUploadReceiver? uploads = null)
 {
     private readonly Dictionary<string, RouteGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RouteGroup> _apiGroups = new(StringComparer.OrdinalIgnoreCase);
@@ -27,7 +28,7 @@ internal sealed class EndpointMapper(BaaSOptions options, ResponseWriter writer,
         var apiBase = "/" + options.ApiBasePath.Trim('/');
         foreach (var operation in catalog.Operations)
         {
-            var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize, options.MaxCollectionItems);
+            var binder = new RequestBinder(operation.RequestType, Text.JsonProtocol.Options, options.MaxRequestBodySize, options.MaxCollectionItems, uploads);
             var handler = new OperationHandler(operation, binder, writer, errors, filters, options);
             handlers.Add(handler);
             var allVerbs = operation.Invokers.Keys.ToList();

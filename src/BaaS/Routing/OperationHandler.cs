@@ -102,6 +102,11 @@ internal sealed class OperationHandler
         {
             var context = run.HttpContext;
             var progress = (BatchProgress)run.BodyState!;
+            if (handler.Binder.TakesFiles && context.Request.HasFormContentType)
+            {
+                await RunMultipartAsync(run, progress).ConfigureAwait(false);
+                return;
+            }
             var body = await RequestBody.ReadAllAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
             try
             {
@@ -124,6 +129,25 @@ internal sealed class OperationHandler
             {
                 context.Request.BodyReader.AdvanceTo(body.Buffer.End);
             }
+        }
+
+        /// <summary>A batch of requests with files (<c>multipart/form-data</c>): every request is bound, its files streamed, before the first runs.</summary>
+        private async ValueTask RunMultipartAsync(OperationContext run, BatchProgress progress)
+        {
+            var context = run.HttpContext;
+            var requests = await handler.Binder.BindMultipartBatchAsync(context, options.MaxBatchSize).ConfigureAwait(false);
+            var responses = new List<object?>(requests.Count);
+            foreach (var bound in requests)
+            {
+                context.Features.Set(new RequestInfo(handler.Operation, run.Verb, bound.Dto, bound.Sent, handler.Binder.PropertyNames, null));
+                run.Request = bound.Dto;
+                await handler._pipeline.Inner(run).ConfigureAwait(false);
+                if (run.Exception is not null) return;
+                responses.Add(run.Response is HttpResult result ? result.Response : run.Response);
+                progress.Completed++;
+            }
+            run.Request = null;
+            run.Response = handler.Operation.ReturnsVoid ? null : responses;
         }
     }
 }

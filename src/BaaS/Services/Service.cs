@@ -25,6 +25,7 @@ public abstract class Service : IAsyncDisposable
     private HttpContext? _httpContext;
     private DataConnection? _db;
     private IServiceGateway? _gateway;
+    private global::BaaS.Files.IFiles? _files;
 
     /// <summary>The current request's context. Set by the framework before the method runs.</summary>
     public HttpContext HttpContext
@@ -76,6 +77,14 @@ public abstract class Service : IAsyncDisposable
 
     /// <summary>Calls other operations in-process as the same user, through their filters.</summary>
     public IServiceGateway Gateway => _gateway ??= new InProcessServiceGateway(Services, User);
+
+    /// <summary>
+    /// Stores and manages files under the app's upload locations (see docs/files.md), as this request's caller: a file
+    /// stored by a call that then fails is removed again. Needs <c>services.AddFiles(...)</c>.
+    /// </summary>
+    public global::BaaS.Files.IFiles Files => _files ??= HttpContext.RequestServices.GetService<global::BaaS.Files.FileService>() is { } files
+        ? new global::BaaS.Files.FileStorage(files, HttpContext)
+        : throw new InvalidOperationException("This app does not take files: call services.AddFiles(...) (see docs/files.md).");
 
     /// <summary>Releases what the service holds. Called after the response is written.</summary>
     public virtual ValueTask DisposeAsync()

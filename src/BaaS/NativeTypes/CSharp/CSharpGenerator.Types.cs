@@ -27,6 +27,7 @@ public sealed partial class CSharpGenerator
             _ => type.Name, // DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, Uri: System's own names
         },
         RefKind.Bytes => "byte[]",
+        RefKind.File => "UploadedFile", // the contract's own type (BaaS.Interfaces)
         RefKind.Nullable => TypeOf(type.Args![0], owner, settings, property) + "?",
         RefKind.List => $"List<{Inner(type.Args![0], owner, settings, property)}>",
         RefKind.Array => Inner(type.Args![0], owner, settings, property) + "[]",

@@ -44,6 +44,7 @@ internal sealed partial class ClientModel
             throw new NativeTypesException($"{where}: the metadata gives {name} without its {arity} generic argument(s).");
         List<TypeRef> Args() => [.. args!.Select(a => Resolve(a.Name, a.Namespace, a.GenericArgRefs, scope, where))];
 
+        if (ns == "BaaS" && name == nameof(UploadedFile)) return new TypeRef(RefKind.File, name);
         if (ns == "System")
         {
             if (Scalars.Contains(name)) return new TypeRef(RefKind.Scalar, name);

@@ -7,6 +7,8 @@ internal enum RefKind
     Scalar,
     /// <summary><c>byte[]</c>: base64 text on the wire.</summary>
     Bytes,
+    /// <summary>An <see cref="UploadedFile"/>: a file part of a multipart request, never JSON.</summary>
+    File,
     /// <summary><c>Nullable&lt;T&gt;</c> of <see cref="TypeRef.Args"/>[0].</summary>
     Nullable,
     /// <summary>A list, set or enumerable of <see cref="TypeRef.Args"/>[0].</summary>

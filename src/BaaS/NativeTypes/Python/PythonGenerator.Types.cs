@@ -29,6 +29,7 @@ public sealed partial class PythonGenerator
             _ => "str", // String, Char, Guid, Uri
         },
         RefKind.Bytes => "bytes",
+        RefKind.File => "typing.Any", // files travel in multipart forms, which the Python client does not send
         RefKind.Nullable => $"typing.Optional[{TypeOf(type.Args![0], owner, property)}]",
         RefKind.List or RefKind.Array => $"typing.List[{TypeOf(type.Args![0], owner, property)}]",
         RefKind.Dictionary => $"typing.Dict[{TypeOf(type.Args![0], owner, property)}, {TypeOf(type.Args![1], owner, property)}]",
@@ -67,6 +68,7 @@ public sealed partial class PythonGenerator
                     _ => "None",
                 };
             case RefKind.Bytes: return "b''";
+            case RefKind.File: return "None";
             case RefKind.List or RefKind.Array: return "field(default_factory=list)";
             case RefKind.Dictionary: return "field(default_factory=dict)";
             case RefKind.Named when type.Type!.IsEnum:

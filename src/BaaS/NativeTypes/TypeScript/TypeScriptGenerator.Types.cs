@@ -19,6 +19,8 @@ public sealed partial class TypeScriptGenerator
             _ => "string",
         },
         RefKind.Bytes => "string",
+        // Sent in a FormData beside the DTO (client.apiForm), never in its JSON.
+        RefKind.File => "Blob",
         RefKind.Nullable => TypeOf(type.Args![0], owner, property),
         RefKind.List or RefKind.Array => ElementOf(type.Args![0], owner, property) + "[]",
         RefKind.Dictionary => $"{{ [index: {KeyOf(type.Args![0], owner, property)}]: {TypeOf(type.Args![1], owner, property)}; }}",
