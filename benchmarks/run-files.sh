@@ -8,12 +8,13 @@ COUNT=${1:-100}
 SIZE=${2:-5}
 ROUNDS=${3:-2}
 source .ci/services.sh
-trap services_cleanup EXIT
+WORK=$(mktemp -d /tmp/baas-files-bench.XXXXXX)
+# The temporary folder and the servers go away however the run ends (a failed build or upload included).
+trap 'services_cleanup; rm -rf "$WORK"' EXIT
 [ -x .ci/s3/node_modules/.bin/s3rver ] || (cd .ci/s3 && npm ci --no-audit --no-fund >/dev/null)
 s3_start
 dotnet build benchmarks/BaaS.Files.Benchmarks -c Release -nologo -v q >/dev/null
 DLL=benchmarks/BaaS.Files.Benchmarks/bin/Release/net10.0/BaaS.Files.Benchmarks.dll
-WORK=$(mktemp -d /tmp/baas-files-bench.XXXXXX)
 
 run() { # store -> one result line
   local store=$1 port extra=()
@@ -35,4 +36,3 @@ for round in $(seq "$ROUNDS"); do
   run local
   run s3
 done
-rm -rf "$WORK"
