@@ -135,6 +135,9 @@ public abstract class AdminUiJobsTests<THost>(THost host) where THost : MyAppFix
         await Expect(browser.ByTestId($"job-attempts-{failed.Id}")).ToHaveTextAsync($"{failed.Attempts} / {failed.RetryLimit + 1}");
         await Expect(browser.ByTestId($"job-row-{failed.Id}")).ToContainTextAsync(failed.ErrorMessage!);
 
+        // The page hears the jobs' notices (server events): it follows the job below by them, not by its slow safety poll.
+        await Expect(browser.ByTestId("jobs-live")).ToHaveAttributeAsync("data-live", "true");
+
         // The cause goes away (the order is written), then the admin retries the job from the list.
         await CreateTheMissingOrderAsync(notice, ownerId);
         await browser.Page.EvaluateAsync("() => { window.sameDocument = true }");

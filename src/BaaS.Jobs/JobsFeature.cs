@@ -20,7 +20,8 @@ internal sealed class JobsFeature : BaaSFeature
     {
         var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
         var commands = services.GetRequiredService<CommandRegistry>().All.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
-        return new JobsFeatureInfo(commands, [.. options.Recurring.Select(r => r.Name).Order(StringComparer.Ordinal)], options.RunWorker);
+        var channel = services.GetService<IServerEvents>() is null ? null : options.EventsChannel;
+        return new JobsFeatureInfo(commands, [.. options.Recurring.Select(r => r.Name).Order(StringComparer.Ordinal)], options.RunWorker, channel);
     }
 }
 
@@ -28,4 +29,5 @@ internal sealed class JobsFeature : BaaSFeature
 /// <param name="Commands">The commands jobs can run, by name.</param>
 /// <param name="Schedules">The recurring jobs registered in code, by name.</param>
 /// <param name="RunsWorker">Whether this node runs jobs (a node may only enqueue).</param>
-internal sealed record JobsFeatureInfo(IReadOnlyList<string> Commands, IReadOnlyList<string> Schedules, bool RunsWorker);
+/// <param name="EventsChannel">The server-events channel of <see cref="JobsChanged"/> notices (admins only), or null when there are none.</param>
+internal sealed record JobsFeatureInfo(IReadOnlyList<string> Commands, IReadOnlyList<string> Schedules, bool RunsWorker, string? EventsChannel);

@@ -55,6 +55,15 @@ public sealed class JobsOptions
     /// </summary>
     public bool Notifications { get; set; } = true;
 
+    /// <summary>
+    /// The server-events channel the jobs dashboard listens on for <see cref="JobsChanged"/> notices (admins only), when the
+    /// app has server events. Null: no notices (the dashboard polls). Default: <c>baas-jobs</c>.
+    /// </summary>
+    public string? EventsChannel { get; set; } = "baas-jobs";
+
+    /// <summary>The least time between two <see cref="JobsChanged"/> notices from one node. Default: 1 s.</summary>
+    public TimeSpan ChangeNoticeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a claim holds a job without renewal; a node that stops renewing loses its jobs to others. Default: 30 s.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -151,6 +160,7 @@ public sealed class JobsOptions
         if (MaxLogLength < 0) throw new InvalidOperationException($"JobsOptions.MaxLogLength cannot be negative ({MaxLogLength}).");
         Positive(PollInterval, nameof(PollInterval));
         Positive(LeaseDuration, nameof(LeaseDuration));
+        Positive(ChangeNoticeInterval, nameof(ChangeNoticeInterval));
         Positive(LeaseRenewInterval, nameof(LeaseRenewInterval));
         Positive(ProgressFlushInterval, nameof(ProgressFlushInterval));
         Positive(MaintenanceInterval, nameof(MaintenanceInterval));

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BaaS.Jobs;
 
@@ -34,6 +35,7 @@ public static class JobsServiceCollectionExtensions
         foreach (var command in registry.All) services.TryAddTransient(command.CommandType);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JobChanges>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobFactory>();
         services.AddSingleton<JobRunner>();
@@ -46,6 +48,14 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
         services.AddScoped<IBackgroundJobs, BackgroundJobs>();
         services.AddHttpContextAccessor();
+        services.AddHostedService<JobChangesPublisher>();
+        // With server events on, the dashboard's channel (admins only, unless the app declared it itself) and its message.
+        services.AddOptions<ServerEventsOptions>().Configure<IOptions<JobsOptions>>((events, jobs) =>
+        {
+            if (jobs.Value.EventsChannel is not { } channel) return;
+            if (!events.Channels.Any(c => c.Name == channel)) events.Channel(channel).AllowRoles(AuthRequirements.AdminRole);
+            events.AddEventType<JobsChanged>();
+        });
         services.AddBaaSFeature(new JobsFeature());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs", HealthExtensions.ReadyTag]);
         return services;

@@ -25,9 +25,15 @@ internal sealed partial class JobStore
         if (await db.ExecuteSqlAsync(
                 "UPDATE baas_job SET state = @cancelled, completed_at = @now, error_code = @code, error_message = @message WHERE id = @id AND state = @queued",
                 p, ct).ConfigureAwait(false) > 0)
+        {
+            _changes.Mark(id);
             return CancelOutcome.Cancelled;
+        }
         if (await db.ExecuteSqlAsync("UPDATE baas_job SET cancel_requested = @yes WHERE id = @id AND state = @started", p, ct).ConfigureAwait(false) > 0)
+        {
+            _changes.Mark(id);
             return CancelOutcome.Requested;
+        }
         return await FindStateAsync(db, id, true, ct).ConfigureAwait(false) is null ? CancelOutcome.NotFound : CancelOutcome.AlreadyFinished;
     }
 
@@ -57,6 +63,8 @@ internal sealed partial class JobStore
         if (state != nameof(JobState.Failed)) return RequeueOutcome.NotFailed;
         await RequeueLiveAsync(db, id, depth: 0, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
+        _changes.Mark(id);
+        _changes.MarkMore(); // its dependents too
         return RequeueOutcome.Requeued;
     }
 

@@ -51,6 +51,7 @@ internal sealed partial class JobStore
             moved += count;
             if (count == 0) break;
         }
+        if (moved > 0) _changes.MarkMore();
         return moved;
     }
 

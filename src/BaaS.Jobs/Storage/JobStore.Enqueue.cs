@@ -52,6 +52,7 @@ internal sealed partial class JobStore
         {
             job.Id = async ? await db.InsertAsync(job, ct).ConfigureAwait(false) : db.Insert(job);
             await AnnounceAsync(db, async, ct).ConfigureAwait(false);
+            _changes.Mark(job.Id);
             return new JobRef(job.Id, job.RefId);
         }
 
@@ -77,6 +78,7 @@ internal sealed partial class JobStore
                 if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
                 else tx.Commit();
             }
+            _changes.Mark(job.Id);
             return new JobRef(job.Id, job.RefId);
         }
         finally
@@ -114,7 +116,9 @@ internal sealed partial class JobStore
         {
             throw new RowsRefusedException(translated ?? e);
         }
-        return jobs.ConvertAll(j => ids[j.RefId]).ToArray();
+        var stored = jobs.ConvertAll(j => ids[j.RefId]).ToArray();
+        _changes.Mark(stored);
+        return stored;
     }
 
     /// <summary>Inserts one new job through the typed API (its errors are the typed API's) and answers its id.</summary>
@@ -123,6 +127,7 @@ internal sealed partial class JobStore
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         var id = await db.InsertAsync(job, ct).ConfigureAwait(false);
         await AnnounceAsync(db, true, ct).ConfigureAwait(false);
+        _changes.Mark(id);
         return id;
     }
 

@@ -33,6 +33,7 @@ internal sealed partial class JobStore
             if (step == 0) break;
             changed += step;
         }
+        if (changed > 0) _changes.MarkMore();
         return changed;
     }
 
@@ -42,7 +43,9 @@ internal sealed partial class JobStore
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         var p = P();
         p["now"] = Now;
-        return await db.ExecuteSqlAsync(JobSql.RequeueExpired, p, ct).ConfigureAwait(false);
+        var requeued = await db.ExecuteSqlAsync(JobSql.RequeueExpired, p, ct).ConfigureAwait(false);
+        if (requeued > 0) _changes.MarkMore();
+        return requeued;
     }
 
     /// <summary>
@@ -79,6 +82,7 @@ internal sealed partial class JobStore
             q["attemptLog"] = JsonSerializer.Serialize(attempts, Text.JsonProtocol.Options);
             ended += await db.ExecuteSqlAsync(JobSql.EndDead, q, ct).ConfigureAwait(false);
         }
+        if (ended > 0) _changes.MarkMore();
         return ended;
     }
 

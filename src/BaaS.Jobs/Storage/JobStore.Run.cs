@@ -29,6 +29,7 @@ internal sealed partial class JobStore
             jobs = await db.SqlListAsync<JobRecord>(Sql.Claim, p, ct).ConfigureAwait(false);
         }
         jobs.Sort(static (a, b) => b.Priority != a.Priority ? b.Priority.CompareTo(a.Priority) : a.Id.CompareTo(b.Id));
+        foreach (var job in jobs) _changes.Mark(job.Id);
         return jobs;
     }
 
@@ -61,7 +62,9 @@ internal sealed partial class JobStore
         p["progress"] = progress;
         p["status"] = status;
         p["chunk"] = chunk;
-        return await db.ExecuteSqlAsync(JobSql.Flush, p, ct).ConfigureAwait(false) > 0;
+        var held = await db.ExecuteSqlAsync(JobSql.Flush, p, ct).ConfigureAwait(false) > 0;
+        if (held) _changes.Mark(id);
+        return held;
     }
 
     /// <summary>
@@ -88,6 +91,7 @@ internal sealed partial class JobStore
                     await EnqueueAsync(db, callback, callerRefId: false, async: true, ct).ConfigureAwait(false);
             }
             if (tx is not null) await tx.CommitAsync(ct).ConfigureAwait(false);
+            _changes.Mark(recorded);
             return finishes.Select(f => recorded.Contains(f.Id)).ToArray();
         }
         finally
@@ -190,6 +194,8 @@ internal sealed partial class JobStore
         p["now"] = Now;
         p["chunk"] = chunk;
         p["attemptLog"] = attemptLog;
-        return await db.ExecuteSqlAsync(JobSql.Release, p, ct).ConfigureAwait(false) > 0;
+        var released = await db.ExecuteSqlAsync(JobSql.Release, p, ct).ConfigureAwait(false) > 0;
+        if (released) _changes.Mark(id);
+        return released;
     }
 }

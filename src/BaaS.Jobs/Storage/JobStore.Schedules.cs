@@ -45,16 +45,20 @@ internal sealed partial class JobStore
     public async Task<bool> SetPausedAsync(string name, bool paused, DateTime? nextRunAt, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
-        return await db.ExecuteSqlAsync(
+        var found = await db.ExecuteSqlAsync(
             "UPDATE baas_job_schedule SET paused = @paused, next_run_at = @nextRunAt, updated_at = @now WHERE name = @name",
             new { name, paused, nextRunAt, now = Now }, ct).ConfigureAwait(false) > 0;
+        if (found) _changes.MarkMore();
+        return found;
     }
 
     /// <summary>Removes a schedule (its queued jobs stay); false when there is no such schedule.</summary>
     public async Task<bool> DeleteScheduleAsync(string name, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
-        return await db.ExecuteSqlAsync("DELETE FROM baas_job_schedule WHERE name = @name", new { name }, ct).ConfigureAwait(false) > 0;
+        var found = await db.ExecuteSqlAsync("DELETE FROM baas_job_schedule WHERE name = @name", new { name }, ct).ConfigureAwait(false) > 0;
+        if (found) _changes.MarkMore();
+        return found;
     }
 
     /// <summary>
@@ -83,6 +87,7 @@ internal sealed partial class JobStore
             queued.Add((schedule.Name, jobRef));
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
+        if (queued.Count > 0) _changes.MarkMore(); // the schedules' next and last runs
         return queued;
     }
 
@@ -92,5 +97,6 @@ internal sealed partial class JobStore
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         await db.ExecuteSqlAsync("UPDATE baas_job_schedule SET last_run_at = @now, last_job_id = @jobId WHERE name = @name",
             new { name, jobId, now = Now }, ct).ConfigureAwait(false);
+        _changes.MarkMore();
     }
 }

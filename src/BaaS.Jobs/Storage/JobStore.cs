@@ -17,9 +17,11 @@ internal sealed partial class JobStore
     private JobSql? _sql;
     private volatile bool _schemaReady;
     private readonly EnqueueBatcher _batcher;
+    private readonly JobChanges _changes;
 
-    public JobStore(IDbConnectionFactory factory, IOptions<JobsOptions> options, TimeProvider clock)
+    public JobStore(IDbConnectionFactory factory, IOptions<JobsOptions> options, TimeProvider clock, JobChanges changes)
     {
+        _changes = changes;
         _factory = factory;
         _options = options.Value;
         _options.Validate();

@@ -31,7 +31,7 @@ export interface AppMetadata {
     adminUi?: { path: string; roles: string[]; pages: AdminUiPageInfo[] }
     auth?: { providers: { name: string; type: string; label: string; navItem?: string; url?: string }[]; allowRegistration: boolean; roles: string[]; permissions: string[]; apiKeyScopes: string[]; apiKeyUserScopes: string[] }
     autoQuery?: { maxLimit: number; includeTotal: boolean; implicitFilters: boolean; auditLog: boolean; operations: number }
-    jobs?: { commands: string[]; schedules: string[]; runsWorker: boolean }
+    jobs?: { commands: string[]; schedules: string[]; runsWorker: boolean; eventsChannel?: string | null }
     [feature: string]: unknown
   }
 }

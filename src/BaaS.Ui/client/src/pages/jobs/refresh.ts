@@ -1,17 +1,33 @@
-// Keeps a page's data fresh while it is open: the one place that decides how (today a poll every few seconds while the
-// browser tab is visible; server events can replace it here without touching the pages). Never two loads at once: a
-// refresh asked for during a load runs right after it. Stops when the component unmounts (the load in flight is aborted).
+// Keeps a page's data fresh while it is open: the one place that decides how. With `events`, the page listens to the
+// server's notices (server events) and loads when one says something changed, polling only now and then as a safety
+// net; without them, or while the stream is down or refused, it polls every few seconds. Only while the browser tab is
+// visible. Never two loads at once: a refresh asked for during a load runs right after it. Stops when the component
+// unmounts (the load in flight is aborted, the stream closed).
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
+import { subscribe, type EventsSubscription, type ServerEventMessage } from '../../lib/events'
 
 export interface Refresher {
   /** Loads now (or right after the load in flight) and resolves when that load finished. */
   refresh: () => Promise<void>
   /** True while a load has run for more than a moment (rows stay on the page meanwhile), so a quick poll shows nothing. */
   loading: Ref<boolean>
+  /** True while the server's notices arrive (the page then polls only every `events.pollMs`). */
+  live: Ref<boolean>
 }
 
-export function useRefresh(load: (signal: AbortSignal) => Promise<void>, intervalMs = 2500): Refresher {
+export interface RefreshEvents {
+  /** The channels to listen on (null/empty: no events, poll). */
+  channels: () => string[] | null | undefined
+  /** Whether a message means this page should load again (default: any message). */
+  wants?: (message: ServerEventMessage) => boolean
+  /** The safety-net poll while live. Default: 30 s. */
+  pollMs?: number
+}
+
+export function useRefresh(load: (signal: AbortSignal) => Promise<void>, intervalMs = 2500, events?: RefreshEvents): Refresher {
   const loading = ref(false)
+  const live = ref(false)
+  let stream: EventsSubscription | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | undefined
   let again = false
@@ -22,7 +38,7 @@ export function useRefresh(load: (signal: AbortSignal) => Promise<void>, interva
     clearTimeout(timer)
     timer = undefined
     if (stopped || document.visibilityState !== 'visible') return
-    timer = setTimeout(() => { void refresh() }, intervalMs)
+    timer = setTimeout(() => { void refresh() }, live.value ? events?.pollMs ?? 30000 : intervalMs)
   }
 
   async function run(): Promise<void> {
@@ -54,15 +70,33 @@ export function useRefresh(load: (signal: AbortSignal) => Promise<void>, interva
     else { clearTimeout(timer); timer = undefined }
   }
 
+  function listen() {
+    const channels = events?.channels()
+    if (!channels || channels.length === 0) return
+    stream = subscribe({
+      channels,
+      onMessage: message => {
+        if (document.visibilityState === 'visible' && (events?.wants?.(message) ?? true)) void refresh()
+      },
+      onLive: value => {
+        live.value = value
+        // Gone live: what changed before the stream opened is loaded now; lost: back to polling at once.
+        void refresh()
+      },
+    })
+  }
+
   onMounted(() => {
     document.addEventListener('visibilitychange', onVisibility)
     void refresh()
+    listen()
   })
   onBeforeUnmount(() => {
     stopped = true
+    stream?.close()
     clearTimeout(timer)
     document.removeEventListener('visibilitychange', onVisibility)
     controller.abort()
   })
-  return { refresh, loading }
+  return { refresh, loading, live }
 }
