@@ -73,7 +73,11 @@ public partial class MyAppProgramTests(MyAppProgramTests.MyAppServer server) : I
         Assert.True(placed.Success, result.ToString());
         var orderId = int.Parse(placed.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var status in new[] { "Accepted", "Preparing", "OutForDelivery", "Delivered" })
+        {
             Assert.Contains($"order {orderId} is {status}\n", output);
+            // ServerEventsClient with the generated OrderStatusChanged heard each move on the order's channel.
+            Assert.Contains($"live: order {orderId} is {status}\n", output);
+        }
         Assert.Contains("Items 'Items' must not be empty.", output);
         Assert.EndsWith("done\n", output);
 
