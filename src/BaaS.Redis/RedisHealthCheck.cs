@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace BaaS.Redis;
 
 /// <summary>
-/// The health check <c>redis</c> (tagged <c>ready</c>): healthy when Redis answers a PING, else the registration's
-/// failure status (unhealthy by default) saying it does not answer. The store's address stays out of the answer.
+/// The health check <c>redis</c> (tagged <c>ready</c>): healthy when Redis answers a PING, else
+/// <see cref="HealthOptions.RedisFailureStatus"/> (<c>BaaS:Health:RedisFailureStatus</c>, degraded by default) saying it
+/// does not answer. The store's address stays out of the answer.
 /// </summary>
-internal sealed class RedisHealthCheck(RedisConnection connection) : IHealthCheck
+internal sealed class RedisHealthCheck(RedisConnection connection, IOptions<HealthOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,7 +21,7 @@ internal sealed class RedisHealthCheck(RedisConnection connection) : IHealthChec
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis does not answer; the cache answers misses meanwhile.", e);
+            return new HealthCheckResult(options.Value.RedisFailureStatus, "Redis does not answer; the cache answers misses meanwhile.", e);
         }
     }
 }

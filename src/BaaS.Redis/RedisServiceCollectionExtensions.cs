@@ -39,8 +39,9 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton(sp => new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
         services.AddHostedService<RedisStarter>();
         services.Replace(ServiceDescriptor.Singleton<ICacheStore, RedisCacheStore>());
-        // Degraded, not unhealthy: without Redis a node still serves (misses, fail-open limits), so it should stay in the
-        // load balancer, which keeps nodes whose ready check answers 200.
+        // Degraded by default, not unhealthy: without Redis a node still serves (misses, fail-open limits), so it should
+        // stay in the load balancer, which keeps nodes whose ready check answers 200 (BaaS:Health:RedisFailureStatus).
+        services.AddOptions<HealthOptions>().BindConfiguration("BaaS:Health");
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, tags: ["ready"]);
         // The server events' bus (used when AddServerEvents is on and BaaS:ServerEvents:Bus is auto or redis).
         services.AddKeyedSingleton<IServerEventsBus>(ServerEventsBusKey, (sp, _) => new RedisServerEventsBus(sp.GetRequiredService<RedisConnection>(),

@@ -15,6 +15,14 @@ public sealed class HealthOptions
     /// </summary>
     public long MinimumFreeDiskMegabytes { get; set; } = 100;
 
+    /// <summary>
+    /// What the <c>redis</c> check answers when Redis does not: <see cref="Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded"/>
+    /// (the default: 200, the node still serves, so a load balancer keeps every node sharing that Redis) or
+    /// <c>Unhealthy</c> (503: for deployments where a node without Redis should leave the pool).
+    /// </summary>
+    public Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus RedisFailureStatus { get; set; } =
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+
     /// <summary>How long the database check may take before it counts as failed. Default 5 s.</summary>
     public TimeSpan DatabaseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -98,6 +98,29 @@ public sealed class RedisOutageTests
         Assert.Equal("v", (await client.GetAsync(new GetCacheValue { Key = "k" })).Value);
     }
 
+    [Fact]
+    public async Task With_RedisFailureStatus_Unhealthy_ready_answers_503_while_Redis_is_down_and_200_when_it_returns()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string?> { ["BaaS:Health:RedisFailureStatus"] = "Unhealthy" };
+        await using var app = await CacheNodes.StartAsync(redis.ConfigurationString, $"strict-{Guid.NewGuid():N}", settings);
+        Assert.Equal("Healthy", await ReadyAsync(app));
+
+        await redis.StopAsync();
+        using (var down = await app.Http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("Unhealthy", await down.Content.ReadAsStringAsync());
+        }
+
+        await redis.StartAgainAsync();
+        await EventuallyAsync(async () =>
+        {
+            using var response = await app.Http.GetAsync("/health/ready");
+            return response.StatusCode == HttpStatusCode.OK && await response.Content.ReadAsStringAsync() == "Healthy";
+        }, "the readiness check to pass again");
+    }
+
     /// <summary>The ready check's status: always answered with 200 unless a check is unhealthy.</summary>
     private static async Task<string> ReadyAsync(TestServer app)
     {
