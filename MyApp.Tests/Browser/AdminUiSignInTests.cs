@@ -87,6 +87,45 @@ public abstract class AdminUiSignInTests<THost>(THost host) where THost : MyAppF
         Assert.Equal((int)HttpStatusCode.OK, session.Status);
         Assert.DoesNotContain("userId", await session.TextAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task An_admin_signs_in_with_an_emailed_code_and_a_wrong_code_is_shown_under_the_field()
+    {
+        await using var browser = await AdminUiBrowser.OpenAsync(host);
+        browser.AllowConsoleError("400"); // the wrong code, refused
+        await browser.Page.GotoAsync("/admin-ui/users");
+        await browser.ByTestId("use-code").ClickAsync();
+        await browser.Page.Locator("#codeEmail").FillAsync(host.Admin.Email);
+        await browser.ByTestId("code-send").ClickAsync();
+        await Expect(browser.ByTestId("code-sent")).ToContainTextAsync(host.Admin.Email);
+
+        // MyApp has no SMTP server in the tests: in Development the platform writes each email to the log (event 2005).
+        var code = await CodeSentToAsync(host.Admin.Email);
+        var wrong = code == "000000" ? "111111" : "000000";
+        await browser.Page.Locator("#code").FillAsync(wrong);
+        await browser.ByTestId("code-submit").ClickAsync();
+        await Expect(browser.ByTestId("code-error")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("sidebar")).ToHaveCountAsync(0);
+
+        await browser.Page.Locator("#code").FillAsync(code);
+        await browser.ByTestId("code-submit").ClickAsync();
+        await Expect(browser.ByTestId("sidebar")).ToBeVisibleAsync();
+        Assert.EndsWith("/admin-ui/users", browser.Page.Url); // where the link pointed
+        Assert.Contains(await browser.Context.CookiesAsync(), c => c.Name == "ss-tok");
+    }
+
+    private async Task<string> CodeSentToAsync(string email)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var written = host.Logs.Messages.LastOrDefault(m => m.EventId.Id == 2005 && m.Message.Contains(email, StringComparison.OrdinalIgnoreCase));
+            var match = written is null ? null : System.Text.RegularExpressions.Regex.Match(written.Message, @"^\s*(\d{6})\s*$", System.Text.RegularExpressions.RegexOptions.Multiline); // the line of six digits alone
+            if (match is { Success: true }) return match.Groups[1].Value;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"No sign-in code to {email} was written to the log.");
+            await Task.Delay(50);
+        }
+    }
 }
 
 [Collection(SqliteApp.Name)]

@@ -47,6 +47,19 @@ export async function signIn(userName: string, password: string): Promise<Sessio
   return session.user
 }
 
+/** Emails a one-time sign-in code (SendSignInCode): answers alike whether or not the address has an account. */
+export async function sendSignInCode(email: string): Promise<void> {
+  await fetchJson('/auth/send-code', { method: 'POST', body: { email } })
+}
+
+/** Signs in with the emailed code (SignInWithCode); the server sets the session cookies as for a password. */
+export async function signInWithCode(email: string, code: string): Promise<SessionUser> {
+  const response = await fetchJson<AuthenticateResponse>('/auth/code', { method: 'POST', body: { email, code, rememberMe: true } })
+  session.user = toUser(response)
+  if (!session.user) throw new ApiError(500, { errorCode: 'NoSession', message: 'Signed in, but the server sent no session.' })
+  return session.user
+}
+
 /** Ends the session on the server (its cookies and refresh token) and here. */
 export async function signOut(): Promise<void> {
   try { await fetchJson('/auth/logout', { method: 'POST', body: {} }) } finally { session.user = null }
