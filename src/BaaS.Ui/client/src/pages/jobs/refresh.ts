@@ -80,8 +80,10 @@ export function useRefresh(load: (signal: AbortSignal) => Promise<void>, interva
       },
       onLive: value => {
         live.value = value
-        // Gone live: what changed before the stream opened is loaded now; lost: back to polling at once.
-        void refresh()
+        // Gone live: what changed before the stream opened is loaded now. Lost: back to the fast poll from now on, not a
+        // load at once (a stream also ends when the session does, and a load then would only be refused).
+        if (value) void refresh()
+        else if (!running) schedule()
       },
     })
   }
