@@ -77,4 +77,8 @@ public class AdminPatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, I
     public string? Name { get; set; }
 
     public bool? IsOpen { get; set; }
+
+    /// <summary>A new logo (the old one and its smaller copies are deleted): PNG, JPEG or WebP, up to 2 MB. Sent as multipart/form-data.</summary>
+    [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
+    public UploadedFile? Logo { get; set; }
 }

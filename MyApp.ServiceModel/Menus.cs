@@ -61,6 +61,10 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
     /// <summary>How many can be sold; leave out for no limit.</summary>
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
+
+    /// <summary>A photo of the dish: PNG, JPEG or WebP, up to 5 MB. Sent as multipart/form-data.</summary>
+    [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
+    public UploadedFile? Photo { get; set; }
 }
 
 /// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
@@ -84,6 +88,10 @@ public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
 
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
+
+    /// <summary>A new photo of the dish (the old one and its smaller copies are deleted): PNG, JPEG or WebP, up to 5 MB. Sent as multipart/form-data.</summary>
+    [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
+    public UploadedFile? Photo { get; set; }
 }
 
 /// <summary>Takes a dish off one of the caller's menus for good; past orders keep it. Owners.</summary>
