@@ -78,7 +78,7 @@ public class AdminPatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, I
 
     public bool? IsOpen { get; set; }
 
-    /// <summary>A new logo (the old one and its smaller copies are deleted): PNG, JPEG or WebP, up to 2 MB. Sent as multipart/form-data.</summary>
+    /// <summary>A new logo, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
     [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
     public UploadedFile? Logo { get; set; }
 }

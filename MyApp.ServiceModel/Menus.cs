@@ -62,7 +62,7 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
 
-    /// <summary>A photo of the dish: PNG, JPEG or WebP, up to 5 MB. Sent as multipart/form-data.</summary>
+    /// <summary>A photo of the dish, sent as a file part of a multipart/form-data request.</summary>
     [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
     public UploadedFile? Photo { get; set; }
 }
@@ -89,7 +89,7 @@ public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
 
-    /// <summary>A new photo of the dish (the old one and its smaller copies are deleted): PNG, JPEG or WebP, up to 5 MB. Sent as multipart/form-data.</summary>
+    /// <summary>A new photo of the dish, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
     [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
     public UploadedFile? Photo { get; set; }
 }

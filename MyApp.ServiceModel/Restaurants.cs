@@ -66,7 +66,7 @@ public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPos
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
     public decimal DeliveryFee { get; set; }
 
-    /// <summary>The restaurant's logo: PNG, JPEG or WebP, up to 2 MB. Sent as multipart/form-data.</summary>
+    /// <summary>The restaurant's logo, sent as a file part of a multipart/form-data request.</summary>
     [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
     public UploadedFile? Logo { get; set; }
 }
@@ -96,7 +96,7 @@ public class PatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
     public decimal? DeliveryFee { get; set; }
 
-    /// <summary>A new logo (the old one and its smaller copies are deleted): PNG, JPEG or WebP, up to 2 MB. Sent as multipart/form-data.</summary>
+    /// <summary>A new logo, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
     [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
     public UploadedFile? Logo { get; set; }
 }

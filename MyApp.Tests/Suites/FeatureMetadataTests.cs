@@ -50,6 +50,10 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
             Assert.Equal(["thumb", "web"], location.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
         }
         Assert.Equal(5 * 1024 * 1024, locations["menu-photos"].GetProperty("maxBytes").GetInt64());
+        Assert.Equal(["MenuItem.PhotoUrl: menu-photos thumb=PhotoThumbUrl web=PhotoWebUrl", "Restaurant.LogoUrl: restaurant-logos thumb=LogoThumbUrl web=LogoWebUrl"],
+            plugins.GetProperty("files").GetProperty("columns").EnumerateArray().Select(c =>
+                $"{c.GetProperty("model").GetString()}.{c.GetProperty("column").GetString()}: {c.GetProperty("location").GetString()} " +
+                string.Join(" ", c.GetProperty("variants").EnumerateArray().Select(v => $"{v.GetProperty("name").GetString()}={v.GetProperty("column").GetString()}"))));
     }
 }
 

@@ -1,1 +1,0 @@
-import{ft as e,x as t}from"./style-B1avSVJs.js";function n(){let n=e(!1),r=e(null);async function i(e){n.value=!0,r.value=null;try{return await e()}catch(e){r.value=t(e);return}finally{n.value=!1}}return{busy:n,error:r,run:i}}export{n as t};
