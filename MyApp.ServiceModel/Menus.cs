@@ -62,9 +62,11 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
 
+    #region snippet:myapp-photo-property
     /// <summary>A photo of the dish, sent as a file part of a multipart/form-data request.</summary>
     [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
     public UploadedFile? Photo { get; set; }
+    #endregion
 }
 
 /// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
