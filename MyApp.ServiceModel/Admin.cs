@@ -77,4 +77,8 @@ public class AdminPatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, I
     public string? Name { get; set; }
 
     public bool? IsOpen { get; set; }
+
+    /// <summary>A new logo, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
+    [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
+    public UploadedFile? Logo { get; set; }
 }

@@ -61,6 +61,12 @@ public class CreateMenuItem : ICreateDb<MenuItem>, IReturn<IdResponse>, IPost
     /// <summary>How many can be sold; leave out for no limit.</summary>
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
+
+    #region snippet:myapp-photo-property
+    /// <summary>A photo of the dish, sent as a file part of a multipart/form-data request.</summary>
+    [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
+    public UploadedFile? Photo { get; set; }
+    #endregion
 }
 
 /// <summary>Changes the fields sent of a dish on one of the caller's menus. Owners.</summary>
@@ -84,6 +90,10 @@ public class PatchMenuItem : IPatchDb<MenuItem>, IReturn<IdResponse>, IPatch
 
     [ValidateGreaterThanOrEqual(0), Input(Help = "Leave empty for no limit.")]
     public int? StockLeft { get; set; }
+
+    /// <summary>A new photo of the dish, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
+    [UploadTo(UploadLocations.MenuPhotos), AutoMap(nameof(MenuItem.PhotoUrl))]
+    public UploadedFile? Photo { get; set; }
 }
 
 /// <summary>Takes a dish off one of the caller's menus for good; past orders keep it. Owners.</summary>

@@ -65,6 +65,10 @@ public class CreateRestaurant : ICreateDb<Restaurant>, IReturn<IdResponse>, IPos
 
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
     public decimal DeliveryFee { get; set; }
+
+    /// <summary>The restaurant's logo, sent as a file part of a multipart/form-data request.</summary>
+    [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
+    public UploadedFile? Logo { get; set; }
 }
 
 /// <summary>Changes the fields sent of one of the caller's restaurants. Owners.</summary>
@@ -91,6 +95,10 @@ public class PatchRestaurant : IPatchDb<Restaurant>, IReturn<IdResponse>, IPatch
 
     [ValidateGreaterThanOrEqual(0), ValidateScalePrecision(2, 6)]
     public decimal? DeliveryFee { get; set; }
+
+    /// <summary>A new logo, sent as a file part of a multipart/form-data request; the old one and its copies are deleted.</summary>
+    [UploadTo(UploadLocations.RestaurantLogos), AutoMap(nameof(Restaurant.LogoUrl))]
+    public UploadedFile? Logo { get; set; }
 }
 
 /// <summary>Retires one of the caller's restaurants: it disappears from every list, its orders and reviews stay. Owners.</summary>

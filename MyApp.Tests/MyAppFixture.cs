@@ -25,6 +25,9 @@ public abstract class MyAppFixture(TestDatabaseKind kind) : TestServerFixture
     public TestUser Courier { get; private set; } = null!;
     public TestUser OtherCourier { get; private set; } = null!;
 
+    /// <summary>The folder of the app's local file store (<c>Files:LocalPath</c>), one per fixture, removed when it stops.</summary>
+    public string FilesPath { get; } = Path.Combine(Path.GetTempPath(), "myapp-tests-files", Guid.NewGuid().ToString("N"));
+
     /// <summary>The app's connection string (to start a second instance on the same database).</summary>
     public string ConnectionString => Server.Database!.ConnectionString;
 
@@ -40,6 +43,13 @@ public abstract class MyAppFixture(TestDatabaseKind kind) : TestServerFixture
         options.Dialect = kind;
         options.DatabasePrefix = "myapp_tests";
         MyAppTestServer.Configure(options, DemoOutput, _adminEmail, _adminPassword);
+        options.Configuration["Files:LocalPath"] = FilesPath;
+    }
+
+    protected override ValueTask AfterStopAsync()
+    {
+        if (Directory.Exists(FilesPath)) Directory.Delete(FilesPath, recursive: true);
+        return ValueTask.CompletedTask;
     }
 
     protected override async Task AfterStartAsync()

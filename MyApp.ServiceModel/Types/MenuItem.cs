@@ -31,4 +31,18 @@ public class MenuItem : AuditBase
 
     /// <summary>How many are left for a limited dish; null when there is no limit.</summary>
     public int? StockLeft { get; set; }
+
+    #region snippet:myapp-photo-columns
+    /// <summary>The dish's photo as uploaded (the <c>menu-photos</c> location); null without one.</summary>
+    [StringLength(300)]
+    public string? PhotoUrl { get; set; }
+
+    /// <summary>The photo fitted in 200 × 200 pixels (WebP), once the background job made it.</summary>
+    [StringLength(300), VariantOf(nameof(PhotoUrl), "thumb")]
+    public string? PhotoThumbUrl { get; set; }
+
+    /// <summary>The photo fitted in 800 × 800 pixels (WebP), once the background job made it.</summary>
+    [StringLength(300), VariantOf(nameof(PhotoUrl), "web")]
+    public string? PhotoWebUrl { get; set; }
+    #endregion
 }

@@ -22,4 +22,13 @@ public class MenuItemInfo
 
     /// <summary>How many are left for a limited dish; null when there is no limit.</summary>
     public int? StockLeft { get; set; }
+
+    /// <summary>The dish's photo; null without one.</summary>
+    public string? PhotoUrl { get; set; }
+
+    /// <summary>The photo fitted in 200 × 200 pixels; null until the background job made it.</summary>
+    public string? PhotoThumbUrl { get; set; }
+
+    /// <summary>The photo fitted in 800 × 800 pixels; null until the background job made it.</summary>
+    public string? PhotoWebUrl { get; set; }
 }

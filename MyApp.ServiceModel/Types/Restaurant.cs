@@ -39,4 +39,16 @@ public class Restaurant : AuditBase
 
     [DecimalLength(10, 2), Format(ColumnFormat.Currency)]
     public decimal DeliveryFee { get; set; }
+
+    /// <summary>The restaurant's logo as uploaded (the <c>restaurant-logos</c> location); null without one.</summary>
+    [StringLength(300)]
+    public string? LogoUrl { get; set; }
+
+    /// <summary>The logo fitted in 200 × 200 pixels (WebP), once the background job made it.</summary>
+    [StringLength(300), VariantOf(nameof(LogoUrl), "thumb")]
+    public string? LogoThumbUrl { get; set; }
+
+    /// <summary>The logo fitted in 800 × 800 pixels (WebP), once the background job made it.</summary>
+    [StringLength(300), VariantOf(nameof(LogoUrl), "web")]
+    public string? LogoWebUrl { get; set; }
 }

@@ -23,4 +23,13 @@ public class RestaurantInfo
 
     [Format(ColumnFormat.Currency)]
     public decimal DeliveryFee { get; set; }
+
+    /// <summary>The restaurant's logo; null without one.</summary>
+    public string? LogoUrl { get; set; }
+
+    /// <summary>The logo fitted in 200 × 200 pixels; null until the background job made it.</summary>
+    public string? LogoThumbUrl { get; set; }
+
+    /// <summary>The logo fitted in 800 × 800 pixels; null until the background job made it.</summary>
+    public string? LogoWebUrl { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BaaS.Data;
 using BaaS.Testing;
@@ -10,8 +11,9 @@ namespace MyApp.Tests;
 
 /// <summary>
 /// The README's curl tour, run by bash exactly as written against a fresh MyApp (SQLite, demo data, the demo users'
-/// printed passwords), with only the base URL and the three password placeholders filled in. The ids the README promises
-/// (restaurant 1, the first new order is 5) hold on a fresh database, so this test has one of its own.
+/// printed passwords), with only the base URL and the three password placeholders filled in, followed by its dish-photo
+/// block (a PNG made by the script, uploaded with <c>curl -F</c>). The ids the README promises (restaurant 1, the first
+/// new order is 5) hold on a fresh database, so this test has one of its own.
 /// </summary>
 public sealed partial class CurlTourTests : IAsyncLifetime
 {
@@ -24,9 +26,10 @@ public sealed partial class CurlTourTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(TestDatabaseKind.SqliteFile, "myapp_curl_tour");
-        _app = await MyAppTestServer.StartAsync(_database, _printed, adminEmail: null, adminPassword: null);
-        _baseUrl = _app.BaseUrl;
         _folder = Directory.CreateTempSubdirectory("baas-curl-tour-").FullName;
+        _app = await MyAppTestServer.StartAsync(_database, _printed, adminEmail: null, adminPassword: null,
+            configure: o => o.Configuration["Files:LocalPath"] = Path.Combine(_folder, "files"));
+        _baseUrl = _app.BaseUrl;
     }
 
     public async Task DisposeAsync()
@@ -49,7 +52,10 @@ public sealed partial class CurlTourTests : IAsyncLifetime
         var readme = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"))).ReplaceLineEndings("\n");
         var block = CurlBlock().Match(readme);
         Assert.True(block.Success, "README.md has no ```bash block under '### With curl'");
-        var script = block.Groups["code"].Value;
+        var photoBlock = PhotoBlock().Match(readme);
+        Assert.True(photoBlock.Success, "README.md has no ```bash block under '#### A dish's photo'");
+        // The photo step runs after the tour, in the same shell: it uses $B and the owner's cookie jar.
+        var script = block.Groups["code"].Value + photoBlock.Groups["code"].Value;
 
         // Fill in what a reader fills in: where MyApp listens and the passwords it printed.
         var passwords = MyAppTestServer.PrintedPasswords(_printed.ToString());
@@ -96,8 +102,18 @@ public sealed partial class CurlTourTests : IAsyncLifetime
         Assert.Contains("Order 5 is Delivered", answers[13].Body);
 
         // Metadata, TypeScript DTOs and OpenAPI answer too.
-        Assert.Equal(3, answers.Count - 14);
-        Assert.All(answers[14..], a => Assert.Equal(200, a.Status));
+        Assert.All(answers[14..17], a => Assert.Equal(200, a.Status));
+
+        // The dish's photo: the patch answers the dish, the menu its photo's URL, which serves the PNG the script made.
+        Assert.Equal(19, answers.Count);
+        Assert.Equal(200, answers[17].Status);
+        Assert.Contains("\"id\":\"1\"", answers[17].Body);
+        Assert.Equal(200, answers[18].Status);
+        var photoUrl = JsonDocument.Parse(answers[18].Body).RootElement.GetProperty("results").EnumerateArray()
+            .Single(d => d.GetProperty("id").GetInt32() == 1).GetProperty("photoUrl").GetString();
+        Assert.StartsWith("/files/menu-photos/", photoUrl);
+        using var http = _app.CreateHttp();
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, "dish.png")), await http.GetByteArrayAsync(photoUrl));
 
         await using var db = await _app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync();
         Assert.Equal(OrderStatus.Delivered, (await db.SingleByIdAsync<Order>(5))!.Status);
@@ -141,6 +157,9 @@ public sealed partial class CurlTourTests : IAsyncLifetime
 
     [GeneratedRegex(@"### With curl.*?```bash\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CurlBlock();
+
+    [GeneratedRegex(@"#### A dish's photo.*?```bash\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex PhotoBlock();
 
     [GeneratedRegex(@"^#\s+(?<status>\d{3}) \{""responseStatus"":\{""errorCode"":""(?<code>\w+)""", RegexOptions.Multiline)]
     private static partial Regex ErrorComment();

@@ -13,7 +13,7 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         using var http = host.CreateHttp();
         using var metadata = JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
         var plugins = metadata.RootElement.GetProperty("plugins");
-        Assert.Equal(["adminUi", "apiExplorer", "auth", "autoQuery", "cache", "email", "idempotency", "jobs", "nativeTypes", "openApi", "rateLimits", "responseCache", "serverEvents"],
+        Assert.Equal(["adminUi", "apiExplorer", "auth", "autoQuery", "cache", "email", "files", "idempotency", "jobs", "nativeTypes", "openApi", "rateLimits", "responseCache", "serverEvents"],
             plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         // No ConnectionStrings:Redis in the tests' settings: the embedded default.
         Assert.Equal("memory", plugins.GetProperty("cache").GetProperty("store").GetString());
@@ -40,6 +40,20 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         Assert.Equal("/ui", plugins.GetProperty("apiExplorer").GetProperty("path").GetString());
         Assert.Equal("Idempotency-Key", plugins.GetProperty("idempotency").GetProperty("header").GetString());
         Assert.Equal(24 * 3600, plugins.GetProperty("idempotency").GetProperty("expirySeconds").GetInt64());
+
+        var locations = plugins.GetProperty("files").GetProperty("locations").EnumerateArray().ToDictionary(l => l.GetProperty("name").GetString()!);
+        Assert.Equal(["menu-photos", "restaurant-logos"], locations.Keys.Order(StringComparer.Ordinal));
+        foreach (var location in locations.Values)
+        {
+            Assert.Equal(["image/png", "image/jpeg", "image/webp"], location.GetProperty("allowedTypes").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(("public", "roles:Owner"), (location.GetProperty("read").GetString(), location.GetProperty("write").GetString()));
+            Assert.Equal(["thumb", "web"], location.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        }
+        Assert.Equal(5 * 1024 * 1024, locations["menu-photos"].GetProperty("maxBytes").GetInt64());
+        Assert.Equal(["MenuItem.PhotoUrl: menu-photos thumb=PhotoThumbUrl web=PhotoWebUrl", "Restaurant.LogoUrl: restaurant-logos thumb=LogoThumbUrl web=LogoWebUrl"],
+            plugins.GetProperty("files").GetProperty("columns").EnumerateArray().Select(c =>
+                $"{c.GetProperty("model").GetString()}.{c.GetProperty("column").GetString()}: {c.GetProperty("location").GetString()} " +
+                string.Join(" ", c.GetProperty("variants").EnumerateArray().Select(v => $"{v.GetProperty("name").GetString()}={v.GetProperty("column").GetString()}"))));
     }
 }
 

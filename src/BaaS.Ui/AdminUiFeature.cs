@@ -15,10 +15,11 @@ internal sealed class AdminUiFeature(AdminUiOptions options) : BaaSFeature
 {
     /// <summary>
     /// What the page may load: its own scripts and styles (Vite builds no inline script), images from anywhere over
-    /// https (a model's image column), calls to this site only. Nothing may frame it.
+    /// https (a model's image column) and the page's own <c>blob:</c> URLs (the preview of an image chosen for upload),
+    /// calls to this site only. Nothing may frame it.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; font-src 'self'; " +
         "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public override string Id => "adminUi";

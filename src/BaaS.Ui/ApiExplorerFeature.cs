@@ -32,6 +32,9 @@ internal sealed class ApiExplorerFeature(ApiExplorerOptions options) : BaaSFeatu
         {
             var files = new UiEndpoint(EmbeddedAssets.Apps, AdminUiFeature.ContentSecurityPolicy, page: null, prefix: "assets/");
             endpoints.MapMethods(AdminUiOptions.Path + "/assets/{**path}", ["GET", "HEAD"], files.HandleAsync);
+            // The page's icon too, or every visit logs a 404.
+            var icon = new UiEndpoint(EmbeddedAssets.Apps, AdminUiFeature.ContentSecurityPolicy, page: null, prefix: "favicon.svg");
+            endpoints.MapMethods(AdminUiOptions.Path + "/favicon.svg", ["GET", "HEAD"], icon.HandleAsync);
         }
         if (options.RedirectSwaggerUi)
         {

@@ -20,6 +20,11 @@ public class MetadataTests(SqliteLocalFilesFixture fixture) : IClassFixture<Sqli
         Assert.Equal("roles:Owner", photos.GetProperty("write").GetString());
         Assert.Equal("public", photos.GetProperty("read").GetString());
         Assert.Contains("image/png", photos.GetProperty("allowedTypes").EnumerateArray().Select(t => t.GetString()));
+        // The model column AutoQuery writes each file into, and the column of each variant.
+        var column = Assert.Single(files.GetProperty("columns").EnumerateArray());
+        Assert.Equal(("Dish", "Photo", "menu-photos"), (column.GetProperty("model").GetString(), column.GetProperty("column").GetString(), column.GetProperty("location").GetString()));
+        var thumb = Assert.Single(column.GetProperty("variants").EnumerateArray());
+        Assert.Equal(("thumb", "PhotoThumb"), (thumb.GetProperty("name").GetString(), thumb.GetProperty("column").GetString()));
         Assert.DoesNotContain(fixture.LocalPath, json);
         Assert.DoesNotContain("signing-key", json);
 

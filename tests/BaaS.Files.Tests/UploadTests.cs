@@ -188,6 +188,15 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.False(await fixture.ExistsAsync(patched.Photo!));
     }
 
+    [Fact]
+    public async Task A_patch_of_a_row_that_does_not_exist_answers_404_and_leaves_no_file()
+    {
+        using var client = fixture.CreateClient(FilesFixture.Owner);
+        var refused = await client.ApiAsync(new PatchDish { Id = int.MaxValue, RestaurantId = _restaurant, Photo = UploadedFile.FromBytes("x.png", TestFiles.Png(2000, seed: 13)) });
+        Assert.Equal(404, refused.StatusCode);
+        Assert.Equal(0, await fixture.CountAsync($"menu-photos/restaurants/{_restaurant}/"));
+    }
+
     private static ByteArrayContent Png(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);

@@ -88,6 +88,8 @@ internal sealed partial class CrudExecutor<TModel>(CrudPlan plan, AutoQueryOptio
         {
             files = new CrudFiles(plan, context);
             var current = await db.SingleAsync(KeyQuery(db, context, id), ct).ConfigureAwait(false);
+            // A row this caller cannot reach (another owner's, a deleted one) gets no file: refused before one is stored.
+            if (current is null) throw NotFound(id);
             var written = await files.WriteAsync(row, request, info, onlySent: plan.Kind == CrudKind.Patch, current, ct).ConfigureAwait(false);
             files.RememberReplaced(current, written);
             names.AddRange(written);

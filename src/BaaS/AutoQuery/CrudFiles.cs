@@ -108,15 +108,6 @@ internal sealed class CrudFiles(CrudPlan plan, HttpContext context)
     private List<(ImageVariant Variant, FieldDefinition? Column)> VariantColumns(CrudField field)
     {
         if (_files?.Locations.Find(field.FileLocation!) is not { } location) return [];
-        var result = new List<(ImageVariant, FieldDefinition?)>();
-        foreach (var variant in location.Options.Variants)
-        {
-            var declared = TypeModel.Of(plan.Model.ModelType).Properties.FirstOrDefault(p => p.GetAttribute<VariantOfAttribute>() is { } v &&
-                v.FileProperty.Equals(field.Field.Name, StringComparison.OrdinalIgnoreCase) && v.Variant.Equals(variant.Name, StringComparison.OrdinalIgnoreCase));
-            var column = declared is not null ? plan.Model.FindField(declared.Name)
-                : plan.Model.FindField(field.Field.Name + char.ToUpperInvariant(variant.Name[0]) + variant.Name[1..]);
-            result.Add((variant, column is { } c && c.PropertyType == typeof(string) ? c : null));
-        }
-        return result;
+        return [.. location.Options.Variants.Select(v => (v, FileColumns.VariantColumn(plan.Model, field.Field.Name, v.Name)))];
     }
 }

@@ -59,7 +59,8 @@ public sealed class FileVariants
 
     /// <summary>
     /// Writes <paramref name="url"/> into the variant's column of the request's row, only while the row still holds the
-    /// original's URL; false when it does not (replaced or deleted meanwhile), or when there is no column to write.
+    /// original's URL; false when it does not (replaced or deleted meanwhile), or when there is no column to write. With
+    /// response caching on, the cached answers built from the row's model are dropped after the write.
     /// </summary>
     public async Task<bool> SetColumnAsync(FileVariantRequest request, FileVariantTarget target, string url, CancellationToken cancellationToken)
     {
@@ -73,8 +74,13 @@ public sealed class FileVariants
             var method = typeof(FileVariants).GetMethod(nameof(SetTypedAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
                 .MakeGenericMethod(modelType);
             var updated = await ((Task<int>)method.Invoke(null, [db, request, target.Column, url, cancellationToken])!).ConfigureAwait(false);
-            return updated > 0;
+            if (updated == 0) return false;
         }
+        // The write bypasses AutoQuery, so cached answers built from the model (a public menu) are dropped here, or they
+        // would show the row without its variant until they expire.
+        if (_services.GetService<IResponseCache>() is { } cache)
+            await cache.InvalidateAsync(modelType, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static Task<int> SetTypedAsync<TModel>(DataConnection db, FileVariantRequest request, string column, string url, CancellationToken ct)

@@ -37,7 +37,8 @@ internal sealed class FilesFeature : BaaSFeature
             [.. locations.All.Select(l => new FileLocationInfo(
                 l.Name, l.Store.Name, l.Store.Kind, l.Options.PathTemplate, [.. l.Options.AllowedTypes], l.Options.MaxBytes,
                 l.Options.Read.Text, l.Options.Write.Text, l.Options.CacheSeconds,
-                l.Options.Variants.Count == 0 ? null : [.. l.Options.Variants.Select(v => new ImageVariantInfo(v.Name, v.MaxWidth, v.MaxHeight, v.Format.ToString(), v.Quality))]))]);
+                l.Options.Variants.Count == 0 ? null : [.. l.Options.Variants.Select(v => new ImageVariantInfo(v.Name, v.MaxWidth, v.MaxHeight, v.Format.ToString(), v.Quality))]))],
+            FileColumns.Describe(catalog, locations));
     }
 }
 
@@ -45,7 +46,8 @@ internal sealed class FilesFeature : BaaSFeature
 /// <param name="Path">The URL prefix files are served under.</param>
 /// <param name="DefaultStore">The store of locations that name none.</param>
 /// <param name="Locations">The upload locations.</param>
-internal sealed record FilesFeatureInfo(string Path, string DefaultStore, List<FileLocationInfo> Locations);
+/// <param name="Columns">The data models' columns that hold file URLs (written by AutoQuery), with their variants' columns.</param>
+internal sealed record FilesFeatureInfo(string Path, string DefaultStore, List<FileLocationInfo> Locations, List<FileColumnInfo> Columns);
 
 /// <summary>One location in <c>plugins.files</c>.</summary>
 internal sealed record FileLocationInfo(string Name, string Store, string StoreKind, string PathTemplate, List<string> AllowedTypes, long MaxBytes,

@@ -66,6 +66,7 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddNativeTypes().AddBaaSOpenApi();
+            services.AddApiExplorer(o => o.Enabled = true);
             // The variant jobs share the app's database, so they are queued in the row's own transaction.
             services.AddBaaSJobs(j =>
             {

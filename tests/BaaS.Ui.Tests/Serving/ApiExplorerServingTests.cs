@@ -7,7 +7,7 @@ namespace BaaS.Ui.Tests;
 
 /// <summary>
 /// /ui from the same embedded build as the Admin UI: the explorer's page (ui.html) for every route under it, with its
-/// CSP; its scripts under /admin-ui/assets even when the Admin UI is off; on in Development only unless configured;
+/// CSP; its scripts under /admin-ui/assets (and its icon) even when the Admin UI is off; on in Development only unless configured;
 /// described as plugins.apiExplorer; the retired Swagger UI's address sends browsers to it.
 /// </summary>
 public sealed class ApiExplorerServingTests
@@ -45,18 +45,20 @@ public sealed class ApiExplorerServingTests
     }
 
     [Fact]
-    public async Task Without_the_admin_ui_the_explorer_still_serves_the_scripts_its_page_loads_and_no_admin_page()
+    public async Task Without_the_admin_ui_the_explorer_still_serves_the_scripts_and_icon_its_page_loads_and_no_admin_page()
     {
         await using var server = await StartAsync("Development", s => s.Services.AddApiExplorer());
         var html = await server.Http.GetStringAsync("/ui/");
         var referenced = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/admin-ui/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Contains(referenced, r => r.EndsWith(".js", StringComparison.Ordinal));
         Assert.Contains(referenced, r => r.EndsWith(".css", StringComparison.Ordinal));
-        foreach (var path in referenced.Where(r => r.Contains("/assets/", StringComparison.Ordinal)))
+        Assert.Contains("/admin-ui/favicon.svg", referenced);
+        foreach (var path in referenced)
         {
             using var asset = await server.Http.GetAsync(path);
-            Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
-            Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+            Assert.True(asset.StatusCode == HttpStatusCode.OK, path);
+            if (path.Contains("/assets/", StringComparison.Ordinal))
+                Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
         }
         using var admin = await server.Http.GetAsync("/admin-ui/");
         Assert.Equal(HttpStatusCode.NotFound, admin.StatusCode);

@@ -83,15 +83,19 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, status)
 }
 
-/** Sends a request to a URL of this site and reads its JSON answer. */
+/**
+ * Sends a request to a URL of this site and reads its JSON answer. A FormData body goes as multipart/form-data (the
+ * browser writes its boundary), anything else as JSON.
+ */
 export async function fetchJson<T>(url: string, init: { method?: HttpMethod; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let response: Response
+  const form = init.body instanceof FormData ? init.body : undefined
   try {
     response = await fetch(url, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? { Accept: 'application/json', ...authHeaders() } : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeaders() },
-      body: init.body === undefined ? null : JSON.stringify(init.body),
+      headers: init.body === undefined || form ? { Accept: 'application/json', ...authHeaders() } : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeaders() },
+      body: init.body === undefined ? null : form ?? JSON.stringify(init.body),
       signal: init.signal ?? null,
     })
   } catch (error) {
@@ -116,6 +120,11 @@ export function send<T>(operation: string, request: Request = {}, method: HttpMe
   const inQuery = method === 'GET' || method === 'DELETE'
   const url = inQuery ? apiUrl(operation, request) : apiUrl(operation)
   return fetchJson<T>(url, inQuery ? { method, ...(signal ? { signal } : {}) } : { method, body: request, ...(signal ? { signal } : {}) })
+}
+
+/** Calls an operation with a multipart form (a request with files, see lib/files.ts) by its verb. */
+export function sendForm<T>(operation: string, form: FormData, method: HttpMethod = 'POST'): Promise<T> {
+  return fetchJson<T>(apiUrl(operation), { method, body: form })
 }
 
 /** AutoQuery's answer. */

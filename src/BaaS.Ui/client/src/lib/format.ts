@@ -11,7 +11,7 @@ export type ColumnFormat = 'Default' | 'Currency' | 'Number' | 'Percent' | 'Date
 export type Cell =
   | { kind: 'text'; text: string; title?: string; align?: 'right' }
   | { kind: 'link'; text: string; href: string; title?: string }
-  | { kind: 'image'; src: string; title: string }
+  | { kind: 'image'; src: string; title: string; href?: string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'empty' }
 
@@ -116,6 +116,20 @@ export function formatCell(column: Column, value: unknown): Cell {
     }
     default: return cut(text)
   }
+}
+
+/**
+ * The cell of a column holding file URLs (plugins.files.columns): for images, the thumbnail (`thumbnail`, the value of
+ * the column of the smallest variant, until it is made the image itself) linked to the whole image; for other files, a
+ * link named after the file.
+ */
+export function fileCell(value: unknown, thumbnail: unknown, images: boolean): Cell {
+  if (typeof value !== 'string' || value === '') return { kind: 'empty' }
+  const href = safeUrl(value, true)
+  if (!href) return cut(value)
+  if (!images) return { kind: 'link', text: value.slice(value.lastIndexOf('/') + 1), href, title: value }
+  const src = typeof thumbnail === 'string' && thumbnail !== '' ? safeUrl(thumbnail, true) : undefined
+  return { kind: 'image', src: src ?? href, href, title: value }
 }
 
 /** Whether a column starts hidden ([Format(ColumnFormat.Hidden)]): shown only when chosen. */

@@ -3,13 +3,17 @@
 // becomes a JSON value of the request.
 import { attribute, attributeArg, underlyingType, type DataModel, type Metadata, type MetadataOperation, type MetadataProperty, type MetadataType } from './metadata'
 import { firstFailure, isRequired, rulesOf, type Rule, type RuleValue } from './rules'
+import { isFileProperty, uploadOf, type UploadInfo } from './files'
 import { lookupOf, type LookupInfo } from './lookup'
 import { humanize } from './text'
 
 export type InputKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'date' | 'datetime-local' | 'time' | 'email'
-  | 'url' | 'tel' | 'password' | 'color' | 'json' | 'tags' | 'lookup'
+  | 'url' | 'tel' | 'password' | 'color' | 'json' | 'tags' | 'lookup' | 'file'
 
-/** What a form keeps for a field while the user types: text for most inputs, a flag for a checkbox, a list for tags. */
+/**
+ * What a form keeps for a field while the user types: text for most inputs, a flag for a checkbox, a list for tags. A
+ * file input's chosen files are kept beside the values (they never go into JSON): see lib/files.ts.
+ */
 export type FieldValue = string | boolean | string[]
 
 export interface FormField {
@@ -37,6 +41,8 @@ export interface FormField {
   initial?: FieldValue
   /** The request DTO's property the field edits. */
   property?: MetadataProperty
+  /** A file input's location, limits and whether it takes several files. */
+  upload?: UploadInfo | undefined
 }
 
 const INTEGERS = new Set(['Byte', 'SByte', 'Int16', 'UInt16', 'Int32', 'UInt32', 'Int64', 'UInt64'])
@@ -78,6 +84,7 @@ function maxLength(p: MetadataProperty | undefined): number {
 
 function kindOf(meta: Metadata, p: MetadataProperty, type: string, modelProp: MetadataProperty | undefined): InputKind {
   const declared = attributeArg(attribute(p, 'Input'), 'Type')?.toLowerCase()
+  if (isFileProperty(p)) return 'file'
   if (declared && INPUT_TYPES.has(declared)) return declared as InputKind
   if (type === 'Boolean') return 'checkbox'
   if (meta.type(type)?.isEnum || p.isEnum) return 'select'
@@ -145,6 +152,7 @@ export function fieldOf(meta: Metadata, p: MetadataProperty, modelProp: Metadata
     placeholder: attributeArg(input, 'Placeholder') ?? attributeArg(attribute(p, 'AutoDefault'), 'Value'),
     kind, type, nullable, required: isRequired(p), isKey, rules: rulesOf(p), lookup, property: p,
   }
+  if (kind === 'file') field.upload = uploadOf(meta, p)
   if (kind === 'select') {
     field.options = enumType?.isEnum
       ? (enumType.enumNames ?? []).map((n, i) => ({ value: n, label: enumType.enumDescriptions?.[i] || humanize(n) }))
@@ -234,6 +242,7 @@ export function ruleValue(field: FormField, value: FieldValue): RuleValue {
 
 /** The browser's own check of a field: its type first (a number, JSON), then the DTO's rules. */
 export function validate(field: FormField, value: FieldValue): string | undefined {
+  if (field.kind === 'file') return undefined // its files are checked as chosen (checkFiles)
   if (typeof value === 'string' && value.trim() !== '') {
     if ((field.kind === 'number' || (field.kind === 'lookup' && isNumeric(field.type))) && !Number.isFinite(Number(value.trim())))
       return `'${field.name}' must be a number.`
@@ -246,6 +255,7 @@ export function validate(field: FormField, value: FieldValue): string | undefine
 
 /** The field's value in the JSON request; undefined when it is empty (not sent: the server's default applies). */
 export function toRequest(field: FormField, value: FieldValue): unknown {
+  if (field.kind === 'file') return undefined // files go in a multipart form, never in JSON
   if (typeof value === 'boolean') return value
   if (Array.isArray(value)) return value.length === 0 ? undefined : value
   const text = value.trim()

@@ -11,6 +11,14 @@ export type AuthMode = 'none' | 'credentials' | 'bearer' | 'apikey'
 /** What the code snippets need to know of how the explorer is signed in. */
 export interface ExplorerAuth { mode: AuthMode; userName?: string | undefined }
 
+/** The environment variable a snippet reads the secret of this sign-in from. */
+export function secretVariable(auth: ExplorerAuth): string | undefined {
+  return { none: undefined, credentials: 'BAAS_PASSWORD', bearer: 'BAAS_TOKEN', apikey: 'BAAS_API_KEY' }[auth.mode]
+}
+
+/** The name a credentials sign-in uses (the signed-in user's), or a placeholder to replace. */
+export const userNameOf = (auth: ExplorerAuth) => auth.userName ?? 'your-user-name'
+
 const STORAGE = 'baas-ui-explorer-auth'
 
 export const explorerAuth = reactive({ mode: 'none' as AuthMode, refused: false })

@@ -2,7 +2,11 @@
 // string, the JSON body), as the DTO declares it, and what the server answered. The code snippets are written from the
 // same ExplorerCall, so what they send is what the explorer sent.
 import { ApiError, authHeaders, queryString, type HttpMethod, type Request, type ResponseStatus } from '../../lib/api'
+import { formOf } from '../../lib/files'
 import type { Metadata, MetadataOperation } from '../../lib/metadata'
+
+/** A file chosen for a file property: sent as a part named `key` of a multipart/form-data body. */
+export interface ExplorerFile { key: string; file: File }
 
 export interface ExplorerCall {
   op: MetadataOperation
@@ -17,6 +21,8 @@ export interface ExplorerCall {
   body: Request | undefined
   /** The whole request DTO (what a typed client is given). */
   request: Request
+  /** The files chosen (POST, PUT, PATCH): with any, the body goes as multipart/form-data, its values as text parts. */
+  files: ExplorerFile[]
 }
 
 /** What the server answered. */
@@ -72,8 +78,8 @@ export function chooseRoute(meta: Metadata, op: MetadataOperation, request: Requ
   return declared[0] ?? routes[routes.length - 1]!
 }
 
-/** Where each value of `request` goes when `op` is called by `route` (see chooseRoute). */
-export function buildCall(meta: Metadata, op: MetadataOperation, request: Request, preferred?: string): ExplorerCall {
+/** Where each value of `request` (and each chosen file, by property key) goes when `op` is called by `route` (see chooseRoute). */
+export function buildCall(meta: Metadata, op: MetadataOperation, request: Request, preferred?: string, files: Record<string, File[]> = {}): ExplorerCall {
   const method = meta.method(op)
   const route = chooseRoute(meta, op, request, preferred)
   const used = new Set<string>()
@@ -86,7 +92,15 @@ export function buildCall(meta: Metadata, op: MetadataOperation, request: Reques
   for (const [key, value] of Object.entries(request)) if (!used.has(key.toLowerCase()) && value !== undefined) rest[key] = value
   const inQuery = method === 'GET' || method === 'DELETE'
   const query = inQuery ? [...new URLSearchParams(queryString(rest).slice(1)).entries()] : []
-  return { op, method, route, path, query, body: inQuery ? undefined : rest, request }
+  const chosen = inQuery ? [] : Object.entries(files).flatMap(([key, list]) => list.map(file => ({ key, file })))
+  return { op, method, route, path, query, body: inQuery ? undefined : rest, request, files: chosen }
+}
+
+/** The body's files by their part name, for formOf. */
+function filesByKey(call: ExplorerCall): Record<string, File[]> {
+  const byKey: Record<string, File[]> = {}
+  for (const { key, file } of call.files) (byKey[key] ??= []).push(file)
+  return byKey
 }
 
 /** The call's URL, relative to the site (`/orders/5/status?x=1`). */
@@ -95,16 +109,18 @@ export function callUrl(call: ExplorerCall): string {
   return call.path + (query ? '?' + query : '')
 }
 
-/** Sends the call with the explorer's credentials (the session cookies, or its bearer token or API key). */
+/** Sends the call with the explorer's credentials (the session cookies, or its bearer token or API key), as JSON or, with files, as a multipart form. */
 export async function sendCall(call: ExplorerCall, signal?: AbortSignal): Promise<CallResult> {
   const started = performance.now()
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() }
-  if (call.body !== undefined) headers['Content-Type'] = 'application/json'
+  // With files the browser writes the multipart Content-Type (its boundary) itself.
+  const form = call.body !== undefined && call.files.length > 0 ? formOf(call.body, filesByKey(call)) : undefined
+  if (call.body !== undefined && !form) headers['Content-Type'] = 'application/json'
   let response: Response
   try {
     response = await fetch(callUrl(call), {
       method: call.method, credentials: 'same-origin', headers, signal: signal ?? null,
-      body: call.body === undefined ? null : JSON.stringify(call.body),
+      body: call.body === undefined ? null : form ?? JSON.stringify(call.body),
     })
   } catch (error) {
     const aborted = error instanceof DOMException && error.name === 'AbortError'

@@ -1,12 +1,16 @@
 // Client code for the call on screen, in TypeScript (@servicestack/client with /types/typescript), C# (BaaS.Client with
 // the app's DTOs), Python (clients/python with /types/python) and curl: pure functions of the metadata, the call, how
 // the explorer is signed in and the site's origin. Secrets are never written into a snippet: a password, token or API
-// key is read from the environment (BAAS_PASSWORD, BAAS_TOKEN, BAAS_API_KEY).
-import type { Metadata, MetadataType } from '../../lib/metadata'
-import type { ExplorerAuth } from './auth'
-import { callUrl, type ExplorerCall } from './call'
-import { camelName, csString, pyString, pythonField, pythonMember, shellQuote, tsKey, tsString } from './literals'
+// key is read from the environment (BAAS_PASSWORD, BAAS_TOKEN, BAAS_API_KEY). Chosen files are read from disk by their
+// names: curl -F, a FormData sent with apiForm, UploadedFile.FromPath; the Python client sends JSON only.
+import type { Metadata, MetadataProperty, MetadataType } from '../../lib/metadata'
+import { secretVariable, userNameOf, type ExplorerAuth } from './auth'
+import type { ExplorerCall } from './call'
+import { curlSnippet } from './curl'
+import { camelName, csString, pyString, pythonField, pythonMember, tsKey, tsString } from './literals'
 import { clientName, layout, typedObject, typesUsed, uses, type TypedObject, type Value } from './values'
+
+export { curlSnippet, secretVariable }
 
 export type SnippetLanguage = 'typescript' | 'csharp' | 'python' | 'curl'
 
@@ -15,14 +19,6 @@ export const SNIPPET_LANGUAGES: { id: SnippetLanguage; label: string }[] = [
   { id: 'typescript', label: 'TypeScript' }, { id: 'csharp', label: 'C#' }, { id: 'python', label: 'Python' }, { id: 'curl', label: 'curl' },
 ]
 
-/** The environment variable a snippet reads the secret of this sign-in from. */
-export function secretVariable(auth: ExplorerAuth): string | undefined {
-  return { none: undefined, credentials: 'BAAS_PASSWORD', bearer: 'BAAS_TOKEN', apikey: 'BAAS_API_KEY' }[auth.mode]
-}
-
-/** The name a credentials sign-in uses (the signed-in user's), or a placeholder to replace. */
-const userNameOf = (auth: ExplorerAuth) => auth.userName ?? 'your-user-name'
-
 function request(meta: Metadata, call: ExplorerCall): TypedObject {
   return typedObject(meta, call.op.request, call.request)
 }
@@ -30,6 +26,14 @@ function request(meta: Metadata, call: ExplorerCall): TypedObject {
 /** The Authenticate DTO's type (for its namespace and name), when the app has it. */
 function authenticateType(meta: Metadata): MetadataType | undefined {
   return meta.operation('Authenticate')?.request
+}
+
+/** The call's files by their file property (metadata order), as values a snippet writes. */
+function fileProps(meta: Metadata, call: ExplorerCall): [MetadataProperty, Extract<Value, { kind: 'files' }>][] {
+  return meta.properties(call.op.request).flatMap(p => {
+    const names = call.files.filter(f => f.key.toLowerCase() === p.name.toLowerCase()).map(f => f.file.name)
+    return names.length === 0 ? [] : [[p, { kind: 'files', names, multiple: p.type !== 'UploadedFile' }]]
+  })
 }
 
 function leftOut(comment: string, typeName: string, unknown: string[]): string[] {
@@ -51,6 +55,7 @@ function tsValue(value: Value, indent: string): string {
       if (value.props.length === 0) return `new ${clientName(value.type)}()`
       return layout(`new ${clientName(value.type)}({`, value.props.map(([p, v]) => `${tsKey(camelName(p.name))}: ${tsValue(v, inner)}`), '})', indent, ' ')
     case 'json': return JSON.stringify(value.value) ?? 'undefined'
+    case 'files': return 'undefined' // files go in a FormData (typeScriptSnippet)
   }
 }
 
@@ -60,7 +65,9 @@ export function typeScriptSnippet(meta: Metadata, call: ExplorerCall, auth: Expl
   const authenticate = authenticateType(meta)
   const names = typesUsed(typed.value).map(clientName)
   if (auth.mode === 'credentials' && authenticate) names.push(clientName(authenticate))
+  const files = call.files
   const lines = [
+    ...(files.length > 0 ? [`import { readFile } from 'node:fs/promises'`] : []),
     `import { JsonServiceClient } from '@servicestack/client'`,
     `import { ${[...new Set(names)].sort().join(', ')} } from './dtos'`,
     '',
@@ -81,10 +88,20 @@ export function typeScriptSnippet(meta: Metadata, call: ExplorerCall, auth: Expl
   }
   body.push(...leftOut('//', typed.value.type.name, typed.unknown))
   const dto = tsValue(typed.value, '    ')
-  if (call.op.returnsVoid || !call.op.response) {
-    body.push(`const api = await client.apiVoid(${dto})`, `if (api.succeeded) console.log('Done')`, 'else console.error(api.error)')
+  const voidCall = call.op.returnsVoid || !call.op.response
+  if (files.length > 0) {
+    body.push(`// The files go in a FormData; apiForm sends the DTO's values with it.`, 'const form = new FormData()')
+    for (const { key, file } of files) {
+      const type = file.type ? `, { type: ${tsString(file.type)} }` : ''
+      body.push(`form.append(${tsString(key)}, new Blob([await readFile(${tsString(file.name)})]${type}), ${tsString(file.name)})`)
+    }
+  }
+  const [sendVoid, sendOne] = files.length > 0 ? ['apiFormVoid', 'apiForm'] : ['apiVoid', 'api']
+  const args = files.length > 0 ? `${dto}, form` : dto
+  if (voidCall) {
+    body.push(`const api = await client.${sendVoid}(${args})`, `if (api.succeeded) console.log('Done')`, 'else console.error(api.error)')
   } else {
-    body.push(`const api = await client.api(${dto})`, 'if (api.succeeded) console.log(JSON.stringify(api.response, null, 2))', 'else console.error(api.error)')
+    body.push(`const api = await client.${sendOne}(${args})`, 'if (api.succeeded) console.log(JSON.stringify(api.response, null, 2))', 'else console.error(api.error)')
   }
   lines.push(...body.map(l => '    ' + l), '}', '', 'main().catch(error => console.error(error))')
   return lines.join('\n') + '\n'
@@ -121,14 +138,21 @@ function csValue(value: Value, indent: string): string {
       return layout(`new ${name} {`, value.props.map(([p, v]) => `${p.name} = ${csValue(v, inner)}`), '}', indent, ' ', `new ${name}\n${indent}{`)
     }
     case 'json': return `System.Text.Json.JsonDocument.Parse(${csString(JSON.stringify(value.value) ?? 'null')}).RootElement`
+    case 'files': {
+      const files = value.names.map(n => `UploadedFile.FromPath(${csString(n)})`)
+      return value.multiple ? layout('[', files, ']', indent) : files[0] ?? 'null'
+    }
   }
 }
 
 /** C#: BaaS.Client's JsonApiClient with the app's own DTOs (or /types/csharp), as top-level statements. */
 export function csharpSnippet(meta: Metadata, call: ExplorerCall, auth: ExplorerAuth, origin: string): string {
   const typed = request(meta, call)
+  const files = fileProps(meta, call)
+  // The files are properties of the DTO: the client sends it as multipart/form-data.
+  if (files.length > 0) typed.value.props.push(...files)
   const authenticate = authenticateType(meta)
-  const namespaces = new Set(['BaaS.Client'])
+  const namespaces = new Set(files.length > 0 ? ['BaaS', 'BaaS.Client'] : ['BaaS.Client'])
   for (const t of typesUsed(typed.value)) if (t.namespace) namespaces.add(t.namespace)
   if (auth.mode === 'credentials' && authenticate?.namespace) namespaces.add(authenticate.namespace)
   const voidCall = call.op.returnsVoid || !call.op.response
@@ -191,6 +215,7 @@ function pyValue(value: Value, indent: string): string {
     case 'map': return layout('{', value.entries.map(([k, v]) => `${pyString(k)}: ${pyValue(v, inner)}`), '}', indent)
     case 'object': return layout(`${clientName(value.type)}(`, value.props.map(([p, v]) => `${pythonField(p.name)}=${pyValue(v, inner)}`), ')', indent)
     case 'json': return pyJson(value.value, indent)
+    case 'files': return 'None' // the Python client sends JSON only (pythonSnippet)
   }
 }
 
@@ -218,32 +243,11 @@ export function pythonSnippet(meta: Metadata, call: ExplorerCall, auth: Explorer
     lines.push(`client.bearer_token = os.environ["${secretVariable(auth)}"]${auth.mode === 'apikey' ? '  # an API key is sent as a bearer token' : ''}`)
   }
   lines.push('', ...leftOut('#', typed.value.type.name, typed.unknown))
+  const files = fileProps(meta, call).map(([p]) => pythonField(p.name))
+  if (files.length > 0) lines.push(`# The Python client sends JSON, so not the files (${files.join(', ')}): send those with curl, C# or TypeScript.`)
   const dto = pyValue(typed.value, '')
   if (call.op.returnsVoid || !call.op.response) lines.push(`client.send(${dto})`, 'print("Done")')
   else lines.push(`response = client.send(${dto})`, 'print(response)')
-  return lines.join('\n') + '\n'
-}
-
-// ---- curl --------------------------------------------------------------------------------------------------------
-
-/** curl: the method, URL and JSON body the explorer sends, every word single-quoted for bash. */
-export function curlSnippet(call: ExplorerCall, auth: ExplorerAuth, origin: string): string {
-  const lines: string[] = []
-  const args: string[] = []
-  if (auth.mode === 'credentials') {
-    lines.push(
-      '# Sign in; the password comes from the environment (BAAS_PASSWORD), the session cookies go to a cookie jar.',
-      'jar=$(mktemp)',
-      `curl -sS --fail -o /dev/null -c "$jar" ${shellQuote(origin + '/auth/credentials')} \\`,
-      `    --data-urlencode ${shellQuote('userName=' + userNameOf(auth))} --data-urlencode "password=$BAAS_PASSWORD" &&`,
-    )
-    args.push('-b "$jar"')
-  } else if (auth.mode === 'bearer' || auth.mode === 'apikey') {
-    args.push(`-H "Authorization: Bearer $${secretVariable(auth)}"`)
-  }
-  const first = ['curl -sS', ...(call.method === 'GET' ? [] : [`-X ${call.method}`]), shellQuote(origin + callUrl(call))].join(' ')
-  if (call.body !== undefined) args.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(call.body))}`)
-  lines.push([first, ...args].join(' \\\n    '))
   return lines.join('\n') + '\n'
 }
 

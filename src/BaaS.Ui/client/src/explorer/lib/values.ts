@@ -18,6 +18,8 @@ export type Value =
   | { kind: 'object'; type: MetadataType; props: [MetadataProperty, Value][] }
   /** A value of no known type (an `object` property, a value the metadata does not describe): written as JSON data. */
   | { kind: 'json'; value: unknown }
+  /** The files chosen for a file property, by their names (read from disk by the snippet). */
+  | { kind: 'files'; names: string[]; multiple: boolean }
 
 /** A request, or a nested DTO, with the keys its type does not declare (typed clients cannot send those). */
 export interface TypedObject { value: Extract<Value, { kind: 'object' }>; unknown: string[] }
