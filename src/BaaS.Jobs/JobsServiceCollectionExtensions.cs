@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BaaS.Jobs;
 
@@ -46,6 +47,11 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IJobContext>(sp => sp.GetRequiredService<JobContext>());
         services.AddScoped<IBackgroundJobs, BackgroundJobs>();
         services.AddHttpContextAccessor();
+        // Features' housekeeping (IMaintenanceTask) runs as recurring jobs rather than on every node's timer.
+        services.AddBaaSJobCommand<RunMaintenanceTask>();
+        services.AddSingleton<MaintenanceSchedules>();
+        services.AddSingleton<IConfigureOptions<JobsOptions>>(sp => sp.GetRequiredService<MaintenanceSchedules>());
+        services.AddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceSchedules>());
         services.AddBaaSFeature(new JobsFeature());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs", HealthExtensions.ReadyTag]);
         return services;
