@@ -1,24 +1,14 @@
-using BaaS.AutoQuery;
 using BaaS.Data;
 
 namespace BaaS.RequestLogs;
 
-/// <summary>The request log's admin APIs (every DTO is Admin only: <see cref="ValidateIsAdminAttribute"/>).</summary>
-internal sealed class RequestLogServices(IAutoQueryDb autoQuery, RequestLogStore store, RequestAnalytics analytics, RequestLogQueue queue,
+/// <summary>
+/// The request log's admin APIs but the query (every DTO is Admin only: <see cref="ValidateIsAdminAttribute"/>); the query is
+/// <see cref="RequestLogQuerySource"/>'s.
+/// </summary>
+internal sealed class RequestLogServices(RequestLogStore store, RequestAnalytics analytics, RequestLogQueue queue,
     RequestLogsOptions options) : Service
 {
-    private const int MaxSearch = 200;
-
-    public async Task<QueryResponse<RequestLog>> Get(AdminQueryRequestLogs request)
-    {
-        var search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search.Trim();
-        if (search is { Length: > MaxSearch }) throw HttpError.Validation(nameof(request.Search), "TooLong", $"Search is at most {MaxSearch} characters.");
-        await using var db = await store.OpenAsync(CancellationToken).ConfigureAwait(false);
-        var query = autoQuery.CreateQuery(request, HttpContext, db);
-        if (search is not null) query.And(log => log.Path.Contains(search) || log.ErrorMessage!.Contains(search));
-        return await autoQuery.ExecuteAsync(request, query, db, CancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<AdminGetRequestLogResponse> Get(AdminGetRequestLog request)
     {
         if (request.Id <= 0) throw HttpError.Validation(nameof(request.Id), "OutOfRange", "Id is a request log row's id, above 0.");

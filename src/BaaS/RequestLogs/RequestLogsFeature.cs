@@ -12,6 +12,8 @@ internal sealed class RequestLogsFeature : BaaSFeature
 
     public override IEnumerable<Type> ServiceTypes => [typeof(RequestLogServices)];
 
+    public override IEnumerable<IOperationSource> CreateOperationSources(IServiceProvider services) => [new RequestLogQuerySource()];
+
     public override IEnumerable<IOperationFilter> CreateFilters(IServiceProvider services) =>
         [services.GetRequiredService<RequestLogFilter>(), services.GetRequiredService<RequestLogItemFilter>()];
 
