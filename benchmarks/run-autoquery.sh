@@ -23,7 +23,12 @@
 #                                                          platform processes on copies of one file): server CPU per
 #                                                          request for get by id, the page of 20 + total and create,
 #                                                          and the rows each side wrote (default 10 s x 3)
-#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase and profile modes to one database.
+#   benchmarks/run-autoquery.sh --analytics [runs]        request analytics on a month of traffic: the aggregates of 30 days
+#                                                          (2.1 million per-minute and 165,000 per-hour rows: 20
+#                                                          operations, 200 users, 5 API keys) written straight into
+#                                                          the tables, then AdminGetRequestAnalytics timed over HTTP
+#                                                          (median of [runs], default 5)
+#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile and analytics modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -44,6 +49,7 @@ case "${1:-}" in
   --profile) MODE=profile; DURATION=${2:-12} ;;
   --cache) MODE=cache; DURATION=${2:-10}; RUNS=${3:-3} ;;
   --logs) MODE=logs; DURATION=${2:-10}; RUNS=${3:-3} ;;
+  --analytics) MODE=analytics; RUNS=${2:-5} ;;
   -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
@@ -565,6 +571,80 @@ for line in open(sys.argv[2]):
 PY
 }
 
+# --- mode: request analytics on a month of traffic -------------------------------------------------------------------
+
+# The SQL that writes 30 days of aggregates ending now into baas_request_stat (the same statements on both databases).
+analytics_seed_sql() { # FIRST-MINUTE
+  python3 - "$1" <<'PY'
+import sys
+base = int(sys.argv[1])
+cols = ['span', 'dimension', 'dimension_value', 'start_minute', 'label', 'requests', 'errors', 'server_errors', 'total_ms'] + [f'h{i:02d}' for i in range(40)]
+def hist(req, bucket):  # every call of the row in one duration bucket
+    return [f'CASE WHEN {bucket} = {i} THEN {req} ELSE 0 END' for i in range(40)]
+def insert(span, n, extra_from, dim, value, label, req, err, srv, ms, bucket):
+    values = [str(span), f"'{dim}'", value, f'{base} + i * {span}', label, req, err, srv, ms] + hist(req, bucket)
+    print(f"INSERT INTO baas_request_stat ({', '.join(cols)}) WITH RECURSIVE m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < {n - 1}) "
+          f"SELECT {', '.join(values)} FROM m{extra_from};")
+def numbers(name, first, last):
+    return f" CROSS JOIN (WITH RECURSIVE k({name}) AS (SELECT {first} UNION ALL SELECT {name} + 1 FROM k WHERE {name} < {last}) SELECT {name} FROM k) t_{name}"
+for span, n, scale, users, uvalue in ((1, 43200, 1, numbers('u', 0, 19), "'u' || ((i * 7 + u) % 200)"), (60, 720, 60, numbers('u', 0, 199), "'u' || u")):
+    insert(span, n, '', 'all', "''", 'NULL', str(30 * scale), str(3 * scale), str(scale), str(51.0 * scale), 10)
+    insert(span, n, numbers('o', 0, 19), 'operation', "'Op' || o", 'NULL', f'(1 + (i + o) % 3) * {scale}', '0', '0', f'(1 + (i + o) % 3) * {scale} * (1 + o)', '8 + o % 8')
+    insert(span, n, users, 'user', uvalue, "'user ' || " + uvalue, str(scale), '0', '0', str(1.5 * scale), 9)
+    for status, req, err, srv in (('200', 27, 0, 0), ('404', 2, 2, 0), ('500', 1, 1, 1)):
+        insert(span, n, '', 'status', f"'{status}'", 'NULL', str(req * scale), str(err * scale), str(srv * scale), str(req * 1.7 * scale), 10)
+    insert(span, n, numbers('a', 1, 5), 'apiKey', "'' || a", "'key user'", str(scale), '0', '0', str(1.2 * scale), 9)
+PY
+}
+
+analytics_mode() {
+  local db
+  for db in $DBS; do
+    prepare_db "$db" 100
+    local port url admin_password token first
+    port=$(free_port 49000); url="http://127.0.0.1:$port"
+    admin_password="Bench-$(openssl rand -hex 8)"
+    start platform "$url/metadata/app.json" env "${PLATFORM_ENV[@]}" RequestLogs__Enabled=true Auth__Admin__Email=admin@bench.example \
+      Auth__Admin__Password="$admin_password" ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 \
+      Auth__Jwt__Secret="$(openssl rand -base64 32)" dotnet "$PLATFORM_DLL" --urls "$url"
+    first=$(( $(date +%s) / 60 - 43200 ))
+    log "$db: writing a month of aggregates"
+    local started=$SECONDS
+    if [ "$db" = sqlite ]; then analytics_seed_sql "$first" | sqlite3 "$WORK/platform.db"; sqlite3 "$WORK/platform.db" "ANALYZE"
+    else analytics_seed_sql "$first" | psql_on bench_platform >/dev/null; psql_on bench_platform -c "ANALYZE baas_request_stat" >/dev/null; fi
+    log "$db: written in $((SECONDS - started)) s"
+    token=$(curl -fsS -X POST -H 'Content-Type: application/json' "$url/auth/credentials" \
+      -d "{\"userName\":\"admin@bench.example\",\"password\":\"$admin_password\"}" | jq -er .bearerToken)
+    local to from30 from1 name query
+    to=$(date -u +%Y-%m-%dT%H:%M:%SZ); from30=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ); from1=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
+    while IFS='|' read -r name query; do
+      local url_q="$url/api/AdminGetRequestAnalytics?$query" times=() i answer
+      answer=$(curl -fsS -H "Authorization: Bearer $token" "$url_q")
+      for i in $(seq "$RUNS"); do times+=("$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "$url_q")"); done
+      printf '%s\t%s\t%s\t%s\t%s\n' "$db" "$name" "$(jq -r '.totals.requests' <<<"$answer")" "$(jq -r '.series | length' <<<"$answer")" \
+        "${times[*]}" >>"$WORK/analytics.tsv"
+    done <<QUERIES
+30 days by day|from=$from30&to=$to&bucket=Day
+30 days by hour|from=$from30&to=$to&bucket=Hour
+30 days of one operation by hour|from=$from30&to=$to&bucket=Hour&operation=Op3
+the last 24 hours by minute|from=$from1&to=$to&bucket=Minute
+QUERIES
+    stop platform
+  done
+}
+
+analytics_report() {
+  python3 - "$WORK/analytics.tsv" <<'PY'
+import statistics, sys
+print('| database | AdminGetRequestAnalytics | calls counted | points | median ms | slowest ms |')
+print('|---|---|---:|---:|---:|---:|')
+for line in open(sys.argv[1]):
+    db, name, total, points, times = line.rstrip('\n').split('\t')
+    ms = [float(t) * 1000 for t in times.split()]
+    print(f"| {'SQLite' if db == 'sqlite' else 'PostgreSQL'} | {name} | {int(total):,} | {points} | {statistics.median(ms):.0f} | {max(ms):.0f} |")
+PY
+}
+
 # --- main ------------------------------------------------------------------------------------------------------------
 
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(load), $(nproc) cores"
@@ -608,6 +688,14 @@ case $MODE in
     : >"$WORK/runs.tsv"; : >"$WORK/rows.tsv"
     logs_mode
     logs_report
+    ;;
+  analytics)
+    build_sides
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
+    echo "command: benchmarks/run-autoquery.sh --analytics $RUNS"
+    : >"$WORK/analytics.tsv"
+    analytics_mode
+    analytics_report
     ;;
   profile)
     build_sides

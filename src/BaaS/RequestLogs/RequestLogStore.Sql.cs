@@ -31,6 +31,10 @@ internal sealed partial class RequestLogStore
             DeleteStats = $"DELETE FROM {StatTable} WHERE {S("Id")} IN " +
                           $"(SELECT {S("Id")} FROM {StatTable} WHERE {S("Span")} = @span AND {S("StartMinute")} < @cutoff LIMIT @n)";
 
+            LogFields = [.. log.Fields.Where(f => f != log.PrimaryKey)];
+            InsertLog = $"INSERT INTO {logTable} ({string.Join(", ", LogFields.Select(f => Q(f.ColumnName)))}) " +
+                        $"VALUES ({string.Join(", ", LogFields.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+
             StatColumns = [.. stat.Fields.Where(f => f != stat.PrimaryKey).Select(f => f.Name)];
             _values = [.. StatColumns.Select(ValueOf)];
             InsertStatsHead = $"INSERT INTO {StatTable} ({string.Join(", ", StatColumns.Select(S))}) VALUES ";
@@ -54,6 +58,12 @@ internal sealed partial class RequestLogStore
         private readonly Func<RequestStatRecord, object?>[] _values;
 
         public string StatTable { get; }
+
+        /// <summary>The log's columns but its key, in the order of <see cref="InsertLog"/>'s parameters.</summary>
+        public IReadOnlyList<FieldDefinition> LogFields { get; }
+
+        /// <summary>Inserts one row of the log (@p0, @p1... in the order of <see cref="LogFields"/>).</summary>
+        public string InsertLog { get; }
 
         /// <summary>Deletes up to @n rows of the log older than @cutoff.</summary>
         public string DeleteLogs { get; }
@@ -87,14 +97,24 @@ internal sealed partial class RequestLogStore
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < StatColumns.Count; c++)
                 {
-                    var name = $"p{r}_{c}";
+                    var name = ParameterName(r, c);
                     if (c > 0) sql.Append(", ");
-                    sql.Append('@').Append(name);
-                    parameters[name] = _values[c](rows[r]);
+                    sql.Append(name);
+                    parameters[name[1..]] = _values[c](rows[r]);
                 }
                 sql.Append(')');
             }
             return (sql.Append(InsertStatsTail).ToString(), parameters);
+        }
+
+        /// <summary>The parameter of column <paramref name="column"/> of row <paramref name="row"/> in <see cref="UpsertStats"/>: <c>@p0_3</c>.</summary>
+        public static string ParameterName(int row, int column) =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@p{row}_{column}");
+
+        /// <summary>Sets the parameters of a single-row <see cref="UpsertStats"/> (in its order) to <paramref name="stat"/>'s values.</summary>
+        public void BindStat(RequestStatRecord stat, IReadOnlyList<System.Data.Common.DbParameter> parameters)
+        {
+            for (var c = 0; c < _values.Length; c++) parameters[c].Value = _values[c](stat) ?? DBNull.Value;
         }
 
         private static Func<RequestStatRecord, object?> ValueOf(string column)
