@@ -19,7 +19,16 @@
 #                                                          with in-memory counters, on with Redis counters (three
 #                                                          platform processes), and a cached page against the same
 #                                                          uncached page; sides rotating per round (default 10 s x 3)
-#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase and profile modes to one database.
+#   benchmarks/run-autoquery.sh --logs [seconds] [runs]   SQLite: request logs off, on, and on with request bodies (three
+#                                                          platform processes on copies of one file): server CPU per
+#                                                          request for get by id, the page of 20 + total and create,
+#                                                          and the rows each side wrote (default 10 s x 3)
+#   benchmarks/run-autoquery.sh --analytics [runs]        request analytics on a month of traffic: the aggregates of 30 days
+#                                                          (2.1 million per-minute and 165,000 per-hour rows: 20
+#                                                          operations, 200 users, 5 API keys) written straight into
+#                                                          the tables, then AdminGetRequestAnalytics timed over HTTP
+#                                                          (median of [runs], default 5)
+#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile and analytics modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -39,6 +48,8 @@ case "${1:-}" in
   --startup) MODE=startup; RUNS=${2:-5} ;;
   --profile) MODE=profile; DURATION=${2:-12} ;;
   --cache) MODE=cache; DURATION=${2:-10}; RUNS=${3:-3} ;;
+  --logs) MODE=logs; DURATION=${2:-10}; RUNS=${3:-3} ;;
+  --analytics) MODE=analytics; RUNS=${2:-5} ;;
   -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
@@ -173,7 +184,7 @@ LIST_PLAT='category=cat-3&priceGreaterThan=500&orderBy=-price&take=20'
 CREATE_BODY='{"name":"Bench product","category":"bench","price":12.34,"stock":5}'
 url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis are at URL_<side>)
   local side=$1
-  case "$side" in off|memory|redis) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
+  case "$side" in off|memory|redis|logs|bodies) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
   case "$side.$2" in
     baseline.get) echo "$BASE_URL/products/4242" ;;
     platform.get) echo "$PLAT_URL/products/4242" ;;
@@ -189,7 +200,7 @@ url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis ar
 token_of() { # SIDE
   case "$1" in
     baseline) echo "$BASELINE_TOKEN" ;;
-    off|memory|redis) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
+    off|memory|redis|logs|bodies) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
     *) sign_in ;;
   esac
 }
@@ -484,6 +495,156 @@ for op in ('get', 'list', 'list-cached', 'create'):
 PY
 }
 
+# --- mode: the cost of request logs ----------------------------------------------------------------------------------
+
+# Three platform processes on copies of one SQLite file: "off" (no request logs), "logs" (every call recorded, in the
+# app's own file, as MyApp does) and "bodies" (recorded with the request DTO as JSON). Each writes its log into its own
+# copy, so the log's writes compete with the app's for SQLite's one writer, as they would in production. Sides rotate per
+# round; the rows each side wrote are counted at the end against the calls it answered.
+logs_mode() {
+  prepare_db sqlite 10000
+  PASSWORD="Bench-$(openssl rand -hex 8)"
+  local port=49000 side
+  for side in off logs bodies; do
+    cp "$WORK/platform.db" "$WORK/$side.db"
+    port=$(free_port $((port + 1)))
+    printf -v "URL_$side" '%s' "http://127.0.0.1:$port"
+    local url="http://127.0.0.1:$port" extra=()
+    case $side in
+      logs) extra=(RequestLogs__Enabled=true) ;;
+      bodies) extra=(RequestLogs__Enabled=true RequestLogs__IncludeBodies=true) ;;
+    esac
+    start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="Data Source=$WORK/$side.db" "${PLATFORM_LIMITS[@]}" "${extra[@]}" \
+      ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 Auth__Jwt__Secret="$(openssl rand -base64 32)" \
+      dotnet "$PLATFORM_DLL" --urls "$url"
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$url/register" \
+      -d "{\"userName\":\"bench\",\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+    local token; token=$(PLAT_URL=$url sign_in)
+    [ "$(curl -fsS -H "Authorization: Bearer $token" "$url/api/QueryProducts?$LIST_PLAT&include=total" | jq -c '[.total, .results[0].id]')" = "[500,9433]" ] \
+      || { log "$side: the list differs from the baseline README's"; return 1; }
+  done
+  log "warming up (10 s per side and operation)"
+  local op
+  for op in get list create; do for side in off logs bodies; do wrk_run "$side" "$op" 10 0; done; done
+  for run in $(seq "$RUNS"); do
+    for op in get list create; do
+      local sides=(off logs bodies) i
+      for ((i = 0; i < 3; i++)); do wrk_run "${sides[$(((i + run) % 3))]}" "$op" "$DURATION" "$run"; done
+    done
+    log "run $run of $RUNS done (load $(load))"
+  done
+  sleep 3   # the writers' last batches
+  for side in logs bodies; do
+    printf '%s\t%s\t%s\n' "$side" "$(sqlite3 "$WORK/$side.db" 'SELECT COUNT(*) FROM baas_request_log')" \
+      "$(sqlite3 "$WORK/$side.db" "SELECT COUNT(*) FROM baas_request_log WHERE request_body IS NOT NULL")" >>"$WORK/rows.tsv"
+  done
+  for side in off logs bodies; do stop "$side"; done
+}
+
+logs_report() {
+  python3 - "$WORK/runs.tsv" "$WORK/rows.tsv" <<'PY'
+import statistics, sys
+runs, answered = {}, {}
+for line in open(sys.argv[1]):
+    db, op, side, run, rps, p50, p99, reqs, errors, scpu, dcpu = line.rstrip('\n').split('\t')
+    answered[side] = answered.get(side, 0) + int(reqs)
+    if run == '0': continue
+    runs.setdefault((op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu)))
+med = statistics.median
+names = {'get': 'get by id', 'list': 'page of 20 + total', 'create': 'create'}
+labels = {'off': 'request logs off', 'logs': 'request logs on', 'bodies': 'on, with bodies'}
+print('| operation | side | req/s | p50 / p99 ms | server CPU µs/req | vs off | errors |')
+print('|---|---|---:|---:|---:|---:|---:|')
+for op in ('get', 'list', 'create'):
+    off = med([x[4] for x in runs[(op, 'off')]])
+    for side in ('off', 'logs', 'bodies'):
+        r = runs[(op, side)]
+        cpu = med([x[4] for x in r])
+        delta = '' if side == 'off' else f'{(cpu - off) * 1000:+.0f} µs ({(cpu / off - 1) * 100:+.1f}%)'
+        print(f"| {names[op]} | {labels[side]} | {med([x[0] for x in r]):,.0f} | {med([x[1] for x in r]):.2f} / {med([x[2] for x in r]):.2f} | "
+              f"{cpu * 1000:.0f} | {delta} | {sum(x[3] for x in r)} |")
+print()
+for line in open(sys.argv[2]):
+    side, rows, bodies = line.split()
+    print(f"{labels[side]}: {int(rows):,} rows written ({int(bodies):,} with a body) for {answered[side]:,} calls answered under wrk "
+          f"(plus each run's sign-in and the checks)")
+PY
+}
+
+# --- mode: request analytics on a month of traffic -------------------------------------------------------------------
+
+# The SQL that writes 30 days of aggregates ending now into baas_request_stat (the same statements on both databases).
+analytics_seed_sql() { # FIRST-MINUTE
+  python3 - "$1" <<'PY'
+import sys
+base = int(sys.argv[1])
+cols = ['span', 'dimension', 'dimension_value', 'start_minute', 'label', 'requests', 'errors', 'server_errors', 'total_ms'] + [f'h{i:02d}' for i in range(40)]
+def hist(req, bucket):  # every call of the row in one duration bucket
+    return [f'CASE WHEN {bucket} = {i} THEN {req} ELSE 0 END' for i in range(40)]
+def insert(span, n, extra_from, dim, value, label, req, err, srv, ms, bucket):
+    values = [str(span), f"'{dim}'", value, f'{base} + i * {span}', label, req, err, srv, ms] + hist(req, bucket)
+    print(f"INSERT INTO baas_request_stat ({', '.join(cols)}) WITH RECURSIVE m(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM m WHERE i < {n - 1}) "
+          f"SELECT {', '.join(values)} FROM m{extra_from};")
+def numbers(name, first, last):
+    return f" CROSS JOIN (WITH RECURSIVE k({name}) AS (SELECT {first} UNION ALL SELECT {name} + 1 FROM k WHERE {name} < {last}) SELECT {name} FROM k) t_{name}"
+for span, n, scale, users, uvalue in ((1, 43200, 1, numbers('u', 0, 19), "'u' || ((i * 7 + u) % 200)"), (60, 720, 60, numbers('u', 0, 199), "'u' || u")):
+    insert(span, n, '', 'all', "''", 'NULL', str(30 * scale), str(3 * scale), str(scale), str(51.0 * scale), 10)
+    insert(span, n, numbers('o', 0, 19), 'operation', "'Op' || o", 'NULL', f'(1 + (i + o) % 3) * {scale}', '0', '0', f'(1 + (i + o) % 3) * {scale} * (1 + o)', '8 + o % 8')
+    insert(span, n, users, 'user', uvalue, "'user ' || " + uvalue, str(scale), '0', '0', str(1.5 * scale), 9)
+    for status, req, err, srv in (('200', 27, 0, 0), ('404', 2, 2, 0), ('500', 1, 1, 1)):
+        insert(span, n, '', 'status', f"'{status}'", 'NULL', str(req * scale), str(err * scale), str(srv * scale), str(req * 1.7 * scale), 10)
+    insert(span, n, numbers('a', 1, 5), 'apiKey', "'' || a", "'key user'", str(scale), '0', '0', str(1.2 * scale), 9)
+PY
+}
+
+analytics_mode() {
+  local db
+  for db in $DBS; do
+    prepare_db "$db" 100
+    local port url admin_password token first
+    port=$(free_port 49000); url="http://127.0.0.1:$port"
+    admin_password="Bench-$(openssl rand -hex 8)"
+    start platform "$url/metadata/app.json" env "${PLATFORM_ENV[@]}" RequestLogs__Enabled=true Auth__Admin__Email=admin@bench.example \
+      Auth__Admin__Password="$admin_password" ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 \
+      Auth__Jwt__Secret="$(openssl rand -base64 32)" dotnet "$PLATFORM_DLL" --urls "$url"
+    first=$(( $(date +%s) / 60 - 43200 ))
+    log "$db: writing a month of aggregates"
+    local started=$SECONDS
+    if [ "$db" = sqlite ]; then analytics_seed_sql "$first" | sqlite3 "$WORK/platform.db"; sqlite3 "$WORK/platform.db" "ANALYZE"
+    else analytics_seed_sql "$first" | psql_on bench_platform >/dev/null; psql_on bench_platform -c "ANALYZE baas_request_stat" >/dev/null; fi
+    log "$db: written in $((SECONDS - started)) s"
+    token=$(curl -fsS -X POST -H 'Content-Type: application/json' "$url/auth/credentials" \
+      -d "{\"userName\":\"admin@bench.example\",\"password\":\"$admin_password\"}" | jq -er .bearerToken)
+    local to from30 from1 name query
+    to=$(date -u +%Y-%m-%dT%H:%M:%SZ); from30=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ); from1=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
+    while IFS='|' read -r name query; do
+      local url_q="$url/api/AdminGetRequestAnalytics?$query" times=() i answer
+      answer=$(curl -fsS -H "Authorization: Bearer $token" "$url_q")
+      for i in $(seq "$RUNS"); do times+=("$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "$url_q")"); done
+      printf '%s\t%s\t%s\t%s\t%s\n' "$db" "$name" "$(jq -r '.totals.requests' <<<"$answer")" "$(jq -r '.series | length' <<<"$answer")" \
+        "${times[*]}" >>"$WORK/analytics.tsv"
+    done <<QUERIES
+30 days by day|from=$from30&to=$to&bucket=Day
+30 days by hour|from=$from30&to=$to&bucket=Hour
+30 days of one operation by hour|from=$from30&to=$to&bucket=Hour&operation=Op3
+the last 24 hours by minute|from=$from1&to=$to&bucket=Minute
+QUERIES
+    stop platform
+  done
+}
+
+analytics_report() {
+  python3 - "$WORK/analytics.tsv" <<'PY'
+import statistics, sys
+print('| database | AdminGetRequestAnalytics | calls counted | points | median ms | slowest ms |')
+print('|---|---|---:|---:|---:|---:|')
+for line in open(sys.argv[1]):
+    db, name, total, points, times = line.rstrip('\n').split('\t')
+    ms = [float(t) * 1000 for t in times.split()]
+    print(f"| {'SQLite' if db == 'sqlite' else 'PostgreSQL'} | {name} | {int(total):,} | {points} | {statistics.median(ms):.0f} | {max(ms):.0f} |")
+PY
+}
+
 # --- main ------------------------------------------------------------------------------------------------------------
 
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(load), $(nproc) cores"
@@ -519,6 +680,22 @@ case $MODE in
     : >"$WORK/runs.tsv"
     cache_mode
     cache_report
+    ;;
+  logs)
+    build_sides
+    DB=sqlite
+    echo "command: benchmarks/run-autoquery.sh --logs $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
+    : >"$WORK/runs.tsv"; : >"$WORK/rows.tsv"
+    logs_mode
+    logs_report
+    ;;
+  analytics)
+    build_sides
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
+    echo "command: benchmarks/run-autoquery.sh --analytics $RUNS"
+    : >"$WORK/analytics.tsv"
+    analytics_mode
+    analytics_report
     ;;
   profile)
     build_sides

@@ -13,7 +13,7 @@ public abstract class FeatureMetadataTests<THost>(THost host) where THost : MyAp
         using var http = host.CreateHttp();
         using var metadata = JsonDocument.Parse(await http.GetStringAsync("/metadata/app.json"));
         var plugins = metadata.RootElement.GetProperty("plugins");
-        Assert.Equal(["adminUi", "apiExplorer", "auth", "autoQuery", "cache", "email", "files", "idempotency", "jobs", "nativeTypes", "openApi", "rateLimits", "responseCache", "serverEvents"],
+        Assert.Equal(["adminUi", "apiExplorer", "auth", "autoQuery", "cache", "email", "files", "idempotency", "jobs", "nativeTypes", "openApi", "rateLimits", "requestLogs", "responseCache", "serverEvents"],
             plugins.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         // No ConnectionStrings:Redis in the tests' settings: the embedded default.
         Assert.Equal("memory", plugins.GetProperty("cache").GetProperty("store").GetString());

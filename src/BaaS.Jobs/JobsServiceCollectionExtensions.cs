@@ -56,6 +56,11 @@ public static class JobsServiceCollectionExtensions
             if (!events.Channels.Any(c => c.Name == channel)) events.Channel(channel).AllowRoles(AuthRequirements.AdminRole);
             events.AddEventType<JobsChanged>();
         });
+        // Features' housekeeping (IMaintenanceTask) runs as recurring jobs rather than on every node's timer.
+        services.AddBaaSJobCommand<RunMaintenanceTask>();
+        services.AddSingleton<MaintenanceSchedules>();
+        services.AddSingleton<IConfigureOptions<JobsOptions>>(sp => sp.GetRequiredService<MaintenanceSchedules>());
+        services.AddSingleton<IMaintenanceScheduler>(sp => sp.GetRequiredService<MaintenanceSchedules>());
         services.AddBaaSFeature(new JobsFeature());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["jobs", HealthExtensions.ReadyTag]);
         return services;
