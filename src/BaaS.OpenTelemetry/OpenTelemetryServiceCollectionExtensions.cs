@@ -1,0 +1,103 @@
+using System.Reflection;
+using BaaS.Hosting;
+using BaaS.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace BaaS.OpenTelemetry;
+
+/// <summary>Turns on OpenTelemetry for a BaaS app.</summary>
+public static class OpenTelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Collects the platform's spans and metrics (<see cref="BaaSTelemetry.SourceNames"/>, <see cref="BaaSTelemetry.MeterNames"/>)
+    /// with ASP.NET Core's, HttpClient's and, when <c>AddBaaSRedis</c> connected one, Redis's; samples traces as
+    /// <c>OpenTelemetry:Sampler</c> says (parent-based); exports by OTLP only when an endpoint is configured
+    /// (<c>OpenTelemetry:Otlp:Endpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>), else nothing leaves the process; puts
+    /// trace and span ids in console log lines; and shows itself as <c>plugins.openTelemetry</c>. Calling it again does nothing.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A setting of the <c>OpenTelemetry</c> section is invalid; the message names it.</exception>
+    public static IServiceCollection AddBaaSOpenTelemetry(this IServiceCollection services, IConfiguration configuration,
+        Action<BaaSOpenTelemetryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.FindBaaSFeature<OpenTelemetryFeature>() is not null) return services;
+        var options = OpenTelemetrySettings.Read(configuration);
+        configure?.Invoke(options);
+        if (options.SamplerRatio is < 0 or > 1 or double.NaN)
+            throw new ConfigurationException($"SamplerRatio is {options.SamplerRatio}: give a number from 0 to 1.");
+        var exporting = options.OtlpEndpoint is not null || OpenTelemetrySettings.HasStandardOtlpEndpoint(configuration);
+        services.AddBaaSFeature(new OpenTelemetryFeature(options, exporting ? "otlp" : "none"));
+
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "baas"));
+        if (options.Traces)
+        {
+            otel.WithTracing(tracing =>
+            {
+                tracing.AddSource([.. BaaSTelemetry.SourceNames])
+                    .SetSampler(SamplerOf(options))
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRedisInstrumentation()
+                    .ConfigureRedisInstrumentation((sp, redis) => AttachRedis(sp, redis));
+                if (exporting) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/traces"));
+            });
+        }
+        if (options.Metrics)
+        {
+            otel.WithMetrics(metrics =>
+            {
+                metrics.AddMeter([.. BaaSTelemetry.MeterNames])
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (exporting) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/metrics"));
+            });
+        }
+        if (options.LogTraceIds)
+        {
+            // The logging scope carries the current trace and span ids; the console formatters print scopes.
+            services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+            services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
+            services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        }
+        return services;
+    }
+
+    /// <summary>The sampler: always, never or a ratio of new traces, each following a parent's decision when there is one.</summary>
+    internal static Sampler SamplerOf(BaaSOpenTelemetryOptions options) => new ParentBasedSampler(options.Sampler switch
+    {
+        TraceSampling.Never => new AlwaysOffSampler(),
+        TraceSampling.Ratio => new TraceIdRatioBasedSampler(options.SamplerRatio),
+        _ => new AlwaysOnSampler(),
+    });
+
+    // Our endpoint setting names the collector; over HTTP each signal has its own path under it, as the standard
+    // OTEL_EXPORTER_OTLP_ENDPOINT does (the exporter uses an endpoint set in code as it is).
+    private static void ConfigureOtlp(OtlpExporterOptions otlp, BaaSOpenTelemetryOptions options, string signalPath)
+    {
+        if (options.OtlpEndpoint is { } endpoint)
+        {
+            otlp.Protocol = options.OtlpProtocol == OtlpTransport.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+            otlp.Endpoint = options.OtlpProtocol == OtlpTransport.Grpc ? endpoint : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath);
+        }
+        if (options.OtlpHeaders is { } headers) otlp.Headers = headers;
+    }
+
+    // The platform's Redis connection is made in the background (the app starts while Redis is down): it is
+    // instrumented once its multiplexer exists.
+    private static void AttachRedis(IServiceProvider services, StackExchangeRedisInstrumentation redis)
+    {
+        if (services.GetService<RedisConnection>() is not { } connection) return;
+        _ = connection.GetMultiplexerAsync().ContinueWith(
+            task => redis.AddConnection(task.Result),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+}
