@@ -15,7 +15,7 @@ using BaaS.Data.Sqlite;
 // Configuration, from the environment like a deployed app: ConnectionStrings__DefaultConnection (SQLite
 // "Data Source=..." or Npgsql "Host=...;Database=..."), Auth__Jwt__Secret, Auth__Admin__Email/Password (optional),
 // ConnectionStrings__Redis (optional: the cache, and so the rate-limit counters and the token deny list, on Redis
-// instead of in memory).
+// instead of in memory), OTEL_EXPORTER_OTLP_ENDPOINT and OpenTelemetry__* (optional: traces and metrics by OTLP).
 // The content root is the app's folder, as when it is deployed, so its appsettings.json (logging at Warning) applies
 // whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -33,6 +33,8 @@ builder.Services.AddAutoQuery(o =>
 builder.Services.AddBaaSAuth(builder.Configuration.GetSection("Auth"));
 builder.Services.AddBaaSRedis(builder.Configuration); // the cache, rate-limit counters and deny list on Redis when ConnectionStrings__Redis is set
 builder.Services.AddResponseCache(); // [CacheResponse] on QueryProductsCached
+if (BaaS.OpenTelemetry.OpenTelemetryServiceCollectionExtensions.IsConfigured(builder.Configuration))
+    BaaS.OpenTelemetry.OpenTelemetryServiceCollectionExtensions.AddBaaSOpenTelemetry(builder.Services, builder.Configuration); // --tracing
 
 await new Migrator(factory, AuthMigrations.With(typeof(Product).Assembly)).RunAsync();
 if (args.Contains("--seed"))

@@ -71,6 +71,25 @@ public static class OpenTelemetryServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Whether the configuration asks for OpenTelemetry: <c>OpenTelemetry:Enabled</c> is true, or an OTLP endpoint is set
+    /// (<c>OpenTelemetry:Otlp:Endpoint</c>, <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or a signal's own). An app that keeps it off
+    /// unless configured calls <see cref="AddBaaSOpenTelemetry"/> only then.
+    /// </summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var enabled = configuration[OpenTelemetrySettings.Section + ":Enabled"];
+        if (!string.IsNullOrWhiteSpace(enabled))
+        {
+            if (!bool.TryParse(enabled, out var on))
+                throw new ConfigurationException($"OpenTelemetry:Enabled is '{enabled}': use true or false.");
+            return on;
+        }
+        return !string.IsNullOrWhiteSpace(configuration[OpenTelemetrySettings.Section + ":Otlp:Endpoint"])
+            || OpenTelemetrySettings.HasStandardOtlpEndpoint(configuration);
+    }
+
     /// <summary>The sampler: always, never or a ratio of new traces, each following a parent's decision when there is one.</summary>
     internal static Sampler SamplerOf(BaaSOpenTelemetryOptions options) => new ParentBasedSampler(options.Sampler switch
     {

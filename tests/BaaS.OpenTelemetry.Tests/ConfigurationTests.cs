@@ -57,6 +57,45 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Code_changes_the_options_after_configuration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("OpenTelemetry:Sampler", "always"), new("OpenTelemetry:ServiceName", "shop")])
+            .Build();
+        var services = new ServiceCollection();
+        #region snippet:otel-code-options
+        services.AddBaaSOpenTelemetry(configuration, options =>
+        {
+            options.Sampler = TraceSampling.Ratio;
+            options.SamplerRatio = 0.1; // one new trace in ten
+        });
+        #endregion
+        var feature = services.FindBaaSFeature<OpenTelemetryFeature>()!;
+        Assert.Equal(TraceSampling.Ratio, feature.Options.Sampler);
+        Assert.Equal(0.1, feature.Options.SamplerRatio);
+        Assert.Equal("shop", feature.Options.ServiceName);
+        Assert.Equal("none", feature.Exporter);
+        // A second call changes nothing.
+        services.AddBaaSOpenTelemetry(configuration);
+        Assert.Single(services, d => d.ServiceType == typeof(BaaSFeature));
+    }
+
+    [Fact]
+    public void IsConfigured_is_true_for_an_endpoint_or_Enabled_and_false_otherwise()
+    {
+        static bool IsConfigured(params (string Key, string Value)[] settings) => OpenTelemetryServiceCollectionExtensions.IsConfigured(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
+
+        Assert.False(IsConfigured());
+        Assert.False(IsConfigured(("OTEL_EXPORTER_OTLP_ENDPOINT", "")));
+        Assert.True(IsConfigured(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")));
+        Assert.True(IsConfigured(("OpenTelemetry:Otlp:Endpoint", "http://localhost:4318")));
+        Assert.True(IsConfigured(("OpenTelemetry:Enabled", "true")));
+        Assert.False(IsConfigured(("OpenTelemetry:Enabled", "false"), ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")));
+        Assert.Throws<ConfigurationException>(() => IsConfigured(("OpenTelemetry:Enabled", "yes")));
+    }
+
+    [Fact]
     public void Every_platform_source_and_meter_name_is_listed()
     {
         // The names the areas publish under are the ones AddBaaSOpenTelemetry listens to.

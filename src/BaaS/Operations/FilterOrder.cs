@@ -13,7 +13,7 @@ public static class FilterOrder
     /// </summary>
     public const int Telemetry = -10_100;
 
-    /// <summary>Filters that watch everything, including refusals by the filters below: request logs, tracing.</summary>
+    /// <summary>Filters that watch everything, including refusals by the filters below: request logs.</summary>
     public const int Observe = -10_000;
 
     /// <summary>

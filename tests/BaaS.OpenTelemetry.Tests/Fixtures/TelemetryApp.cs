@@ -77,9 +77,11 @@ public sealed class TelemetryApp : IAsyncDisposable
             }
             o.ConfigureBuilder += builder =>
             {
+                #region snippet:otel-in-memory
                 builder.Services.AddBaaSOpenTelemetry(builder.Configuration);
                 builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
                 builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+                #endregion
             };
             configure?.Invoke(o);
         });
