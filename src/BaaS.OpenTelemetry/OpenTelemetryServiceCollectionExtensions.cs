@@ -67,6 +67,9 @@ public static class OpenTelemetryServiceCollectionExtensions
             services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
             services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
             services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
+            // Without a formatter name the console logger takes its formatter's options from its own (older) settings,
+            // which know nothing of the above: name the default one.
+            services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
         }
         return services;
     }

@@ -26,6 +26,30 @@ public sealed class LogTraceIdTests
         Assert.True(app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
     }
 
+    [Fact]
+    public async Task The_console_logger_prints_the_trace_id_of_each_line()
+    {
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(TextWriter.Synchronized(console));
+        try
+        {
+            await using var app = await TelemetryApp.StartAsync(configure: o => o.ConfigureBuilder += builder => builder.Logging.AddConsole());
+            var (response, traceId) = await app.PostAsync("Greet", new Greet());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            // The console logger writes from a queue of its own.
+            var text = await Eventually.ValueAsync(() => Task.FromResult(console.ToString()), t => t.Contains("Greeting someone"), "the line reaches the console");
+            var line = text[..(text.IndexOf("Greeting someone", StringComparison.Ordinal) + 16)];
+            line = line[line.LastIndexOf("info:", StringComparison.Ordinal)..];
+            Assert.Contains($"TraceId:{traceId.ToHexString()}", line);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
     /// <summary>A logger provider that keeps each line with the values of the scopes around it.</summary>
     private sealed class ScopedLogs : ILoggerProvider, ISupportExternalScope
     {
