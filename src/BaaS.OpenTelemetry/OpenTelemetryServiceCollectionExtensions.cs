@@ -33,8 +33,10 @@ public static class OpenTelemetryServiceCollectionExtensions
         configure?.Invoke(options);
         if (options.SamplerRatio is < 0 or > 1 or double.NaN)
             throw new ConfigurationException($"SamplerRatio is {options.SamplerRatio}: give a number from 0 to 1.");
-        var exporting = options.OtlpEndpoint is not null || OpenTelemetrySettings.HasStandardOtlpEndpoint(configuration);
-        services.AddBaaSFeature(new OpenTelemetryFeature(options, exporting ? "otlp" : "none"));
+        // Each signal is exported when an endpoint names it: ours names both, a standard variable one or both.
+        var exportTraces = options.OtlpEndpoint is not null || OpenTelemetrySettings.HasStandardOtlpEndpoint(configuration, "TRACES");
+        var exportMetrics = options.OtlpEndpoint is not null || OpenTelemetrySettings.HasStandardOtlpEndpoint(configuration, "METRICS");
+        services.AddBaaSFeature(new OpenTelemetryFeature(options, exportTraces || exportMetrics ? "otlp" : "none"));
 
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName ?? Assembly.GetEntryAssembly()?.GetName().Name ?? "baas"));
@@ -48,7 +50,7 @@ public static class OpenTelemetryServiceCollectionExtensions
                     .AddHttpClientInstrumentation()
                     .AddRedisInstrumentation()
                     .ConfigureRedisInstrumentation((sp, redis) => AttachRedis(sp, redis));
-                if (exporting) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/traces"));
+                if (exportTraces) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/traces"));
             });
         }
         if (options.Metrics)
@@ -58,7 +60,7 @@ public static class OpenTelemetryServiceCollectionExtensions
                 metrics.AddMeter([.. BaaSTelemetry.MeterNames])
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
-                if (exporting) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/metrics"));
+                if (exportMetrics) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/metrics"));
             });
         }
         if (options.LogTraceIds)

@@ -51,11 +51,14 @@ internal static class OpenTelemetrySettings
         return options;
     }
 
-    /// <summary>Whether an OTLP endpoint is configured, ours or a standard variable's (which the exporter reads itself).</summary>
+    /// <summary>Whether a standard variable (which the exporter reads itself) names an OTLP endpoint for any signal.</summary>
     public static bool HasStandardOtlpEndpoint(IConfiguration configuration) =>
+        HasStandardOtlpEndpoint(configuration, "TRACES") || HasStandardOtlpEndpoint(configuration, "METRICS");
+
+    /// <summary>Whether a standard variable names an OTLP endpoint for <paramref name="signal"/> (<c>TRACES</c>, <c>METRICS</c>).</summary>
+    public static bool HasStandardOtlpEndpoint(IConfiguration configuration, string signal) =>
         NonEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) is not null
-        || NonEmpty(configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]) is not null
-        || NonEmpty(configuration["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"]) is not null;
+        || NonEmpty(configuration[$"OTEL_EXPORTER_OTLP_{signal}_ENDPOINT"]) is not null;
 
     private static bool Flag(IConfigurationSection section, string key, List<string> errors)
     {

@@ -65,6 +65,27 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
+    public async Task A_traces_endpoint_alone_exports_traces_only()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var app = await TelemetryApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = receiver.Url + "/v1/traces",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync("Greet", new Greet())).Response.StatusCode);
+        using (var outgoing = new OutgoingRequests())
+        {
+            Flush(app);
+            // Only traces, only to the receiver: no metrics exporter trying its default endpoint.
+            Assert.NotEmpty(outgoing.Uris);
+            Assert.All(outgoing.Uris, uri => Assert.Equal(receiver.Url + "/v1/traces", uri.AbsoluteUri));
+        }
+        Assert.Contains(receiver.Requests, r => r.Signal == "traces" && r.Holds("Greet"));
+        Assert.DoesNotContain(receiver.Requests, r => r.Signal == "metrics");
+    }
+
+    [Fact]
     public async Task Nothing_is_exported_without_an_endpoint()
     {
         await using var app = await TelemetryApp.StartAsync();

@@ -7,9 +7,9 @@ namespace BaaS.Data;
 /// The span of each SQL command that BaaS.Data runs, on the <c>BaaS.Data</c> <see cref="ActivitySource"/>: a client span
 /// named after the statement's verb (<c>SELECT</c>, <c>INSERT</c>...), tagged <c>db.system</c> (<c>sqlite</c>,
 /// <c>postgresql</c>), <c>db.name</c>, <c>db.operation</c> and <c>db.statement</c>, the SQL text as sent: values are
-/// always parameters (<c>@p0</c>), so it holds none. A command gets a span only inside another span (an operation call,
-/// a job's run): background loops that poll the database make no traces of their own. While nothing listens, a
-/// command pays one check.
+/// always parameters (<c>@p0</c>), so it holds none. A command gets a span only inside another span that is still running
+/// (an operation call, a job's run): background loops that poll the database make no traces of their own. While
+/// nothing listens, a command pays one check.
 /// </summary>
 public static class DataTelemetry
 {
@@ -21,7 +21,9 @@ public static class DataTelemetry
     /// <summary>Starts the span of a command running <paramref name="sql"/> on <paramref name="db"/>, or answers null.</summary>
     internal static Activity? Start(DataConnection db, string sql)
     {
-        if (!Source.HasListeners() || Activity.Current is null) return null;
+        // Only under a live span: work that outlives the request it started from (a background loop that captured its
+        // context) must not hang commands under a span that has ended.
+        if (!Source.HasListeners() || Activity.Current is not { IsStopped: false }) return null;
         var operation = OperationOf(sql);
         var activity = Source.StartActivity(operation ?? db.Dialect.TelemetryName, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
