@@ -50,7 +50,7 @@ public static class OpenTelemetryServiceCollectionExtensions
                     .AddHttpClientInstrumentation()
                     .AddRedisInstrumentation()
                     .ConfigureRedisInstrumentation((sp, redis) => AttachRedis(sp, redis));
-                if (exportTraces) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/traces"));
+                if (exportTraces) tracing.AddOtlpExporter(o => ConfigureOtlp(o, options, configuration, "TRACES", "v1/traces"));
             });
         }
         if (options.Metrics)
@@ -60,7 +60,7 @@ public static class OpenTelemetryServiceCollectionExtensions
                 metrics.AddMeter([.. BaaSTelemetry.MeterNames])
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
-                if (exportMetrics) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, "v1/metrics"));
+                if (exportMetrics) metrics.AddOtlpExporter(o => ConfigureOtlp(o, options, configuration, "METRICS", "v1/metrics"));
             });
         }
         if (options.LogTraceIds)
@@ -104,13 +104,22 @@ public static class OpenTelemetryServiceCollectionExtensions
     });
 
     // Our endpoint setting names the collector; over HTTP each signal has its own path under it, as the standard
-    // OTEL_EXPORTER_OTLP_ENDPOINT does (the exporter uses an endpoint set in code as it is).
-    private static void ConfigureOtlp(OtlpExporterOptions otlp, BaaSOpenTelemetryOptions options, string signalPath)
+    // OTEL_EXPORTER_OTLP_ENDPOINT does (the exporter uses an endpoint set in code as it is). The exporter reads the
+    // standard variables itself, except a signal's own endpoint (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT), which it
+    // leaves at its default: that one is used as it is, as the specification says.
+    private static void ConfigureOtlp(OtlpExporterOptions otlp, BaaSOpenTelemetryOptions options, IConfiguration configuration,
+        string signal, string signalPath)
     {
         if (options.OtlpEndpoint is { } endpoint)
         {
             otlp.Protocol = options.OtlpProtocol == OtlpTransport.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
             otlp.Endpoint = options.OtlpProtocol == OtlpTransport.Grpc ? endpoint : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath);
+        }
+        else if (configuration[$"OTEL_EXPORTER_OTLP_{signal}_ENDPOINT"] is { Length: > 0 } signalEndpoint)
+        {
+            otlp.Endpoint = Uri.TryCreate(signalEndpoint.Trim(), UriKind.Absolute, out var uri)
+                ? uri
+                : throw new ConfigurationException($"OTEL_EXPORTER_OTLP_{signal}_ENDPOINT is '{signalEndpoint}': give the collector's http:// or https:// address.");
         }
         if (options.OtlpHeaders is { } headers) otlp.Headers = headers;
     }
