@@ -28,6 +28,12 @@
 #                                                          operations, 200 users, 5 API keys) written straight into
 #                                                          the tables, then AdminGetRequestAnalytics timed over HTTP
 #                                                          (median of [runs], default 5)
+#   benchmarks/run-autoquery.sh --tracing [seconds] [runs] SQLite, against the baseline: OpenTelemetry off (not added:
+#                                                          the platform's sources and meters unheard), on (every trace
+#                                                          recorded) and sampled (one new trace in ten), the last two
+#                                                          exporting by OTLP/HTTP to a local sink (benchmarks/otlp-sink.py)
+#                                                          (three platform processes); sides rotating per round
+#                                                          (default 10 s x 3)
 #   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile and analytics modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
@@ -50,7 +56,8 @@ case "${1:-}" in
   --cache) MODE=cache; DURATION=${2:-10}; RUNS=${3:-3} ;;
   --logs) MODE=logs; DURATION=${2:-10}; RUNS=${3:-3} ;;
   --analytics) MODE=analytics; RUNS=${2:-5} ;;
-  -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+  --tracing) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3} ;;
+  -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
 for tool in wrk curl jq sqlite3 python3 openssl bc; do
@@ -184,7 +191,7 @@ LIST_PLAT='category=cat-3&priceGreaterThan=500&orderBy=-price&take=20'
 CREATE_BODY='{"name":"Bench product","category":"bench","price":12.34,"stock":5}'
 url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis are at URL_<side>)
   local side=$1
-  case "$side" in off|memory|redis|logs|bodies) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
+  case "$side" in off|memory|redis|logs|bodies|on|sampled) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
   case "$side.$2" in
     baseline.get) echo "$BASE_URL/products/4242" ;;
     platform.get) echo "$PLAT_URL/products/4242" ;;
@@ -200,7 +207,7 @@ url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis ar
 token_of() { # SIDE
   case "$1" in
     baseline) echo "$BASELINE_TOKEN" ;;
-    off|memory|redis|logs|bodies) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
+    off|memory|redis|logs|bodies|on|sampled) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
     *) sign_in ;;
   esac
 }
@@ -645,6 +652,86 @@ for line in open(sys.argv[1]):
 PY
 }
 
+# --- mode: the cost of tracing ----------------------------------------------------------------------------------------
+
+# Three platform processes on copies of one SQLite file beside the baseline: "off" (OpenTelemetry not added: the
+# platform's ActivitySources and Meters have no listener), "on" (AddBaaSOpenTelemetry, every trace recorded) and
+# "sampled" (one new trace in ten, parent-based), the last two with ASP.NET Core and HttpClient instrumentation and the
+# OTLP exporter (http/protobuf, the SDK's batch processor) sending to benchmarks/otlp-sink.py, which reads and drops.
+# wrk sends no traceparent, so each request is a new trace that the sampler decides.
+tracing_mode() {
+  prepare_db sqlite 10000
+  local bport sport side port
+  bport=$(free_port 47000); sport=$(free_port 45000)
+  BASELINE_TOKEN=$(openssl rand -hex 24)
+  BASE_URL="http://127.0.0.1:$bport"
+  start baseline "$BASE_URL/health" env "${BASELINE_ENV[@]}" BASELINE_TOKEN="$BASELINE_TOKEN" dotnet "$BASELINE_DLL" --db sqlite --urls "$BASE_URL"
+  start sink "http://127.0.0.1:$sport/" python3 "$REPO/benchmarks/otlp-sink.py" --port "$sport" --stats "$WORK/sink.tsv"
+  PASSWORD="Bench-$(openssl rand -hex 8)"
+  port=49000
+  for side in off on sampled; do
+    cp "$WORK/platform.db" "$WORK/$side.db"
+    port=$(free_port $((port + 1)))
+    printf -v "URL_$side" '%s' "http://127.0.0.1:$port"
+    local url="http://127.0.0.1:$port" extra=()
+    case $side in
+      on) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=always OTEL_SERVICE_NAME=bench-on) ;;
+      sampled) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=ratio OpenTelemetry__SamplerRatio=0.1 OTEL_SERVICE_NAME=bench-sampled) ;;
+    esac
+    start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="Data Source=$WORK/$side.db" "${PLATFORM_LIMITS[@]}" "${extra[@]}" \
+      ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 Auth__Jwt__Secret="$(openssl rand -base64 32)" \
+      dotnet "$PLATFORM_DLL" --urls "$url"
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$url/register" \
+      -d "{\"userName\":\"bench\",\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+    PLAT_URL=$url check_sides 10000
+    local exporter; exporter=$(curl -fsS "$url/metadata/app.json" | jq -r '.plugins.openTelemetry.exporter // "absent"')
+    log "$side: plugins.openTelemetry.exporter = $exporter"
+    case $side in off) [ "$exporter" = absent ] ;; *) [ "$exporter" = otlp ] ;; esac || { log "$side: OpenTelemetry is not as the side needs"; return 1; }
+  done
+  log "warming up (10 s per side and operation)"
+  local op
+  for op in get list create; do for side in baseline off on sampled; do wrk_run "$side" "$op" 10 0; done; done
+  for run in $(seq "$RUNS"); do
+    for op in get list create; do
+      local sides=(baseline off on sampled) n=4 i
+      for ((i = 0; i < n; i++)); do wrk_run "${sides[$(((i + run) % n))]}" "$op" "$DURATION" "$run"; done
+    done
+    log "run $run of $RUNS done (load $(load))"
+  done
+  for side in baseline off on sampled; do stop "$side"; done
+  sleep 6   # the SDK exports its last batch on shutdown; the sink counts it
+  stop sink
+}
+
+tracing_report() {
+  python3 - "$WORK/runs.tsv" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    db, op, side, run, rps, p50, p99, reqs, errors, scpu, dcpu = line.rstrip('\n').split('\t')
+    if run == '0': continue
+    runs.setdefault((op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu)))
+med = statistics.median
+def stats(r):
+    return dict(rps=med([x[0] for x in r]), p50=med([x[1] for x in r]), p99=med([x[2] for x in r]), cpu=med([x[4] for x in r]),
+                errors=sum(x[3] for x in r))
+names = {'get': 'get by id', 'list': 'page of 20 + total', 'create': 'create'}
+labels = {'baseline': 'baseline', 'off': 'platform, OpenTelemetry off', 'on': 'platform, tracing on (every trace)',
+          'sampled': 'platform, tracing sampled (1 in 10)'}
+print('| operation | side | req/s | p50 / p99 ms | server CPU ms/req | vs baseline | vs off |')
+print('|---|---|---:|---:|---:|---:|---:|')
+for op in ('get', 'list', 'create'):
+    base, off = stats(runs[(op, 'baseline')]), stats(runs[(op, 'off')])
+    for side in ('baseline', 'off', 'on', 'sampled'):
+        s = stats(runs[(op, side)])
+        print(f"| {names[op]} | {labels[side]} | {s['rps']:,.0f} | {s['p50']:.2f} / {s['p99']:.2f} | {s['cpu']:.3f} | "
+              f"{s['cpu'] / base['cpu']:.2f} | {'' if side == 'baseline' else '%+.1f%%' % (100 * (s['cpu'] / off['cpu'] - 1))} |")
+PY
+  if [ -s "$WORK/sink.tsv" ]; then
+    echo; echo "OTLP sink received (path, exports, bytes):"; sed 's/^/    /' "$WORK/sink.tsv"
+  fi
+}
+
 # --- main ------------------------------------------------------------------------------------------------------------
 
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), load before: $(load), $(nproc) cores"
@@ -696,6 +783,14 @@ case $MODE in
     : >"$WORK/analytics.tsv"
     analytics_mode
     analytics_report
+    ;;
+  tracing)
+    build_sides
+    DB=sqlite
+    echo "command: benchmarks/run-autoquery.sh --tracing $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
+    : >"$WORK/runs.tsv"
+    tracing_mode
+    tracing_report
     ;;
   profile)
     build_sides

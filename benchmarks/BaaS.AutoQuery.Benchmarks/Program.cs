@@ -15,7 +15,8 @@ using BaaS.Data.Sqlite;
 // Configuration, from the environment like a deployed app: ConnectionStrings__DefaultConnection (SQLite
 // "Data Source=..." or Npgsql "Host=...;Database=..."), Auth__Jwt__Secret, Auth__Admin__Email/Password (optional),
 // ConnectionStrings__Redis (optional: the cache, and so the rate-limit counters and the token deny list, on Redis
-// instead of in memory), RequestLogs__Enabled (optional: request logs on).
+// instead of in memory), RequestLogs__Enabled (optional: request logs on), OTEL_EXPORTER_OTLP_ENDPOINT and
+// OpenTelemetry__* (optional: traces and metrics by OTLP).
 // The content root is the app's folder, as when it is deployed, so its appsettings.json (logging at Warning) applies
 // whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -36,6 +37,8 @@ builder.Services.AddResponseCache(); // [CacheResponse] on QueryProductsCached
 // Request logs only when RequestLogs__Enabled=true (run-autoquery.sh --logs), so the other modes measure without them;
 // RequestLogs__IncludeBodies=true keeps the bodies too.
 if (builder.Configuration.GetValue<bool>("RequestLogs:Enabled")) builder.Services.AddRequestLogs();
+if (BaaS.OpenTelemetry.OpenTelemetryServiceCollectionExtensions.IsConfigured(builder.Configuration))
+    BaaS.OpenTelemetry.OpenTelemetryServiceCollectionExtensions.AddBaaSOpenTelemetry(builder.Services, builder.Configuration); // --tracing
 
 await new Migrator(factory, AuthMigrations.With(typeof(Product).Assembly)).RunAsync();
 if (args.Contains("--seed"))

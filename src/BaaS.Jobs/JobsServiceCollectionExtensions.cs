@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobFactory>();
         services.AddSingleton<JobRunner>();
+        services.TryAddSingleton(sp => new JobTelemetry(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<CompletionWriter>();
         services.AddSingleton<JobNode>();
         services.AddHostedService(sp => sp.GetRequiredService<JobNode>());

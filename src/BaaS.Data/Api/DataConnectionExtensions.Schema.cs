@@ -98,4 +98,16 @@ public static partial class DataConnectionExtensions
         var m = ModelDefinition.For<T>();
         return SchemaOps.ColumnExists(db, m, m.FindField(fieldName)?.ColumnName ?? fieldName, Async(db), ct).AsTask();
     }
+
+    /// <summary>
+    /// Whether the table of this name (in the default schema, or <paramref name="schema"/> on PostgreSQL) has a column of
+    /// this name: for tables no model describes, such as ones named per month.
+    /// </summary>
+    public static bool ColumnExists(this DataConnection db, string tableName, string columnName, string? schema = null) =>
+        Executor.Sync(SchemaOps.ColumnExists(db, tableName, schema, columnName, false, default));
+
+    /// <inheritdoc cref="ColumnExists(DataConnection, string, string, string)"/>
+    public static Task<bool> ColumnExistsAsync(this DataConnection db, string tableName, string columnName, string? schema = null,
+        CancellationToken ct = default) =>
+        SchemaOps.ColumnExists(db, tableName, schema, columnName, Async(db), ct).AsTask();
 }

@@ -26,6 +26,11 @@ public abstract partial class DialectProvider
     /// <summary>The database's name, e.g. <c>SQLite</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The database's name in telemetry (OpenTelemetry's <c>db.system</c>): <see cref="Name"/> in lower case.</summary>
+    internal string TelemetryName => _telemetryName ??= Name.ToLowerInvariant();
+
+    private string? _telemetryName;
+
     /// <summary>
     /// Whether the async API really awaits the driver. False for SQLite, whose driver is synchronous underneath: there
     /// the async methods run synchronously and skip the cost of a state machine per row.

@@ -47,6 +47,7 @@ internal static partial class Executor
         Func<DbDataReader> open, Func<CancellationToken, Task<DbDataReader>> openAsync, Func<DbDataReader, T>? read,
         bool async, CancellationToken ct)
     {
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             if (!async)
@@ -57,7 +58,7 @@ internal static partial class Executor
             await using var reader = await openAsync(ct).ConfigureAwait(false);
             return await ReadRowsAndCountAsync(db, reader, pageSql, read, true, ct).ConfigureAwait(false);
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }

@@ -31,6 +31,7 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             var list = new List<T>();
@@ -46,7 +47,7 @@ internal static partial class Executor
             }
             return list;
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -57,6 +58,7 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             if (async)
@@ -67,7 +69,7 @@ internal static partial class Executor
             using var syncReader = command.ExecuteReader(Sequential | CommandBehavior.SingleRow);
             return syncReader.Read() ? read(syncReader) : default;
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -103,6 +105,7 @@ internal static partial class Executor
 
     private static async ValueTask<List<T>> ReadByColumnsAsync<T>(DataConnection db, DbCommand command, string sql, bool async, CancellationToken ct)
     {
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             var list = new List<T>();
@@ -120,7 +123,7 @@ internal static partial class Executor
             }
             return list;
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -130,11 +133,12 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateRawCommand(db, sql, param);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -144,11 +148,12 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateRawCommand(db, sql, param);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             return async ? await command.ExecuteScalarAsync(ct).ConfigureAwait(false) : command.ExecuteScalar();
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -158,11 +163,12 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }
@@ -172,12 +178,13 @@ internal static partial class Executor
     {
         ct.ThrowIfCancellationRequested();
         await using var command = CreateCommand(db, sql, ps);
+        using var activity = DataTelemetry.Start(db, sql);
         try
         {
             var value = async ? await command.ExecuteScalarAsync(ct).ConfigureAwait(false) : command.ExecuteScalar();
             return value is DBNull ? null : value;
         }
-        catch (DbException ex) when (db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(sql) && db.Dialect.TranslateException(ex, sql) is { } translated)
         {
             throw translated;
         }

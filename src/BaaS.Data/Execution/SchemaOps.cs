@@ -21,10 +21,13 @@ internal static class SchemaOps
         return await Executor.ScalarAsync(db, sql, ps, async, ct).ConfigureAwait(false) != null;
     }
 
-    public static async ValueTask<bool> ColumnExists(DataConnection db, ModelDefinition model, string column, bool async, CancellationToken ct)
+    public static ValueTask<bool> ColumnExists(DataConnection db, ModelDefinition model, string column, bool async, CancellationToken ct) =>
+        ColumnExists(db, model.TableName, model.Schema, column, async, ct);
+
+    public static async ValueTask<bool> ColumnExists(DataConnection db, string table, string? schema, string column, bool async, CancellationToken ct)
     {
         var w = new SqlWriter();
-        db.Dialect.WriteColumnExists(w, model.TableName, model.Schema, column);
+        db.Dialect.WriteColumnExists(w, table, schema, column);
         var (sql, ps) = w.Render(db.Dialect);
         return await Executor.ScalarAsync(db, sql, ps, async, ct).ConfigureAwait(false) != null;
     }

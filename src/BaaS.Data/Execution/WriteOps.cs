@@ -114,11 +114,12 @@ internal static class WriteOps
     private static async ValueTask<int> Run(DataConnection db, DbCommand command, bool async, CancellationToken ct)
     {
         db.LastSql = command.CommandText;
+        using var activity = DataTelemetry.Start(db, command.CommandText);
         try
         {
             return async ? await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) : command.ExecuteNonQuery();
         }
-        catch (DbException ex) when (db.RecordFailure(command.CommandText) && db.Dialect.TranslateException(ex, command.CommandText) is { } translated)
+        catch (DbException ex) when (DataTelemetry.Failed(activity, ex) && db.RecordFailure(command.CommandText) && db.Dialect.TranslateException(ex, command.CommandText) is { } translated)
         {
             throw translated;
         }

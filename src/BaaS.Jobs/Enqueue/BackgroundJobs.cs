@@ -8,7 +8,7 @@ namespace BaaS.Jobs;
 /// <summary>The <see cref="IBackgroundJobs"/> of a DI scope: it knows the scope's user (the request's, or the running job's).</summary>
 internal sealed class BackgroundJobs(
     JobStore store, JobFactory factory, CommandRegistry commands, JobNode node, OutboxDrainer outbox,
-    IHttpContextAccessor http, IJobContext jobContext, IServiceProvider services) : IBackgroundJobs
+    IHttpContextAccessor http, IJobContext jobContext, IServiceProvider services, JobTelemetry telemetry) : IBackgroundJobs
 {
     public JobRef EnqueueCommand<TCommand>(object? arg, JobOptions? options = null) where TCommand : class =>
         EnqueueCommandAsync(typeof(TCommand), arg, options, async: false, default).GetAwaiter().GetResult();
@@ -47,20 +47,36 @@ internal sealed class BackgroundJobs(
     {
         var transaction = db.Transaction ?? throw new InvalidOperationException(
             "Enqueueing with a connection needs its transaction: open one first (await db.OpenTransactionAsync()), write, enqueue, then commit.");
-        if (await store.SharesDatabaseAsync(db, ct).ConfigureAwait(false))
+        var activity = telemetry.StartEnqueue(job);
+        JobRef? jobRef = null;
+        try
         {
-            var jobRef = await store.EnqueueAsync(db, job, callerRefId: options?.RefId is not null, async: true, ct).ConfigureAwait(false);
-            transaction.OnCommitted(() =>
+            if (await store.SharesDatabaseAsync(db, ct).ConfigureAwait(false))
             {
-                if (node.IsWorking) node.Wake();
-            });
-            return jobRef;
+                jobRef = await store.EnqueueAsync(db, job, callerRefId: options?.RefId is not null, async: true, ct).ConfigureAwait(false);
+                transaction.OnCommitted(() =>
+                {
+                    if (node.IsWorking) node.Wake();
+                });
+                return jobRef;
+            }
+            if (job.DependsOn is { } parent && await store.GetAsync(parent, ct).ConfigureAwait(false) is null)
+                throw new ArgumentException($"DependsOn: job {parent} does not exist.", nameof(JobOptions.DependsOn));
+            await outbox.AddAsync(db, job, ct).ConfigureAwait(false);
+            transaction.OnCommitted(outbox.Signal);
+            return jobRef = new JobRef(0, job.RefId);
         }
-        if (job.DependsOn is { } parent && await store.GetAsync(parent, ct).ConfigureAwait(false) is null)
-            throw new ArgumentException($"DependsOn: job {parent} does not exist.", nameof(JobOptions.DependsOn));
-        await outbox.AddAsync(db, job, ct).ConfigureAwait(false);
-        transaction.OnCommitted(outbox.Signal);
-        return new JobRef(0, job.RefId);
+        finally
+        {
+            Ended(activity, job, jobRef);
+        }
+    }
+
+    // Ends the enqueue span; a job that was not stored (the call threw) is not counted.
+    private void Ended(System.Diagnostics.Activity? activity, JobRecord job, JobRef? jobRef)
+    {
+        if (jobRef is { } stored) telemetry.Enqueued(activity, job, stored.Id);
+        else activity?.Dispose();
     }
 
     public JobRef EnqueueApi(object request, JobOptions? options = null) =>
@@ -74,7 +90,16 @@ internal sealed class BackgroundJobs(
 
     private async ValueTask<JobRef> EnqueueAsync(JobRecord job, JobOptions? options, bool async, CancellationToken ct)
     {
-        var jobRef = await store.EnqueueAsync(job, callerRefId: options?.RefId is not null, async, ct).ConfigureAwait(false);
+        var activity = telemetry.StartEnqueue(job);
+        JobRef? jobRef = null;
+        try
+        {
+            jobRef = await store.EnqueueAsync(job, callerRefId: options?.RefId is not null, async, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Ended(activity, job, jobRef);
+        }
         if (node.IsWorking) node.Wake();
         return jobRef;
     }
@@ -154,9 +179,8 @@ internal sealed class BackgroundJobs(
         var schedule = await store.GetScheduleAsync(name, cancellationToken).ConfigureAwait(false) ?? throw NoSchedule(name);
         var job = factory.ForSchedule(schedule, store.Now);
         job.RefId = Guid.CreateVersion7().ToString("N"); // a run by hand is its own run, whatever the time
-        var jobRef = await store.EnqueueAsync(job, callerRefId: false, async: true, cancellationToken).ConfigureAwait(false);
+        var jobRef = await EnqueueAsync(job, null, async: true, cancellationToken).ConfigureAwait(false);
         await store.MarkScheduleRunAsync(name, jobRef.Id, cancellationToken).ConfigureAwait(false);
-        if (node.IsWorking) node.Wake();
         return jobRef;
     }
 

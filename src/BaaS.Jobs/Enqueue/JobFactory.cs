@@ -44,6 +44,7 @@ internal sealed class JobFactory(CommandRegistry commands, IOptions<JobsOptions>
         job.UserId = parent.UserId;
         job.UserName = parent.UserName;
         job.RunAs = parent.RunAs;
+        job.TraceParent = parent.TraceParent; // the callback's runs link to the request that started the chain
         return job;
     }
 

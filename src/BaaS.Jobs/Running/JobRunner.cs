@@ -12,11 +12,28 @@ namespace BaaS.Jobs;
 /// cancelled, or queued for a retry after an exponential, jittered delay. Answers null when the job must not be
 /// recorded by this node (it shut down, or lost the lease).
 /// </summary>
-internal sealed class JobRunner(IServiceProvider services, CommandRegistry commands, JobFactory factory, JobStore store)
+internal sealed class JobRunner(IServiceProvider services, CommandRegistry commands, JobFactory factory, JobStore store, JobTelemetry telemetry)
 {
     private readonly JobsOptions _options = store.Options;
 
+    /// <summary>Runs the job inside its run span (see <see cref="JobTelemetry"/>), so its SQL and API calls are children of it.</summary>
     public async Task<JobFinish?> RunAsync(RunningJob run)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var activity = telemetry.StartRun(run.Job);
+        JobFinish? finish = null;
+        try
+        {
+            finish = await RunAttemptAsync(run).ConfigureAwait(false);
+            return finish;
+        }
+        finally
+        {
+            telemetry.Ran(activity, run.Job, finish, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<JobFinish?> RunAttemptAsync(RunningJob run)
     {
         var job = run.Job;
         var clock = Stopwatch.StartNew();

@@ -45,4 +45,9 @@ internal sealed class JobRecord
     public string? UserId { get; set; }
     public string? UserName { get; set; }
     public string? RunAs { get; set; }
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span that enqueued the job (null when nothing traced it): each run's span links
+    /// to it. Added by schema version 2.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed partial class JobStore
     private static readonly (int Version, Func<DataConnection, JobSql, bool, CancellationToken, ValueTask> Apply)[] Steps =
     [
         (1, CreateV1Async),
+        (2, AddTraceParentAsync),
     ];
 
     private async ValueTask EnsureSchemaAsync(DataConnection db, bool async, CancellationToken ct)
@@ -63,5 +64,23 @@ internal sealed partial class JobStore
             db.CreateTableIfNotExists<ArchiveMonthRecord>();
         }
         foreach (var statement in JobSql.LiveIndexes) await ExecAsync(db, async, statement, null, ct).ConfigureAwait(false);
+    }
+
+    // Version 2: the enqueuing span's traceparent on every job, live and archived. A queue created since has the column
+    // already (version 1 creates the table from today's model); one created before gets it added, as do its archives.
+    private static async ValueTask AddTraceParentAsync(DataConnection db, JobSql sql, bool async, CancellationToken ct)
+    {
+        var field = ModelDefinition.For<JobRecord>().GetField(nameof(JobRecord.TraceParent));
+        var tables = await ArchiveTablesAsync(db, async, ct).ConfigureAwait(false);
+        tables.Insert(0, "baas_job");
+        foreach (var table in tables)
+        {
+            var exists = async
+                ? await db.ColumnExistsAsync(table, field.ColumnName, ct: ct).ConfigureAwait(false)
+                : db.ColumnExists(table, field.ColumnName);
+            if (!exists)
+                await ExecAsync(db, async, $"ALTER TABLE {db.Dialect.QuoteIdentifier(table)} ADD COLUMN {db.Dialect.ColumnDefinition(field)}", null, ct)
+                    .ConfigureAwait(false);
+        }
     }
 }

@@ -31,6 +31,9 @@ public static class BaaSServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Auth.AuthorizationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, Validation.ValidationFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, BatchTransactionFilter>());
+        // Spans and metrics of every call: free while nobody listens (see docs/opentelemetry.md).
+        services.TryAddSingleton(sp => new OperationMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOperationFilter, OperationTracingFilter>());
         return services;
     }
 

@@ -7,7 +7,13 @@ namespace BaaS;
 /// </summary>
 public static class FilterOrder
 {
-    /// <summary>Filters that watch everything, including refusals by the filters below: request logs, tracing.</summary>
+    /// <summary>
+    /// The span and metrics of each call (<c>BaaS.Operations</c>): outside the observers, so a filter at
+    /// <see cref="Observe"/> (the request logs) runs inside the call's span and reads its trace id from <c>Activity.Current</c>.
+    /// </summary>
+    public const int Telemetry = -10_100;
+
+    /// <summary>Filters that watch everything, including refusals by the filters below: request logs.</summary>
     public const int Observe = -10_000;
 
     /// <summary>

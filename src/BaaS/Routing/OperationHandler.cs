@@ -117,7 +117,9 @@ internal sealed class OperationHandler
                     var bound = handler.Binder.BindJson(body.Buffer.Slice(start, end));
                     context.Features.Set(new RequestInfo(handler.Operation, run.Verb, bound.Dto, bound.Sent, handler.Binder.PropertyNames, null));
                     run.Request = bound.Dto;
+                    var item = BatchItemTracing.Start(run, progress.Completed);
                     await handler._pipeline.Inner(run).ConfigureAwait(false);
+                    BatchItemTracing.Stop(item, run);
                     if (run.Exception is not null) return; // the first failure ends the batch and is its answer
                     responses.Add(run.Response is HttpResult result ? result.Response : run.Response);
                     progress.Completed++;
@@ -141,7 +143,9 @@ internal sealed class OperationHandler
             {
                 context.Features.Set(new RequestInfo(handler.Operation, run.Verb, bound.Dto, bound.Sent, handler.Binder.PropertyNames, null));
                 run.Request = bound.Dto;
+                var item = BatchItemTracing.Start(run, progress.Completed);
                 await handler._pipeline.Inner(run).ConfigureAwait(false);
+                BatchItemTracing.Stop(item, run);
                 if (run.Exception is not null) return;
                 responses.Add(run.Response is HttpResult result ? result.Response : run.Response);
                 progress.Completed++;

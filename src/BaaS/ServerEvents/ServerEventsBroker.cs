@@ -31,14 +31,34 @@ internal sealed partial class ServerEventsBroker : IServerEvents, IServerEventsR
     private long _dropped;
     private long _expired;
 
-    public ServerEventsBroker(IServerEventsBus bus, IOptions<ServerEventsOptions> options, TimeProvider clock, ILogger<ServerEventsBroker> logger)
+    public ServerEventsBroker(IServerEventsBus bus, IOptions<ServerEventsOptions> options, TimeProvider clock, ILogger<ServerEventsBroker> logger,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         _bus = bus;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
         _replay = new ReplayLog(_options.ReplayMessages, _options.ReplayWindow, clock);
+        Metrics = new ServerEventsMetrics(meterFactory, this);
     }
+
+    /// <summary>The broker's instruments on the <c>BaaS.ServerEvents</c> meter.</summary>
+    public ServerEventsMetrics Metrics { get; }
+
+    /// <summary>The streams open on this node.</summary>
+    internal int SubscriptionCount
+    {
+        get
+        {
+            lock (_gate) return _byId.Count;
+        }
+    }
+
+    /// <summary>Messages queued to this node's streams since it started.</summary>
+    internal long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Messages dropped from full stream queues since it started.</summary>
+    internal long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>The settings.</summary>
     public ServerEventsOptions Options => _options;

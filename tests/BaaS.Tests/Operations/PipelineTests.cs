@@ -163,13 +163,14 @@ public class PipelineTests(PipelineHostFixture fixture) : IClassFixture<Pipeline
     [Fact]
     public void The_order_of_each_pipeline_is_explicit_and_inspectable()
     {
+        const string Telemetry = "OperationTracingFilter"; // always there, outermost: spans and metrics when listened to
         const string RateLimits = "RateLimitFilter"; // on by default, just inside the observers
         var host = Host.App.Services.GetRequiredService<BaaSHost>();
         var filters = host.FiltersOf(host.Catalog.Find(nameof(BlockedOperation))!).Select(f => f.GetType().Name).ToList();
-        Assert.Equal([nameof(OperationStatsFilter), RateLimits, nameof(BlockingFilter)], filters);
+        Assert.Equal([Telemetry, nameof(OperationStatsFilter), RateLimits, nameof(BlockingFilter)], filters);
         var createItem = host.FiltersOf(host.Catalog.Find(nameof(RefusedByFilter))!).Select(f => f.GetType().Name).ToList();
-        Assert.Equal([nameof(OperationStatsFilter), RateLimits, nameof(ThrowingFilter)], createItem);
+        Assert.Equal([Telemetry, nameof(OperationStatsFilter), RateLimits, nameof(ThrowingFilter)], createItem);
         var items = host.FiltersOf(host.Catalog.Find(nameof(CreateItem))!).Select(f => f.GetType().Name).ToList();
-        Assert.Equal([nameof(OperationStatsFilter), RateLimits, nameof(ForbiddenNameFilter)], items);
+        Assert.Equal([Telemetry, nameof(OperationStatsFilter), RateLimits, nameof(ForbiddenNameFilter)], items);
     }
 }
