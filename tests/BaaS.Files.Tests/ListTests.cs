@@ -32,6 +32,6 @@ public class ListTests(SqliteLocalFilesFixture fixture) : IClassFixture<SqliteLo
         });
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("MaxItems", result.FieldError("Files")?.ErrorCode);
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 }

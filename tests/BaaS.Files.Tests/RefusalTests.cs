@@ -130,7 +130,7 @@ public abstract class RefusalTests<TFixture>(TFixture fixture) : IClassFixture<T
     private async Task AssertNothingLeftAsync()
     {
         Assert.Equal(0, await fixture.CountAsync($"menu-photos/restaurants/{_restaurant}/"));
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 }
 

@@ -45,7 +45,7 @@ public class StreamingTests(SqliteLocalFilesFixture fixture) : IClassFixture<Sql
             Assert.Contains("\"fieldName\":\"Photo\"", await response.Content.ReadAsStringAsync());
             response.Dispose();
         }
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class StreamingTests(SqliteLocalFilesFixture fixture) : IClassFixture<Sql
         Assert.Contains($"\"length\":{size}", text);
         Assert.Contains("application/octet-stream", text);
         Assert.True(allocated < size / 8, $"{allocated:N0} bytes allocated for a {size:N0}-byte upload");
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 
     private static MultipartFormDataContent Form(Stream file, string field, string fileName, params (string Name, string Value)[] fields)

@@ -105,7 +105,7 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         using var response = await http.PostAsync("/api/CreateDish[]", form);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(0, await fixture.CountAsync($"menu-photos/restaurants/{_restaurant}/"));
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         Assert.Null((await DishAsync(int.Parse(JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!))).Photo);
-        Assert.Equal(0, fixture.TemporaryCount);
+        Assert.Equal(0, await fixture.TemporaryCountSettledAsync());
     }
 
     [Fact]

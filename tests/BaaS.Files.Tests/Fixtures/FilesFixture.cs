@@ -139,6 +139,18 @@ public abstract class FilesFixture(TestDatabaseKind database, StoreKind store) :
     /// <summary>How many files wait in the temporary folder.</summary>
     public int TemporaryCount => Directory.Exists(TempPath) ? Directory.GetFiles(TempPath).Length : 0;
 
+    /// <summary>
+    /// The temporary files left once requests have finished: a request's spooled uploads are deleted when it ends, which
+    /// can be just after its response reached the client (and another test's upload may be in flight), so this waits, up
+    /// to a bound, for the folder to empty, and answers what is left then.
+    /// </summary>
+    public async Task<int> TemporaryCountSettledAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (TemporaryCount > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(20);
+        return TemporaryCount;
+    }
+
     protected override ValueTask AfterStopAsync()
     {
         foreach (var folder in new[] { LocalPath, TempPath })
