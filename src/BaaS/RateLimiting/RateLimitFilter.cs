@@ -64,7 +64,7 @@ internal sealed class RateLimitFilter : IOperationFilter
                 _metrics.Unavailable(policy.Name, policy.FailureMode);
                 if (_unavailableLog.Pass(out var occurrences)) RateLimitLog.CountersUnavailable(_logger, policy.Name, occurrences, e.Message);
                 if (policy.FailureMode == RateLimitFailureMode.Open) continue;
-                RateLimitHeaders.Of(http).RetryAfter(RateLimitUnavailableException.RetryAfter);
+                RateLimitHeaders.Of(http).RetryAfter(RateLimitUnavailableException.DefaultRetryAfter);
                 throw new RateLimitUnavailableException(policy.Name, e);
             }
             var headers = RateLimitHeaders.Of(http);

@@ -3,9 +3,10 @@ namespace BaaS;
 /// <summary>
 /// A fail-closed rate-limit policy could not count the call because its counters (Redis) cannot be reached: 503
 /// <c>RateLimitUnavailable</c> with <c>Retry-After</c>, naming the policy in <c>meta.policy</c>. Not 429: the caller is
-/// not over any budget, the service cannot tell for now.
+/// not over any budget, the service cannot tell for now. It says itself when to try again (<see cref="IHasRetryAfter"/>),
+/// so the refused socket to Redis inside it is never taken for a database outage.
 /// </summary>
-public sealed class RateLimitUnavailableException : HttpError
+public sealed class RateLimitUnavailableException : HttpError, IHasRetryAfter
 {
     /// <summary>Creates the error for <paramref name="policy"/>.</summary>
     public RateLimitUnavailableException(string policy, Exception? innerException = null)
@@ -13,7 +14,10 @@ public sealed class RateLimitUnavailableException : HttpError
         Policy = policy;
 
     /// <summary>The <c>Retry-After</c> sent with it: 5 seconds, as for the cache's own 503.</summary>
-    public static TimeSpan RetryAfter => CacheUnavailableException.DefaultRetryAfter;
+    public static TimeSpan DefaultRetryAfter => CacheUnavailableException.DefaultRetryAfter;
+
+    /// <inheritdoc />
+    public TimeSpan? RetryAfter => DefaultRetryAfter;
 
     /// <summary>The policy's name.</summary>
     public string Policy { get; }

@@ -69,4 +69,17 @@ public class DatabaseUnavailableTests
         Assert.True(BaaS.Data.Sqlite.SqliteDialect.Instance.IsUnavailable(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
     }
 
+    [Fact]
+    public void A_closed_rate_limit_whose_redis_refused_the_socket_keeps_its_own_code_and_is_not_taken_for_the_database()
+    {
+        // PostgreSQL's dialect takes a bare refused socket for its own server: an error that says itself when to try
+        // again must win, or a signed-in caller reads "cannot reach its database" while Redis is the one away.
+        _ = PostgreSqlDialect.Instance;
+        var refused = new RateLimitUnavailableException("signin", new InvalidOperationException("No connection", new SocketException((int)SocketError.ConnectionRefused)));
+        var (status, responseStatus) = new BaaS.Errors.ErrorMapper(includeDetails: false).Map(refused);
+        Assert.Equal(503, status);
+        Assert.Equal("RateLimitUnavailable", responseStatus.ErrorCode);
+        Assert.Equal("signin", responseStatus.Meta!["policy"]);
+        Assert.Equal(RateLimitUnavailableException.DefaultRetryAfter, BaaS.Errors.ErrorMapper.RetryAfterOf(refused));
+    }
 }
