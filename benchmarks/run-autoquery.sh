@@ -19,10 +19,10 @@
 #                                                          with in-memory counters, on with Redis counters (three
 #                                                          platform processes), and a cached page against the same
 #                                                          uncached page; sides rotating per round (default 10 s x 3)
-#   benchmarks/run-autoquery.sh --logs [seconds] [runs]   SQLite: request logs off, on, and on with request bodies (three
-#                                                          platform processes on copies of one file): server CPU per
-#                                                          request for get by id, the page of 20 + total and create,
-#                                                          and the rows each side wrote (default 10 s x 3)
+#   benchmarks/run-autoquery.sh --logs [seconds] [runs]   request logs off, on, and on with request bodies (three platform
+#                                                          processes on copies of one database): server (and PostgreSQL)
+#                                                          CPU per request for get by id, the page of 20 + total and
+#                                                          create, and the rows each side wrote (default 10 s x 3)
 #   benchmarks/run-autoquery.sh --analytics [runs]        request analytics on a month of traffic: the aggregates of 30 days
 #                                                          (2.1 million per-minute and 165,000 per-hour rows: 20
 #                                                          operations, 200 users, 5 API keys) written straight into
@@ -34,7 +34,7 @@
 #                                                          exporting by OTLP/HTTP to a local sink (benchmarks/otlp-sink.py)
 #                                                          (three platform processes); sides rotating per round
 #                                                          (default 10 s x 3)
-#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile and analytics modes to one database.
+#   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile, logs and analytics modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -508,12 +508,25 @@ PY
 # app's own file, as MyApp does) and "bodies" (recorded with the request DTO as JSON). Each writes its log into its own
 # copy, so the log's writes compete with the app's for SQLite's one writer, as they would in production. Sides rotate per
 # round; the rows each side wrote are counted at the end against the calls it answered.
-logs_mode() {
-  prepare_db sqlite 10000
+# psql on the run's PostgreSQL, whatever the caller's local variables are called.
+bench_psql() { # DATABASE ARGS...
+  PGOPTIONS='-c client_min_messages=warning' psql "host=127.0.0.1 port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES") user=postgres dbname=$1" \
+    -qAt -v ON_ERROR_STOP=1 "${@:2}"
+}
+
+logs_mode() { # DB
+  local db=$1
+  prepare_db "$db" 10000
   PASSWORD="Bench-$(openssl rand -hex 8)"
-  local port=49000 side
+  local port=49000 side connection
   for side in off logs bodies; do
-    cp "$WORK/platform.db" "$WORK/$side.db"
+    if [ "$db" = sqlite ]; then
+      cp "$WORK/platform.db" "$WORK/$side.db"
+      connection="Data Source=$WORK/$side.db"
+    else
+      bench_psql postgres -c "DROP DATABASE IF EXISTS bench_logs_$side" -c "CREATE DATABASE bench_logs_$side TEMPLATE bench_platform" >/dev/null
+      connection="Host=127.0.0.1;Port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES");Username=postgres;Database=bench_logs_$side"
+    fi
     port=$(free_port $((port + 1)))
     printf -v "URL_$side" '%s' "http://127.0.0.1:$port"
     local url="http://127.0.0.1:$port" extra=()
@@ -521,7 +534,7 @@ logs_mode() {
       logs) extra=(RequestLogs__Enabled=true) ;;
       bodies) extra=(RequestLogs__Enabled=true RequestLogs__IncludeBodies=true) ;;
     esac
-    start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="Data Source=$WORK/$side.db" "${PLATFORM_LIMITS[@]}" "${extra[@]}" \
+    start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="$connection" "${PLATFORM_LIMITS[@]}" "${extra[@]}" \
       ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 Auth__Jwt__Secret="$(openssl rand -base64 32)" \
       dotnet "$PLATFORM_DLL" --urls "$url"
     curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$url/register" \
@@ -530,7 +543,7 @@ logs_mode() {
     [ "$(curl -fsS -H "Authorization: Bearer $token" "$url/api/QueryProducts?$LIST_PLAT&include=total" | jq -c '[.total, .results[0].id]')" = "[500,9433]" ] \
       || { log "$side: the list differs from the baseline README's"; return 1; }
   done
-  log "warming up (10 s per side and operation)"
+  log "$db: warming up (10 s per side and operation)"
   local op
   for op in get list create; do for side in off logs bodies; do wrk_run "$side" "$op" 10 0; done; done
   for run in $(seq "$RUNS"); do
@@ -538,13 +551,14 @@ logs_mode() {
       local sides=(off logs bodies) i
       for ((i = 0; i < 3; i++)); do wrk_run "${sides[$(((i + run) % 3))]}" "$op" "$DURATION" "$run"; done
     done
-    log "run $run of $RUNS done (load $(load))"
+    log "$db: run $run of $RUNS done (load $(load))"
   done
   sleep 3   # the writers' last batches
+  local count="SELECT COUNT(*) FROM baas_request_log" bodies="SELECT COUNT(*) FROM baas_request_log WHERE request_body IS NOT NULL"
   for side in logs bodies; do
-    printf '%s\t%s\t%s\n' "$side" "$(sqlite3 "$WORK/$side.db" 'SELECT COUNT(*) FROM baas_request_log')" \
-      "$(sqlite3 "$WORK/$side.db" "SELECT COUNT(*) FROM baas_request_log WHERE request_body IS NOT NULL")" >>"$WORK/rows.tsv"
-  done
+    if [ "$db" = sqlite ]; then printf '%s\t%s\t%s\t%s\n' "$db" "$side" "$(sqlite3 "$WORK/$side.db" "$count")" "$(sqlite3 "$WORK/$side.db" "$bodies")"
+    else printf '%s\t%s\t%s\t%s\n' "$db" "$side" "$(bench_psql "bench_logs_$side" -c "$count")" "$(bench_psql "bench_logs_$side" -c "$bodies")"; fi
+  done >>"$WORK/rows.tsv"
   for side in off logs bodies; do stop "$side"; done
 }
 
@@ -554,27 +568,31 @@ import statistics, sys
 runs, answered = {}, {}
 for line in open(sys.argv[1]):
     db, op, side, run, rps, p50, p99, reqs, errors, scpu, dcpu = line.rstrip('\n').split('\t')
-    answered[side] = answered.get(side, 0) + int(reqs)
+    answered[(db, side)] = answered.get((db, side), 0) + int(reqs)
     if run == '0': continue
-    runs.setdefault((op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu)))
+    runs.setdefault((db, op, side), []).append((float(rps), float(p50), float(p99), int(errors), float(scpu), float(dcpu)))
 med = statistics.median
 names = {'get': 'get by id', 'list': 'page of 20 + total', 'create': 'create'}
 labels = {'off': 'request logs off', 'logs': 'request logs on', 'bodies': 'on, with bodies'}
-print('| operation | side | req/s | p50 / p99 ms | server CPU µs/req | vs off | errors |')
-print('|---|---|---:|---:|---:|---:|---:|')
-for op in ('get', 'list', 'create'):
-    off = med([x[4] for x in runs[(op, 'off')]])
-    for side in ('off', 'logs', 'bodies'):
-        r = runs[(op, side)]
-        cpu = med([x[4] for x in r])
-        delta = '' if side == 'off' else f'{(cpu - off) * 1000:+.0f} µs ({(cpu / off - 1) * 100:+.1f}%)'
-        print(f"| {names[op]} | {labels[side]} | {med([x[0] for x in r]):,.0f} | {med([x[1] for x in r]):.2f} / {med([x[2] for x in r]):.2f} | "
-              f"{cpu * 1000:.0f} | {delta} | {sum(x[3] for x in r)} |")
+print('| database | operation | side | req/s | p50 / p99 ms | server CPU µs/req | server vs off | database CPU µs/req | total vs off | errors |')
+print('|---|---|---|---:|---:|---:|---:|---:|---:|---:|')
+for db in ('sqlite', 'postgres'):
+    for op in ('get', 'list', 'create'):
+        if (db, op, 'off') not in runs: continue
+        off = runs[(db, op, 'off')]
+        off_server, off_total = med([x[4] for x in off]), med([x[4] + x[5] for x in off])
+        for side in ('off', 'logs', 'bodies'):
+            r = runs[(db, op, side)]
+            server, database, total = med([x[4] for x in r]), med([x[5] for x in r]), med([x[4] + x[5] for x in r])
+            vs = lambda a, b: '' if side == 'off' else f'{(a - b) * 1000:+.0f} µs ({(a / b - 1) * 100:+.1f}%)'
+            print(f"| {'SQLite' if db == 'sqlite' else 'PostgreSQL'} | {names[op]} | {labels[side]} | {med([x[0] for x in r]):,.0f} | "
+                  f"{med([x[1] for x in r]):.2f} / {med([x[2] for x in r]):.2f} | {server * 1000:.0f} | {vs(server, off_server)} | "
+                  f"{'in process' if db == 'sqlite' else f'{database * 1000:.0f}'} | {vs(total, off_total)} | {sum(x[3] for x in r)} |")
 print()
 for line in open(sys.argv[2]):
-    side, rows, bodies = line.split()
-    print(f"{labels[side]}: {int(rows):,} rows written ({int(bodies):,} with a body) for {answered[side]:,} calls answered under wrk "
-          f"(plus each run's sign-in and the checks)")
+    db, side, rows, bodies = line.split()
+    print(f"{db}, {labels[side]}: {int(rows):,} rows written ({int(bodies):,} with a body) for {answered[(db, side)]:,} calls answered under wrk "
+          f"(plus each run's sign-in and the checks); {max(0, answered[(db, side)] - int(rows)):,} or more rows dropped when the queue was full")
 PY
 }
 
@@ -618,7 +636,7 @@ analytics_mode() {
     log "$db: writing a month of aggregates"
     local started=$SECONDS
     if [ "$db" = sqlite ]; then analytics_seed_sql "$first" | sqlite3 "$WORK/platform.db"; sqlite3 "$WORK/platform.db" "ANALYZE"
-    else analytics_seed_sql "$first" | psql_on bench_platform >/dev/null; psql_on bench_platform -c "ANALYZE baas_request_stat" >/dev/null; fi
+    else analytics_seed_sql "$first" | bench_psql bench_platform >/dev/null; bench_psql bench_platform -c "ANALYZE baas_request_stat" >/dev/null; fi
     log "$db: written in $((SECONDS - started)) s"
     token=$(curl -fsS -X POST -H 'Content-Type: application/json' "$url/auth/credentials" \
       -d "{\"userName\":\"admin@bench.example\",\"password\":\"$admin_password\"}" | jq -er .bearerToken)
@@ -770,10 +788,10 @@ case $MODE in
     ;;
   logs)
     build_sides
-    DB=sqlite
+    if [[ " $DBS " == *" postgres "* ]]; then services_install; postgres_start; fi
     echo "command: benchmarks/run-autoquery.sh --logs $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
     : >"$WORK/runs.tsv"; : >"$WORK/rows.tsv"
-    logs_mode
+    for db in $DBS; do logs_mode "$db"; done
     logs_report
     ;;
   analytics)

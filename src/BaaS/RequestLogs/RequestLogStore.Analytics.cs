@@ -24,8 +24,13 @@ internal sealed partial class RequestLogStore
     public async Task<List<RequestStatRecord>> GroupsAsync(int span, string dimension, long from, long to, int? take, CancellationToken ct)
     {
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
-        return take is { } top
-            ? await db.SqlListAsync<RequestStatRecord>(Statements.TopGroups, new { span, dimension, from, to, take = top }, ct).ConfigureAwait(false)
-            : await db.SqlListAsync<RequestStatRecord>(Statements.Groups, new { span, dimension, from, to }, ct).ConfigureAwait(false);
+        if (take is not { } top)
+            return await db.SqlListAsync<RequestStatRecord>(Statements.Groups, new { span, dimension, from, to }, ct).ConfigureAwait(false);
+        var values = await db.ColumnAsync<string>(Statements.TopValues, new { span, dimension, from, to, take = top }, ct).ConfigureAwait(false);
+        if (values.Count == 0) return [];
+        var parameters = new Dictionary<string, object?> { ["span"] = span, ["dimension"] = dimension, ["from"] = from, ["to"] = to };
+        for (var i = 0; i < values.Count; i++) parameters["v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = values[i];
+        var rows = await db.SqlListAsync<RequestStatRecord>(Statements.GroupsOf(values.Count), parameters, ct).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(r => r.Requests).ThenBy(r => r.DimensionValue, StringComparer.Ordinal)];
     }
 }

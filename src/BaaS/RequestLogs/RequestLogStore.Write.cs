@@ -18,15 +18,14 @@ internal sealed partial class RequestLogStore
     }
 
     /// <summary>
-    /// Writes a batch in one transaction: the rows (multi-row inserts) and their aggregates (per minute and per hour,
-    /// summed in memory first, then added to the stored ones), so the log and analytics never disagree.
+    /// Writes a batch in one transaction: the rows and their aggregates (per minute and per hour, summed in memory first,
+    /// then added to the stored ones), so the log and analytics never disagree.
     /// </summary>
     public async Task WriteAsync(IReadOnlyList<RequestLogEntry> entries, CancellationToken ct)
     {
         var rows = new List<RequestLog>(entries.Count);
         foreach (var entry in entries) rows.Add(entry.ToRow());
         var stats = Aggregate(rows);
-        var sql = Statements;
         await using var db = await OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await db.OpenTransactionAsync(ct).ConfigureAwait(false);
         await InsertRowsAsync(db, rows, ct).ConfigureAwait(false);

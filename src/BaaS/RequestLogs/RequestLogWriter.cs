@@ -58,13 +58,7 @@ internal sealed class RequestLogWriter(RequestLogQueue queue, RequestLogStore st
         {
             while (await queue.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                Take(batch);
-                // Less than a batch: give it a moment to fill, unless the node is stopping.
-                if (batch.Count < options.BatchSize && options.BatchInterval > TimeSpan.Zero && !queue.IsClosed)
-                {
-                    await Task.Delay(options.BatchInterval, clock, ct).ConfigureAwait(false);
-                    Take(batch);
-                }
+                await FillAsync(batch, ct).ConfigureAwait(false);
                 await WriteAsync(batch, ct).ConfigureAwait(false);
                 batch.Clear();
                 ReportDrops(force: false);
@@ -75,6 +69,26 @@ internal sealed class RequestLogWriter(RequestLogQueue queue, RequestLogStore st
             queue.CountDropped(batch.Count); // taken but not written
         }
     }
+
+    /// <summary>
+    /// Takes up to a batch, waiting up to <see cref="RequestLogsOptions.BatchInterval"/> for it to fill, but looking again
+    /// every 50 ms: a burst fills a batch within a step and is written at once, rather than piling up in the queue (and
+    /// overflowing it) while the writer sleeps. A stopping node does not wait.
+    /// </summary>
+    private async Task FillAsync(List<RequestLogEntry> batch, CancellationToken ct)
+    {
+        var deadline = clock.GetTimestamp() + (long)(options.BatchInterval.TotalSeconds * clock.TimestampFrequency);
+        while (true)
+        {
+            Take(batch);
+            if (batch.Count >= options.BatchSize || queue.IsClosed) return;
+            var remaining = clock.GetElapsedTime(clock.GetTimestamp(), deadline);
+            if (remaining <= TimeSpan.Zero) return;
+            await Task.Delay(remaining < FillStep ? remaining : FillStep, clock, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan FillStep = TimeSpan.FromMilliseconds(50);
 
     private void Take(List<RequestLogEntry> batch)
     {
