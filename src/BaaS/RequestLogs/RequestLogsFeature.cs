@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BaaS.RequestLogs;
 
 /// <summary>
-/// Request logs as a feature (added by <c>AddRequestLogs</c>): the filters that record calls, the admin APIs, and
-/// <c>plugins.requestLogs</c> in the metadata.
+/// Request logs as a feature (added by <c>AddRequestLogs</c>): the filters that record calls, the admin APIs, their two
+/// Admin UI pages, and <c>plugins.requestLogs</c> in the metadata.
 /// </summary>
 internal sealed class RequestLogsFeature : BaaSFeature
 {
@@ -16,6 +16,13 @@ internal sealed class RequestLogsFeature : BaaSFeature
 
     public override IEnumerable<IOperationFilter> CreateFilters(IServiceProvider services) =>
         [services.GetRequiredService<RequestLogFilter>(), services.GetRequiredService<RequestLogItemFilter>()];
+
+    /// <summary>The log explorer and the analytics charts, for administrators (their APIs are Admin only).</summary>
+    public override IEnumerable<AdminUiPage> AdminUiPages =>
+    [
+        new("logs", "Request logs") { Icon = "list", Order = 40 },
+        new("analytics", "Analytics") { Icon = "chart", Order = 41 },
+    ];
 
     public override object? Describe(IServiceProvider services, OperationCatalog catalog)
     {

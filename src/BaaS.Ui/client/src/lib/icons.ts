@@ -50,6 +50,7 @@ export const icons: Record<string, string> = {
   play: 'M7 4l13 8-13 8z',
   pause: 'M7 4h3v16H7zM14 4h3v16h-3z',
   stop: 'M6 6h12v12H6z',
+  list: 'M9 6h12M9 12h12M9 18h12M4 6h.01M4 12h.01M4 18h.01',
 }
 
 /** The path of a named icon, or of the table icon for a name we do not know. */

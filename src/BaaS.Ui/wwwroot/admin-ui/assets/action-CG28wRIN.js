@@ -1,1 +1,0 @@
-import{C as e,ht as t}from"./style-BTQEYp6K.js";function n(){let n=t(!1),r=t(null);async function i(t){n.value=!0,r.value=null;try{return await t()}catch(t){r.value=e(t);return}finally{n.value=!1}}return{busy:n,error:r,run:i}}export{n as t};
