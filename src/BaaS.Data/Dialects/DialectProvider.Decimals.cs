@@ -63,14 +63,6 @@ public abstract partial class DialectProvider
         throw new NotSupportedException($"{Name} does not convert decimal columns.");
 
     /// <summary>
-    /// Inserts prepared rows (keys filled, row versions started) inside the connection's open transaction, the cheapest
-    /// way this database has: by default one prepared single-row INSERT rebound per row. Returns the rows inserted.
-    /// See <see cref="DataConnectionExtensions.BulkInsertAsync{T}"/>.
-    /// </summary>
-    internal virtual ValueTask<int> BulkInsert<T>(DataConnection db, ModelPlan<T> plan, IReadOnlyList<T> rows, bool async, CancellationToken ct) =>
-        WriteOps.PreparedRows(db, plan, rows, async, ct);
-
-    /// <summary>
     /// The statements that turn foreign-key enforcement off and back on around a migration that rebuilds tables, and
     /// the query listing violations before it commits; null where tables are altered in place (PostgreSQL).
     /// </summary>
