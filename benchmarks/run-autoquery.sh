@@ -34,6 +34,10 @@
 #                                                          exporting by OTLP/HTTP to a local sink (benchmarks/otlp-sink.py)
 #                                                          (three platform processes); sides rotating per round
 #                                                          (default 10 s x 3)
+#   benchmarks/run-autoquery.sh --tracing-parts [seconds] [runs]  what 1-in-10 sampling still costs, part by part: off,
+#                                                          sampled (traces and metrics), spans (sampled traces, metrics
+#                                                          off), metrics (traces off), never (no trace recorded, metrics
+#                                                          on); five platform processes, as --tracing
 #   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile, logs and analytics modes to one database.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
@@ -48,6 +52,7 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 BASELINE_SRC=${BASELINE_SRC:-$REPO/../shared/baseline}
 MODE=compare
+ARG1=${1:-}
 DBS=${BENCH_DBS:-sqlite postgres}   # BENCH_DBS=postgres runs one database only
 case "${1:-}" in
   --pocketbase) MODE=pocketbase; MAX_SECONDS=${2:-240} ;;
@@ -56,8 +61,9 @@ case "${1:-}" in
   --cache) MODE=cache; DURATION=${2:-10}; RUNS=${3:-3} ;;
   --logs) MODE=logs; DURATION=${2:-10}; RUNS=${3:-3} ;;
   --analytics) MODE=analytics; RUNS=${2:-5} ;;
-  --tracing) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3} ;;
-  -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
+  --tracing) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3}; TRACING_SIDES=(off on sampled) ;;
+  --tracing-parts) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3}; TRACING_SIDES=(off sampled spans metrics never) ;;
+  -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
 for tool in wrk curl jq sqlite3 python3 openssl bc; do
@@ -191,7 +197,7 @@ LIST_PLAT='category=cat-3&priceGreaterThan=500&orderBy=-price&take=20'
 CREATE_BODY='{"name":"Bench product","category":"bench","price":12.34,"stock":5}'
 url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis are at URL_<side>)
   local side=$1
-  case "$side" in off|memory|redis|logs|bodies|on|sampled) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
+  case "$side" in off|memory|redis|logs|bodies|on|sampled|never|metrics|spans) local var="URL_$side"; PLAT_URL=${!var}; side=platform ;; esac
   case "$side.$2" in
     baseline.get) echo "$BASE_URL/products/4242" ;;
     platform.get) echo "$PLAT_URL/products/4242" ;;
@@ -207,7 +213,7 @@ url_of() { # SIDE OP (the --cache mode's platform sides off, memory and redis ar
 token_of() { # SIDE
   case "$1" in
     baseline) echo "$BASELINE_TOKEN" ;;
-    off|memory|redis|logs|bodies|on|sampled) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
+    off|memory|redis|logs|bodies|on|sampled|never|metrics|spans) local var="URL_$1"; PLAT_URL=${!var}; sign_in ;;
     *) sign_in ;;
   esac
 }
@@ -475,7 +481,7 @@ cache_mode() {
 }
 
 cache_report() {
-  python3 - "$WORK/runs.tsv" <<'PY'
+  python3 - "$WORK/runs.tsv" "${TRACING_SIDES[@]}" <<'PY'
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
@@ -687,7 +693,7 @@ tracing_mode() {
   start sink "http://127.0.0.1:$sport/" python3 "$REPO/benchmarks/otlp-sink.py" --port "$sport" --stats "$WORK/sink.tsv"
   PASSWORD="Bench-$(openssl rand -hex 8)"
   port=49000
-  for side in off on sampled; do
+  for side in "${TRACING_SIDES[@]}"; do
     cp "$WORK/platform.db" "$WORK/$side.db"
     port=$(free_port $((port + 1)))
     printf -v "URL_$side" '%s' "http://127.0.0.1:$port"
@@ -695,6 +701,9 @@ tracing_mode() {
     case $side in
       on) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=always OTEL_SERVICE_NAME=bench-on) ;;
       sampled) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=ratio OpenTelemetry__SamplerRatio=0.1 OTEL_SERVICE_NAME=bench-sampled) ;;
+      spans) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=ratio OpenTelemetry__SamplerRatio=0.1 OpenTelemetry__Metrics=false OTEL_SERVICE_NAME=bench-spans) ;;
+      metrics) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Traces=false OTEL_SERVICE_NAME=bench-metrics) ;;
+      never) extra=(OpenTelemetry__Otlp__Endpoint="http://127.0.0.1:$sport" OpenTelemetry__Sampler=never OTEL_SERVICE_NAME=bench-never) ;;
     esac
     start "$side" "$url/metadata/app.json" env ConnectionStrings__DefaultConnection="Data Source=$WORK/$side.db" "${PLATFORM_LIMITS[@]}" "${extra[@]}" \
       ASPNETCORE_ENVIRONMENT=Production PublicUrl=http://127.0.0.1 AllowedHosts=127.0.0.1 Auth__Jwt__Secret="$(openssl rand -base64 32)" \
@@ -708,21 +717,21 @@ tracing_mode() {
   done
   log "warming up (10 s per side and operation)"
   local op
-  for op in get list create; do for side in baseline off on sampled; do wrk_run "$side" "$op" 10 0; done; done
+  local sides=(baseline "${TRACING_SIDES[@]}") n=$((${#TRACING_SIDES[@]} + 1)) i
+  for op in get list create; do for side in "${sides[@]}"; do wrk_run "$side" "$op" 10 0; done; done
   for run in $(seq "$RUNS"); do
     for op in get list create; do
-      local sides=(baseline off on sampled) n=4 i
       for ((i = 0; i < n; i++)); do wrk_run "${sides[$(((i + run) % n))]}" "$op" "$DURATION" "$run"; done
     done
     log "run $run of $RUNS done (load $(load))"
   done
-  for side in baseline off on sampled; do stop "$side"; done
+  for side in "${sides[@]}"; do stop "$side"; done
   sleep 6   # the SDK exports its last batch on shutdown; the sink counts it
   stop sink
 }
 
 tracing_report() {
-  python3 - "$WORK/runs.tsv" <<'PY'
+  python3 - "$WORK/runs.tsv" "${TRACING_SIDES[@]}" <<'PY'
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
@@ -735,12 +744,13 @@ def stats(r):
                 errors=sum(x[3] for x in r))
 names = {'get': 'get by id', 'list': 'page of 20 + total', 'create': 'create'}
 labels = {'baseline': 'baseline', 'off': 'platform, OpenTelemetry off', 'on': 'platform, tracing on (every trace)',
-          'sampled': 'platform, tracing sampled (1 in 10)'}
+          'sampled': 'platform, tracing sampled (1 in 10)', 'spans': 'platform, sampled 1 in 10, metrics off',
+          'metrics': 'platform, metrics only (traces off)', 'never': 'platform, no trace recorded (sampler never), metrics on'}
 print('| operation | side | req/s | p50 / p99 ms | server CPU ms/req | vs baseline | vs off |')
 print('|---|---|---:|---:|---:|---:|---:|')
 for op in ('get', 'list', 'create'):
     base, off = stats(runs[(op, 'baseline')]), stats(runs[(op, 'off')])
-    for side in ('baseline', 'off', 'on', 'sampled'):
+    for side in ['baseline'] + sys.argv[2:]:
         s = stats(runs[(op, side)])
         print(f"| {names[op]} | {labels[side]} | {s['rps']:,.0f} | {s['p50']:.2f} / {s['p99']:.2f} | {s['cpu']:.3f} | "
               f"{s['cpu'] / base['cpu']:.2f} | {'' if side == 'baseline' else '%+.1f%%' % (100 * (s['cpu'] / off['cpu'] - 1))} |")
@@ -805,7 +815,7 @@ case $MODE in
   tracing)
     build_sides
     DB=sqlite
-    echo "command: benchmarks/run-autoquery.sh --tracing $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
+    echo "command: benchmarks/run-autoquery.sh $ARG1 $DURATION $RUNS ($RUNS runs of $DURATION s per side and operation, wrk -t2 -c16 --latency, medians)"
     : >"$WORK/runs.tsv"
     tracing_mode
     tracing_report

@@ -2,7 +2,7 @@ namespace BaaS.Data.Tests;
 
 public abstract class TypeRoundTripTests(TestDatabaseFixture fixture) : DataTestBase(fixture)
 {
-    private static AllTypes Sample() => new()
+    internal static AllTypes Sample() => new()
     {
         Int = int.MinValue, Long = long.MaxValue, Short = short.MinValue, Byte = 255, Bool = true, Text = "héllo 'world'",
         Money = 79228162514264337593543950335m, Double = Math.PI, Float = 1.5f,

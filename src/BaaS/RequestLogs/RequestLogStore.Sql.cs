@@ -31,9 +31,6 @@ internal sealed partial class RequestLogStore
             DeleteStats = $"DELETE FROM {StatTable} WHERE {S("Id")} IN " +
                           $"(SELECT {S("Id")} FROM {StatTable} WHERE {S("Span")} = @span AND {S("StartMinute")} < @cutoff LIMIT @n)";
 
-            LogFields = [.. log.Fields.Where(f => f != log.PrimaryKey)];
-            InsertLog = $"INSERT INTO {logTable} ({string.Join(", ", LogFields.Select(f => Q(f.ColumnName)))}) " +
-                        $"VALUES ({string.Join(", ", LogFields.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
 
             StatColumns = [.. stat.Fields.Where(f => f != stat.PrimaryKey).Select(f => f.Name)];
             _values = [.. StatColumns.Select(ValueOf)];
@@ -63,12 +60,6 @@ internal sealed partial class RequestLogStore
         private readonly Func<RequestStatRecord, object?>[] _values;
 
         public string StatTable { get; }
-
-        /// <summary>The log's columns but its key, in the order of <see cref="InsertLog"/>'s parameters.</summary>
-        public IReadOnlyList<FieldDefinition> LogFields { get; }
-
-        /// <summary>Inserts one row of the log (@p0, @p1... in the order of <see cref="LogFields"/>).</summary>
-        public string InsertLog { get; }
 
         /// <summary>Deletes up to @n rows of the log older than @cutoff.</summary>
         public string DeleteLogs { get; }

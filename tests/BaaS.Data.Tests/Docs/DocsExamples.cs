@@ -1,3 +1,4 @@
+using System.Globalization;
 using BaaS.Data.Sqlite;
 using BaaS.DataAnnotations;
 
@@ -102,6 +103,25 @@ public sealed class DocsExamples : IDisposable
         // PostgreSQL is the same with PostgreSqlDialect.Instance and an Npgsql connection string.
         #endregion
         return dbFactory;
+    }
+
+    [Fact]
+    public async Task Bulk_insert_example_runs()
+    {
+        using var dbFactory = CreateFactory();
+        var ct = CancellationToken.None;
+        await using var db = await dbFactory.OpenAsync(ct);
+        await db.CreateTableAsync<Restaurant>(ct);
+        var lines = Enumerable.Range(1, 5000).Select(i => $"Kitchen {i},Leeds,{3 + i % 20 / 10m}").ToList();
+        #region snippet:data-bulk
+        // An import of thousands of rows: one transaction, all or nothing; a binary COPY on PostgreSQL.
+        var imported = lines.Select(line => line.Split(','))
+            .Select(f => new Restaurant { Name = f[0], City = f[1], Rating = decimal.Parse(f[2], CultureInfo.InvariantCulture) });
+        int inserted = await db.BulkInsertAsync(imported, ct);
+        #endregion
+        Assert.Equal(5000, inserted);
+        Assert.Equal(5000, await db.CountAsync<Restaurant>(x => x.City == "Leeds", ct));
+        Assert.Equal(4.9m, await db.ScalarAsync<Restaurant, decimal>(x => Sql.Max(x.Rating), ct: ct));
     }
 
     [Fact]
