@@ -21,10 +21,14 @@ THREADS = [
     ('finalizer thread', r'\.NET Finalizer'),
 ]
 ANYWHERE = [
+    # With request logs on (BENCH_PLATFORM_ENV=RequestLogs__Enabled=true): everything under the background writer, the
+    # database's own work included.
+    ('request log writer (rows, aggregates, their SQL)', r'BaaS\.RequestLogs\.RequestLog(Writer|Store)'),
     ('connection open / close', r'SqliteConnection::(Open|Close|Deactivate)|SqliteConnectionPool|NpgsqlConnection::(Open|Close)'
      r'|NpgsqlDataSource|PoolingDataSource|DbConnectionFactory|DataConnection\+<DisposeAsync>|DataConnection::Dispose'),
 ]
 INNERMOST = [
+    ('request log filter (entry, response byte count, queue)', r'BaaS\.RequestLogs\.'),
     ('AutoQuery planning + SQL rendering', r'QueryExecutor`2\[.*\]::CreateQuery|\[BaaS\.Data\] BaaS\.Data\.(SqlWriter|SqlExpression|Conditions|ExpressionVisitor|Sql\w*Translator)|\[BaaS\] BaaS\.AutoQuery\.(QueryPlan|QueryConventions)'),
     ('materialisation (rows to objects)', r'SqliteDataReader::(Get|IsDBNull)|SqliteDataRecord|SqliteValueReader|NpgsqlDataReader::(Get|IsDBNull)|BaaS\.Data\.(Materializer|RowReader)|dynamicClass::Read|Deserialize'),
     ('command (send SQL, execute, read the result)', r'SqliteCommand|SqliteDataReader|libe_sqlite3|\[Npgsql\]|\[BaaS\.Data\] BaaS\.Data\.(Executor|ReadOps|WriteOps|UpdateOps)|\[Dapper\]'),

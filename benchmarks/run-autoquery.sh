@@ -39,6 +39,8 @@
 #                                                          off), metrics (traces off), never (no trace recorded, metrics
 #                                                          on); five platform processes, as --tracing
 #   BENCH_DBS=postgres (or sqlite) limits the compare, pocketbase, profile, logs and analytics modes to one database.
+#   BENCH_PLATFORM_ENV="Name=value ..." adds settings to the platform side of the compare and profile modes, e.g.
+#   RequestLogs__Enabled=true to see what request logging costs, stage by stage.
 #
 # The platform's side is benchmarks/BaaS.AutoQuery.Benchmarks: three AutoQuery DTOs behind JWT sign-in (AddBaaSAuth, a
 # user registered at /register signs in at /auth/credentials, the bearer token goes with every request), Production
@@ -63,7 +65,7 @@ case "${1:-}" in
   --analytics) MODE=analytics; RUNS=${2:-5} ;;
   --tracing) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3}; TRACING_SIDES=(off on sampled) ;;
   --tracing-parts) MODE=tracing; DURATION=${2:-10}; RUNS=${3:-3}; TRACING_SIDES=(off sampled spans metrics never) ;;
-  -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,43p' "$0"; exit 0 ;;
   *) DURATION=${1:-10}; RUNS=${2:-3} ;;
 esac
 for tool in wrk curl jq sqlite3 python3 openssl bc; do
@@ -148,7 +150,7 @@ prepare_db() {
   DB=$db
   if [ "$db" = sqlite ]; then
     BASELINE_ENV=(BASELINE_SQLITE="$WORK/baseline.db")
-    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Data Source=$WORK/platform.db" "${PLATFORM_LIMITS[@]}")
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Data Source=$WORK/platform.db" "${PLATFORM_LIMITS[@]}" ${BENCH_PLATFORM_ENV:-})
     rm -f "$WORK"/baseline.db* "$WORK"/platform.db*
   else
     local port; port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$BAAS_TEST_POSTGRES")
@@ -157,7 +159,7 @@ prepare_db() {
       -c "CREATE DATABASE bench_baseline" -c "CREATE DATABASE bench_platform" >/dev/null
     BASELINE_ENV=(BASELINE_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_baseline")
     # As a user writes it: no pool or statement settings beyond what Npgsql defaults to.
-    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_platform" "${PLATFORM_LIMITS[@]}")
+    PLATFORM_ENV=(ConnectionStrings__DefaultConnection="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench_platform" "${PLATFORM_LIMITS[@]}" ${BENCH_PLATFORM_ENV:-})
   fi
   env "${BASELINE_ENV[@]}" dotnet "$BASELINE_DLL" --db "$db" --init-only >/dev/null
   local gen="i, 'Product ' || i, 'cat-' || (i % 10), ((i * 7919) % 100000) / 100.0, (i * 31) % 500"
