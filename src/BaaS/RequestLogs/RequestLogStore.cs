@@ -20,6 +20,7 @@ internal sealed partial class RequestLogStore(IDbConnectionFactory factory, Requ
     private static readonly (int Version, Func<DataConnection, CancellationToken, Task> Apply)[] Steps =
     [
         (1, CreateV1Async),
+        (2, CreateV2Async),
     ];
 
     /// <summary>Opens a connection to the log's database.</summary>
@@ -66,6 +67,10 @@ internal sealed partial class RequestLogStore(IDbConnectionFactory factory, Requ
         await db.CreateTableIfNotExistsAsync<RequestLog>(ct).ConfigureAwait(false);
         await db.CreateTableIfNotExistsAsync<RequestStatRecord>(ct).ConfigureAwait(false);
     }
+
+    // Version 2: the aggregates' indexes for the top users and keys (analytics read them from the index alone), which a
+    // database made at version 1 lacks. Every statement of the table is IF NOT EXISTS, so this adds only what is missing.
+    private static Task CreateV2Async(DataConnection db, CancellationToken ct) => db.CreateTableIfNotExistsAsync<RequestStatRecord>(ct);
 
     /// <summary>The SQL of this database, built once the schema exists.</summary>
     private Sql Statements => _sql ?? throw new InvalidOperationException("The request log's schema is not ready: the writer creates it when the node starts.");
