@@ -35,10 +35,7 @@ internal static class WriteOps
         var plan = ModelPlan<T>.For(db.Dialect);
         var fields = plan.InsertFields;
         var perStatement = Math.Max(1, Math.Min(db.Dialect.MaxBatchRows, db.Dialect.MaxParameters / Math.Max(1, fields.Length)));
-        var ownTransaction = db.Transaction == null;
-        DbTransaction? tx = null;
-        if (ownTransaction) tx = async ? await db.BeginTransactionAsync(ct).ConfigureAwait(false) : db.BeginTransaction();
-        try
+        return await InTransaction(db, async, ct, async () =>
         {
             var inserted = 0;
             DbCommand? full = null;
@@ -74,21 +71,8 @@ internal static class WriteOps
             {
                 if (full != null) await full.DisposeAsync().ConfigureAwait(false);
             }
-            if (tx != null)
-            {
-                if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
-                else tx.Commit();
-            }
             return inserted;
-        }
-        finally
-        {
-            if (tx != null)
-            {
-                if (async) await tx.DisposeAsync().ConfigureAwait(false);
-                else tx.Dispose();
-            }
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -102,24 +86,25 @@ internal static class WriteOps
         if (list.Count == 0) return 0;
         var plan = ModelPlan<T>.For(db.Dialect);
         for (var r = 0; r < list.Count; r++) PrepareForInsert(plan.Model, list[r] ?? throw new ArgumentException($"Row {r} is null.", nameof(rows)));
-        var tx = db.Transaction == null ? (async ? await db.BeginTransactionAsync(ct).ConfigureAwait(false) : db.BeginTransaction()) : null;
+        return await InTransaction(db, async, ct, () => db.Dialect.BulkInsert(db, plan, list, async, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the open transaction, or in one of its own that commits when it succeeds.</summary>
+    private static async ValueTask<int> InTransaction(DataConnection db, bool async, CancellationToken ct, Func<ValueTask<int>> work)
+    {
+        if (db.Transaction != null) return await work().ConfigureAwait(false);
+        DbTransaction tx = async ? await db.BeginTransactionAsync(ct).ConfigureAwait(false) : db.BeginTransaction();
         try
         {
-            var inserted = await db.Dialect.BulkInsert(db, plan, list, async, ct).ConfigureAwait(false);
-            if (tx != null)
-            {
-                if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
-                else tx.Commit();
-            }
-            return inserted;
+            var result = await work().ConfigureAwait(false);
+            if (async) await tx.CommitAsync(ct).ConfigureAwait(false);
+            else tx.Commit();
+            return result;
         }
         finally
         {
-            if (tx != null)
-            {
-                if (async) await tx.DisposeAsync().ConfigureAwait(false);
-                else tx.Dispose();
-            }
+            if (async) await tx.DisposeAsync().ConfigureAwait(false);
+            else tx.Dispose();
         }
     }
 
