@@ -6,6 +6,9 @@ namespace BaaS.Data.PostgreSQL;
 
 public sealed partial class PostgreSqlDialect
 {
+    // Each model's COPY statement and column types, made on its first bulk insert.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ModelDefinition, (string Sql, NpgsqlDbType[] Types)> _copies = new();
+
     /// <summary>
     /// Streams the rows with <c>COPY "table" ("a", "b", ...) FROM STDIN (FORMAT BINARY)</c>: each value goes in the
     /// binary form of its column's type, so there is no SQL per row, no parameter objects and nothing to parse on the
@@ -16,8 +19,9 @@ public sealed partial class PostgreSqlDialect
     {
         if (db.Inner is not NpgsqlConnection connection) return await base.BulkInsert(db, plan, rows, async, ct).ConfigureAwait(false);
         var fields = plan.InsertFields;
-        var types = CopyTypes(fields);
-        var sql = $"COPY {QuoteTable(plan.Model)} ({string.Join(", ", fields.Select(f => QuoteIdentifier(f.ColumnName)))}) FROM STDIN (FORMAT BINARY)";
+        var (sql, types) = _copies.GetOrAdd(plan.Model, _ => (
+            $"COPY {QuoteTable(plan.Model)} ({string.Join(", ", fields.Select(f => QuoteIdentifier(f.ColumnName)))}) FROM STDIN (FORMAT BINARY)",
+            CopyTypes(fields)));
         db.LastSql = sql;
         using var activity = DataTelemetry.Start(db, sql);
         try
