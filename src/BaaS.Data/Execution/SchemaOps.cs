@@ -6,8 +6,53 @@ internal static class SchemaOps
     public static async ValueTask CreateTable(DataConnection db, ModelDefinition model, bool ifNotExists, bool async, CancellationToken ct)
     {
         var d = db.Dialect;
-        await Executor.ExecuteAllAsync(db, d.PrepareTableStatements(model), async, ct).ConfigureAwait(false);
-        await Executor.ExecuteAllAsync(db, d.CreateTableStatements(model, ifNotExists), async, ct).ConfigureAwait(false);
+        if (!ifNotExists || !d.Capabilities.AdvisoryLocks)
+        {
+            await Create().ConfigureAwait(false);
+            return;
+        }
+        // PostgreSQL's IF NOT EXISTS is not safe against a concurrent creator (two nodes starting together: one fails on
+        // pg_class's unique index). Creators of the same table take turns on an advisory lock named after it, held to the
+        // end of the transaction: the open one, or one of its own.
+        var own = db.Transaction == null ? (async ? await db.BeginTransactionAsync(ct).ConfigureAwait(false) : db.BeginTransaction()) : null;
+        try
+        {
+            var key = new { key = LockKey(model) };
+            if (async) await db.ExecuteSqlAsync(d.AdvisoryTransactionLockSql("key"), key, ct).ConfigureAwait(false);
+            else db.ExecuteSql(d.AdvisoryTransactionLockSql("key"), key);
+            await Create().ConfigureAwait(false);
+            if (own != null)
+            {
+                if (async) await own.CommitAsync(ct).ConfigureAwait(false);
+                else own.Commit();
+            }
+        }
+        finally
+        {
+            if (own != null)
+            {
+                if (async) await own.DisposeAsync().ConfigureAwait(false);
+                else own.Dispose();
+            }
+        }
+
+        async ValueTask Create()
+        {
+            await Executor.ExecuteAllAsync(db, d.PrepareTableStatements(model), async, ct).ConfigureAwait(false);
+            await Executor.ExecuteAllAsync(db, d.CreateTableStatements(model, ifNotExists), async, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The same number on every node for the same table (FNV-1a of its schema and name; string hashes vary per process).</summary>
+    private static long LockKey(ModelDefinition model)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in "baas.create-table:" + model.Schema + "." + model.TableName)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return unchecked((long)hash);
     }
 
     public static ValueTask<int> DropTable(DataConnection db, ModelDefinition model, bool ifExists, bool async, CancellationToken ct) =>
